@@ -1,0 +1,53 @@
+"""Setup for augpro. Everything it declares comes from settings.ini (the nbdev 2 layout)."""
+from configparser import ConfigParser
+from pathlib import Path
+
+import setuptools
+
+config = ConfigParser(delimiters=["="])
+config.read(Path(__file__).parent / "settings.ini", encoding="utf-8")
+cfg = config["DEFAULT"]
+
+for key in ("lib_name", "user", "description", "keywords", "author", "author_email",
+            "copyright", "version", "min_python", "license", "git_url"):
+    if key not in cfg:
+        raise KeyError(f"settings.ini is missing the '{key}' setting")
+
+licenses = {"apache2": ("Apache Software License 2.0", "OSI Approved :: Apache Software License")}
+statuses = ["1 - Planning", "2 - Pre-Alpha", "3 - Alpha", "4 - Beta", "5 - Production/Stable",
+            "6 - Mature", "7 - Inactive"]
+py_versions = "3.10 3.11 3.12 3.13".split()
+
+requirements = cfg.get("requirements", "").split()
+dev_requirements = cfg.get("dev_requirements", "").split()
+lic = licenses[cfg["license"]]
+min_python = cfg["min_python"]
+console_scripts = [s for s in cfg.get("console_scripts", "").split() if s]
+
+setuptools.setup(
+    name=cfg["lib_name"],
+    version=cfg["version"],
+    license=lic[0],
+    classifiers=[
+        "Development Status :: " + statuses[int(cfg["status"])],
+        "Intended Audience :: " + cfg["audience"].title(),
+        "License :: " + lic[1],
+        "Natural Language :: " + cfg["language"].title(),
+    ] + ["Programming Language :: Python :: " + v
+         for v in py_versions[py_versions.index(min_python):]],
+    url=cfg["git_url"],
+    packages=setuptools.find_packages(include=["augpro", "augpro.*"]),
+    include_package_data=True,
+    install_requires=requirements,
+    extras_require={"dev": dev_requirements},
+    dependency_links=cfg.get("dep_links", "").split(),
+    python_requires=">=" + min_python,
+    long_description=(Path(__file__).parent / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    zip_safe=False,
+    entry_points={"console_scripts": console_scripts, "nbdev": [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
+    description=cfg["description"],
+    author=cfg["author"],
+    author_email=cfg["author_email"],
+    keywords=cfg["keywords"],
+)

@@ -1,0 +1,21 @@
+"""Run every notebook's test cells with nbdev's own test machinery: one pytest test per notebook.
+
+Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags or
+fills a JAX cache cannot affect another, and a failure names its notebook and shows the cell."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if not p.name.startswith("_"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook(notebook):
+    nbdev_test = Path(sys.executable).parent / "nbdev_test"
+    proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"{notebook.name} failed its test cells:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
