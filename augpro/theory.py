@@ -9,7 +9,7 @@ import json
 import math
 import time
 import zlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -409,10 +409,10 @@ def exact_ratio_curve(construction: Construction, log2_n) -> np.ndarray:
     return np.asarray(out)
 
 def plot_ratios(df: pd.DataFrame, constructions=None, exact_log2_max: int = 24) -> go.Figure:
-    "Ratio of the estimated error drop to the claimed one against log2 n, with 95% bands, and the shortfall 1 − ratio on a log scale."
+    "Ratio of the estimated error drop to the claimed one against log2 n, with 95% bands, and |1 − ratio| on a log scale."
     names = list(dict.fromkeys(df.construction)) if constructions is None else list(constructions)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.55, 0.45],
-                        subplot_titles=("ratio of the error drop to the claimed value", "shortfall 1 − ratio (log scale)"))
+                        subplot_titles=("ratio of the error drop to the claimed value", "distance from the claim |1 − ratio| (log scale)"))
     for i, name in enumerate(names):
         sub, colour = df[df.construction == name].sort_values("n"), _COLOURS[i % len(_COLOURS)]
         con = get_construction(name)
@@ -426,12 +426,12 @@ def plot_ratios(df: pd.DataFrame, constructions=None, exact_log2_max: int = 24) 
                         error_y=dict(type="data", array=Z95 * sub.ratio_se, visible=True), row=1, col=1)
         if np.isfinite(exact).any():
             fig.add_scatter(x=ks, y=exact, mode="lines", line=dict(color=colour, dash="dash"), name=f"{name}: closed form", row=1, col=1)
-            fig.add_scatter(x=ks, y=1 - exact, mode="lines", line=dict(color=colour, dash="dash"), showlegend=False, row=2, col=1)
-        fig.add_scatter(x=sub.log2_n, y=1 - sub.ratio, mode="markers", marker=dict(color=colour, size=8), showlegend=False,
+            fig.add_scatter(x=ks, y=np.abs(1 - exact), mode="lines", line=dict(color=colour, dash="dash"), showlegend=False, row=2, col=1)
+        fig.add_scatter(x=sub.log2_n, y=np.abs(1 - sub.ratio), mode="markers", marker=dict(color=colour, size=8), showlegend=False,
                         error_y=dict(type="data", array=Z95 * sub.ratio_se, visible=True), row=2, col=1)
     fig.add_hline(y=1.0, line=dict(color="black", width=1), row=1, col=1)
     fig.update_yaxes(title_text="ratio", row=1, col=1)
-    fig.update_yaxes(title_text="1 − ratio", type="log", row=2, col=1)
+    fig.update_yaxes(title_text="|1 − ratio|", type="log", row=2, col=1)
     fig.update_xaxes(title_text="log2 n   (d = 2·log2 n, |X| = n²)", dtick=2, row=2, col=1)
     fig.update_layout(height=720, width=900, template="plotly_white", legend=dict(orientation="h", y=-0.12),
                       margin=dict(t=40, b=40, l=60, r=20))
