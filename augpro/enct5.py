@@ -340,7 +340,8 @@ class EncT5(nnx.Module):
         self.head_bias = nnx.Param(jnp.zeros((cfg.num_labels,), jnp.float32), out_sharding=("labels",),
                                    eager_sharding=False)
         self.dropout = nnx.Dropout(cfg.dropout_rate)
-        self.dropout_rngs = rngs["dropout"].fork()
+        # the model's own dropout stream: `rngs.dropout` (or `default`), else a fork of the params stream
+        self.dropout_rngs = (rngs["dropout"] if "dropout" in rngs or "default" in rngs else rngs["params"]).fork()
 
     # -- pieces ------------------------------------------------------------------------------------------
     @property
@@ -413,6 +414,12 @@ class EncT5(nnx.Module):
             for layer in self.layers[k:]:
                 x = layer(x, bias, deterministic=deterministic, rngs=r)
         return self.dropout(self.final_norm(x, x.dtype), deterministic=deterministic, rngs=r)
+
+    def encode(self, emb, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
+        "The encoder output [B, L, d_model] from input embeddings (all layers, final norm, dropout)."
+        r = self._rngs(rngs, deterministic)
+        return self.encode_from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
+                                      deterministic=deterministic, rngs=r)
 
     def decode(self, enc, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
         "The one-layer decoder head's output [B, d_model] (after the decoder's final norm and dropout)."
@@ -559,6 +566,8 @@ def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
         def find_class(self, module, name):
             if (module, name) == ("torch._utils", "_rebuild_tensor_v2"):
                 return rebuild
+            if (module, name) == ("torch._utils", "_rebuild_parameter"):
+                return lambda data, *args: data
             if (module, name) == ("collections", "OrderedDict"):
                 return collections.OrderedDict
             if module == "torch" and name in _TORCH_STORAGES:
