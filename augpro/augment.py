@@ -12,8 +12,8 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .projection import (EOS_ID, METRICS, PAD_ID, T5_VOCAB_ROWS, _concrete, _blocked, _vocab_scan,
-                               check_candidates, check_table, finalize_tokens, project)
+from .projection import EOS_ID, METRICS, PAD_ID, T5_VOCAB_ROWS, check_candidates, check_table, finalize_tokens, project
+from .projection import _blocked, _concrete, _vocab_scan   # the chunked vocabulary scan, shared with `project`
 
 # %% auto 0
 __all__ = ['FGSM_DIRECTIONS', 'EPS_MODES', 'mixup_partners', 'mix', 'union_mask', 'sample_lambda', 'table_rms', 'fgsm',
@@ -49,14 +49,14 @@ def mix(a, b, lam):
     return (lam * a + (1 - lam) * b).astype(dtype)
 
 def union_mask(mask_a, mask_b):
-    "The mask of a mixed pair: a position is real if it is real in either sentence. Keeps the dtype of `mask_a`."
+    "Mask of a MixUp pair (Eq. 1 on padded sequences): a position is real if it is real in either sentence. Keeps `mask_a`'s dtype."
     mask_a, mask_b = jnp.asarray(mask_a), jnp.asarray(mask_b)
     if mask_a.shape != mask_b.shape:
         raise ValueError(f"masks must have the same shape; got {tuple(mask_a.shape)} and {tuple(mask_b.shape)}.")
     return jnp.logical_or(mask_a, mask_b).astype(mask_a.dtype)
 
 def sample_lambda(key, alpha: float, shape=()):
-    "A MixUp weight λ ~ Beta(α, α) (MixKD uses α = 0.4); `shape=(B,)` gives one λ per example."
+    "The λ of Eq. 1 drawn from Beta(α, α) (MixKD uses α = 0.4; AugPro fixes λ = 0.5); `shape=(B,)` gives one λ per example."
     _check_key(key)
     a = _concrete(alpha)
     if a is not None and not (np.all(np.isfinite(a)) and np.all(a > 0)):
@@ -71,7 +71,7 @@ FGSM_DIRECTIONS = {
 }
 
 def table_rms(table):
-    "Root-mean-square entry of an embedding table: the unit of ε under `eps_mode='rms'`."
+    "Root-mean-square entry of an embedding table: the unit of Eq. 2's ε under `eps_mode='rms'`."
     return jnp.sqrt(jnp.mean(jnp.square(jnp.asarray(table, jnp.float32))))
 
 EPS_MODES = {
@@ -111,12 +111,12 @@ def _check_frac(frac):
         raise ValueError(f"frac is the fraction of eligible positions to change and must be in [0, 1]; got {frac!r}.")
 
 def eligible_positions(ids, mask, candidates):
-    "Positions that a token-level augmentation may change: inside `mask` and holding a candidate token."
+    "Positions the KNN and random baselines (Table 7) may change: inside `mask` and holding a candidate token."
     ids = jnp.asarray(ids)
     return jnp.asarray(mask).astype(bool) & jnp.take(jnp.asarray(candidates), ids, mode="clip")
 
 def choose_positions(key, eligible, frac):
-    "A boolean mask of ⌊frac·n + u⌋ random eligible positions per sequence (last axis), n the eligible count, u ~ U[0,1)."
+    "Positions for the KNN / random baselines (Table 7): ⌊frac·n + u⌋ random eligible ones per sequence (last axis), u ~ U[0,1)."
     _check_key(key)
     _check_frac(frac)
     eligible = jnp.asarray(eligible).astype(bool)
@@ -139,7 +139,7 @@ def _topk_update(k):
 
 def nearest_tokens(ids, table, *, k: int = 15, metric: str = "cosine", candidates=None, chunk_size: int = 4096,
                    query_chunk_size: int | None = None):
-    "The k nearest candidate tokens of each token in `ids` [...] (itself excluded), nearest first: int32 [..., k]."
+    "The k nearest candidate tokens of each token in `ids` [...] under Eq. 5's similarity (itself excluded), nearest first: int32 [..., k]."
     ids, table = jnp.asarray(ids), jnp.asarray(table)
     check_table(table)
     if metric not in METRICS:
@@ -205,7 +205,7 @@ def random_replace(key, ids, mask, *, frac: float = 1.0, candidates=None, vocab_
 
 # %% ../nbs/02_augment.ipynb
 def token_change_rate(new_ids, old_ids, mask):
-    "Fraction of in-mask positions where `new_ids` differs from `old_ids` (0 when the mask is empty)."
+    "Fraction of in-mask positions where `new_ids` differs from `old_ids` (0 for an empty mask): how far Eqs. 5-7 moved a sentence."
     new_ids, old_ids, mask = jnp.asarray(new_ids), jnp.asarray(old_ids), jnp.asarray(mask).astype(bool)
     if not (new_ids.shape == old_ids.shape == mask.shape):
         raise ValueError(f"new_ids, old_ids and mask must have one shape; got {tuple(new_ids.shape)}, "
