@@ -37,7 +37,7 @@ __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 
            'init_student_from_teacher', 'run_tokenizer', 'RunData', 'load_run_data', 'maybe_initialize_distributed',
            'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer',
            'make_train_step', 'make_eval_fn', 'evaluate', 'Run', 'versions', 'device_info', 'fit', 'train_teacher',
-           'distill']
+           'distill', 'tiny_fixed_batch', 'sanity_check_method']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -300,7 +300,7 @@ def _paper(**overrides) -> TrainConfig:
 def _cpu_demo(**overrides) -> TrainConfig:
     d = dict(teacher="cpu-demo", student="cpu-demo:num_layers=2,d_model=64,d_kv=16,d_ff=128", tokenizer="train:4000",
              steps=300, batch_size=32, eval_batch_size=128, max_len=64, learning_rate=1e-3, optimizer="adamw",
-             schedule="linear", warmup_steps=20, eps=1.0, eps_mode="rms", eval_every=100, checkpoint_every=100)
+             schedule="linear", warmup_steps=20, eps=2.0, eps_mode="rms", eval_every=100, checkpoint_every=100)
     d.update(overrides)
     return TrainConfig(**d)
 
@@ -419,9 +419,9 @@ def make_mesh(data: int = 0, fsdp: int = 1, devices=None) -> Mesh:
 def param_shardings(params, mesh: Mesh, rules: dict = SHARDING_RULES):
     "NamedShardings for a parameter State, from each parameter's logical axis names and `rules`."
     def spec(v):
-        axes = v.get_metadata().get("out_sharding") or (None,) * v.value.ndim
+        axes = v.get_metadata().get("out_sharding") or (None,) * v[...].ndim
         names = []
-        for dim, name in zip(v.value.shape, axes):
+        for dim, name in zip(v[...].shape, axes):
             mesh_axis = rules.get(name)
             names.append(mesh_axis if mesh_axis and dim % mesh.shape[mesh_axis] == 0 else None)
         return v.replace(NamedSharding(mesh, P(*names)))
@@ -594,10 +594,15 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
         t_params = nnx.state(teacher, nnx.Param)
         t_params = jax.device_put(t_params, param_shardings(t_params, mesh))
     opt_state = jax.jit(tx.init)(s_params)
-    opt_shard = jax.tree.map(lambda x: x.sharding, opt_state)
+    replicated = NamedSharding(mesh, P())
+    opt_shard = jax.tree.map(lambda x: x.sharding if isinstance(x.sharding, NamedSharding) else replicated, opt_state)
+    opt_state = jax.device_put(opt_state, opt_shard)
+    t_shard = None if t_params is None else jax.tree.map(lambda x: x.sharding, t_params)
+    # explicit shardings in and out: the step compiles once, and a restored state has the same layout
     step_fn = jax.jit(make_train_step(student, teacher if t_params is not None else None, method, hp, tx,
                                       candidates, cfg.seed, cfg.term_weights),
-                      out_shardings=(s_shard, opt_shard, None), donate_argnums=(0, 1))
+                      in_shardings=(s_shard, opt_shard, t_shard, batch_sharding(mesh), replicated),
+                      out_shardings=(s_shard, opt_shard, replicated), donate_argnums=(0, 1))
     eval_fn = make_eval_fn(student)
     schedule = make_schedule(cfg)
 
@@ -647,8 +652,9 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
             step_times.append(time.perf_counter() - t0)
             if not math.isfinite(metrics["loss"]):
                 raise FloatingPointError(
-                    f"the loss is {metrics['loss']} at step {step} ({method.name}, {role}); the run stopped. The last good "
-                    f"checkpoint is step {mngr.latest_step()} in {run_dir / 'checkpoints'} and is kept. Lower the "
+                    f"the loss is {metrics['loss']} at step {step} ({method.name}, {role}); the run stopped. The last "
+                    f"checkpoint, saved before the NaN appeared, is step {mngr.latest_step()} in {run_dir / 'checkpoints'} "
+                    "and is kept (an older one too). Lower the "
                     "learning rate or ε, or check the data, then run again to resume from it.")
             done = step + 1
             if bar is not None:
@@ -749,3 +755,35 @@ def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, 
         init_student_from_teacher(student, teacher_model, cfg.student_init_layers)
     return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
                method=method, run_dir=run_dir, stop_at=stop_at)
+
+# %% ../nbs/07_distill.ipynb
+def tiny_fixed_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128) -> dict:
+    "A random padded batch (ids, mask, labels) with EOS at each sequence's end."
+    r = np.random.default_rng(seed)
+    lengths = r.integers(5, length + 1, size=batch_size)
+    mask = (np.arange(length)[None] < lengths[:, None]).astype(np.int32)
+    ids = np.where(mask, r.integers(3, vocab, size=(batch_size, length)), 0)
+    ids[np.arange(batch_size), lengths - 1] = 1
+    return {"ids": jnp.asarray(ids, jnp.int32), "mask": jnp.asarray(mask),
+            "labels": jnp.asarray(r.integers(0, 2, size=batch_size), jnp.int32)}
+
+def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[float]:
+    "Loss curve of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
+    from augpro.projection import default_candidates
+    method = get_method(method_name)
+    teacher = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, num_layers=3, dropout_rate=0.0), nnx.Rngs(seed))
+    student = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, dropout_rate=0.0), nnx.Rngs(seed + 1))
+    aug = tiny_fixed_batch(seed + 1, vocab=vocab)
+    batch = dict(tiny_fixed_batch(seed, vocab=vocab), aug_ids=aug["ids"], aug_mask=aug["mask"])
+    cfg = TrainConfig(method=method_name, optimizer="adamw", learning_rate=3e-3, steps=steps, eps=3.0, eps_mode="rms",
+                      chunk_size=64)
+    tx = make_optimizer(cfg)
+    step = jax.jit(make_train_step(student, teacher if method.needs_teacher else None, method, cfg.loss_config(2),
+                                   tx, jnp.asarray(default_candidates(vocab)), seed=seed))
+    params = nnx.state(student, nnx.Param)
+    t_params = nnx.state(teacher, nnx.Param) if method.needs_teacher else None
+    opt_state, losses = tx.init(params), []
+    for i in range(steps):
+        params, opt_state, metrics = step(params, opt_state, t_params, batch, i)
+        losses.append(float(metrics["loss"]))
+    return losses
