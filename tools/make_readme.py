@@ -2,8 +2,9 @@
 
 Usage: python tools/make_readme.py [--check]
 
-It drops cells marked `#| hide`, strips nbdev directives, rewrites image paths to be relative to the
-repository root, and converts to markdown with nbconvert. `--check` exits 1 if README.md would change."""
+It drops cells marked `#| hide`, shows only the markdown output of cells marked `#| echo: false`,
+strips nbdev directives, rewrites image paths to be relative to the repository root, and converts
+to markdown with nbconvert. `--check` exits 1 if README.md would change."""
 import argparse
 import copy
 import sys
@@ -27,6 +28,11 @@ def render() -> str:
     cells = []
     for cell in nb.cells:
         if "hide" in _directives(cell.source) or "export" in _directives(cell.source):
+            continue
+        if cell.cell_type == "code" and "echo:" in _directives(cell.source):   # output only, as markdown
+            text = "\n\n".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
+            if text.strip():
+                cells.append(nbformat.v4.new_markdown_cell(text))
             continue
         cell.source = "\n".join(l for l in cell.source.splitlines() if not l.startswith("#|")).strip()
         if cell.cell_type == "markdown":
