@@ -37,7 +37,7 @@ __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 
            'init_student_from_teacher', 'run_tokenizer', 'RunData', 'load_run_data', 'maybe_initialize_distributed',
            'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer',
            'make_train_step', 'make_eval_fn', 'evaluate', 'Run', 'versions', 'device_info', 'fit', 'train_teacher',
-           'distill', 'tiny_fixed_batch', 'sanity_check_method']
+           'distill', 'tiny_fixed_batch', 'sanity_check_method', 'read_metrics', 'plot_training_curves']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -190,23 +190,27 @@ class TrainConfig:
             object.__setattr__(self, "tmix_layers", tuple(self.tmix_layers))
         get_task(self.task)      # an unknown task lists the nine
         get_method(self.method)  # an unknown method lists the valid ones
-        checks = {
-            "student_init": self.student_init in ("scratch", "teacher"),
-            "steps": isinstance(self.steps, int) and self.steps >= 1,
-            "batch_size": isinstance(self.batch_size, int) and self.batch_size >= 1,
-            "eval_batch_size": isinstance(self.eval_batch_size, int) and self.eval_batch_size >= 1,
-            "max_len": isinstance(self.max_len, int) and self.max_len >= 2,
-            "learning_rate": self.learning_rate > 0, "schedule": self.schedule in SCHEDULES,
-            "warmup_steps": self.warmup_steps >= 0, "optimizer": self.optimizer in OPTIMIZERS,
-            "weight_decay": self.weight_decay >= 0, "grad_clip": self.grad_clip is None or self.grad_clip > 0,
-            "dropout": 0 <= self.dropout < 1, "data_fraction": 0 < self.data_fraction <= 1,
-            "labeled_fraction": self.labeled_fraction is None or 0 < self.labeled_fraction < 1,
-            "eval_every": self.eval_every >= 1, "checkpoint_every": self.checkpoint_every >= 1,
-            "log_every": self.log_every >= 1, "mesh_data": self.mesh_data >= 0, "mesh_fsdp": self.mesh_fsdp >= 1, "mix_groups": self.mix_groups >= 0,
-            "tmix_layers": self.tmix_layers is None or len(self.tmix_layers) == 2,
-            "term_weights": all(k in LOSS_TERMS for k in self.term_weights),
+        checks = {  # each check is a function, so a value of the wrong type fails the check instead of raising TypeError
+            "student_init": lambda: self.student_init in ("scratch", "teacher"),
+            "steps": lambda: isinstance(self.steps, int) and self.steps >= 1,
+            "batch_size": lambda: isinstance(self.batch_size, int) and self.batch_size >= 1,
+            "eval_batch_size": lambda: isinstance(self.eval_batch_size, int) and self.eval_batch_size >= 1,
+            "max_len": lambda: isinstance(self.max_len, int) and self.max_len >= 2,
+            "learning_rate": lambda: self.learning_rate > 0, "schedule": lambda: self.schedule in SCHEDULES,
+            "warmup_steps": lambda: self.warmup_steps >= 0, "optimizer": lambda: self.optimizer in OPTIMIZERS,
+            "weight_decay": lambda: self.weight_decay >= 0, "grad_clip": lambda: self.grad_clip is None or self.grad_clip > 0,
+            "dropout": lambda: 0 <= self.dropout < 1, "data_fraction": lambda: 0 < self.data_fraction <= 1,
+            "labeled_fraction": lambda: self.labeled_fraction is None or 0 < self.labeled_fraction < 1,
+            "eval_every": lambda: self.eval_every >= 1, "checkpoint_every": lambda: self.checkpoint_every >= 1,
+            "log_every": lambda: self.log_every >= 1, "mesh_data": lambda: self.mesh_data >= 0, "mesh_fsdp": lambda: self.mesh_fsdp >= 1, "mix_groups": lambda: self.mix_groups >= 0,
+            "tmix_layers": lambda: self.tmix_layers is None or len(self.tmix_layers) == 2,
+            "term_weights": lambda: all(k in LOSS_TERMS for k in self.term_weights),
         }
-        for name, ok in checks.items():
+        for name, check in checks.items():
+            try:
+                ok = bool(check())
+            except TypeError:
+                ok = False
             if not ok:
                 raise ValueError(f"TrainConfig.{name} has an invalid value {getattr(self, name)!r}. "
                                  f"{_FIELD_HELP.get(name, 'See the field comment in TrainConfig.')}")
@@ -293,7 +297,7 @@ def _paper(**overrides) -> TrainConfig:
              dropout=0.1, lam=0.5, eps=35.0, eps_mode="absolute", knn_k=15, knn_frac=0.1, eval_every=5000,
              checkpoint_every=5000, log_every=100)
     d.update(overrides)
-    if "learning_rate" not in overrides:
+    if d.get("learning_rate") is None:   # None or absent: the paper's rule for this task and method
         d["learning_rate"] = paper_learning_rate(d.get("task", "sst2"), d.get("method", "kd"))
     return TrainConfig(**d)
 
@@ -787,3 +791,32 @@ def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab:
         params, opt_state, metrics = step(params, opt_state, t_params, batch, i)
         losses.append(float(metrics["loss"]))
     return losses
+
+# %% ../nbs/07_distill.ipynb
+def read_metrics(run_dir) -> list[dict]:
+    "The records of a run's metrics.jsonl (kind 'train' or 'eval')."
+    path = Path(run_dir) / "metrics.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"no metrics.jsonl in {run_dir}: is it a run directory of train_teacher/distill?")
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+def plot_training_curves(runs: dict, metric: str | None = None):
+    "Plotly figure: training loss and a dev metric against the step, for runs given as {name: run directory or Run}."
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+    logs = {name: read_metrics(r.run_dir if isinstance(r, Run) else r) for name, r in runs.items()}
+    if metric is None:
+        evals = [k for log in logs.values() for l in log if l["kind"] == "eval" for k in l if k.endswith("/score")]
+        metric = evals[0] if evals else "dev/score"
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("training loss", metric))
+    for i, (name, log) in enumerate(logs.items()):
+        colour = dict(color=f"hsl({(i * 67) % 360}, 65%, 45%)")
+        tr = [l for l in log if l["kind"] == "train"]
+        ev = [l for l in log if l["kind"] == "eval" and metric in l]
+        fig.add_scatter(x=[l["step"] for l in tr], y=[l["loss"] for l in tr], name=name, legendgroup=name,
+                        line=colour, row=1, col=1)
+        fig.add_scatter(x=[l["step"] for l in ev], y=[l[metric] for l in ev], name=name, legendgroup=name,
+                        showlegend=False, mode="lines+markers", line=colour, row=1, col=2)
+    fig.update_xaxes(title_text="step")
+    fig.update_layout(height=380, width=950, template="plotly_white")
+    return fig
