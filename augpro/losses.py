@@ -282,6 +282,13 @@ def mixup_term(ctx: StepContext):
     ce = task_loss(s, ctx.mixed_labels(), ctx.hp.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s, t), ctx.hp)
 
+def _distil_on_tokens(ctx: StepContext, name: str, new, mask):
+    "d(g(x'), f(x')) on new tokens x', with the token-change rate."
+    s = ctx.student_fwd("__call__", new, mask)
+    t = ctx.teacher_fwd("__call__", new, mask, term=name)
+    dist = ctx.distance(s, t)
+    return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new, ctx.ids, mask)}
+
 def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
     "AugPro-Mix tokens of the batch: mix the embeddings from `table_name`'s table, project back (Eq. 5)."
     def compute():
@@ -292,11 +299,7 @@ def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
 
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
 def augpro_mix_term(ctx: StepContext):
-    new = augpro_mix_tokens_of(ctx, ctx.hp.mix_table)
-    s = ctx.student_fwd("__call__", new, ctx.mixed_mask)
-    t = ctx.teacher_fwd("__call__", new, ctx.mixed_mask, term="augpro-mix")
-    dist = ctx.distance(s, t)
-    return dist, {"augpro-mix/distance": dist, "augpro-mix/change_rate": token_change_rate(new, ctx.ids, ctx.mixed_mask)}
+    return _distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask)
 
 @loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
 def fgsm_term(ctx: StepContext):
@@ -316,11 +319,7 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
 
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
 def augpro_fgsm_term(ctx: StepContext):
-    new = augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad)
-    s = ctx.student_fwd("__call__", new, ctx.mask)
-    t = ctx.teacher_fwd("__call__", new, ctx.mask, term="augpro-fgsm")
-    dist = ctx.distance(s, t)
-    return dist, {"augpro-fgsm/distance": dist, "augpro-fgsm/change_rate": token_change_rate(new, ctx.ids, ctx.mask)}
+    return _distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask)
 
 # %% ../nbs/06_losses.ipynb
 def middle_layer(model) -> int:
@@ -339,13 +338,6 @@ def tmix_term(ctx: StepContext):
     t = ctx.teacher_fwd("from_layer", mix(ht, ht[p], lam), mask, kt, term="tmix")
     ce = task_loss(s, ctx.mixed_labels(), ctx.hp.num_labels)
     return _with_parts("tmix", ce, ctx.distance(s, t), ctx.hp)
-
-def _distil_on_tokens(ctx: StepContext, name: str, new, mask):
-    "d(g(x'), f(x')) on new tokens x', with the token-change rate."
-    s = ctx.student_fwd("__call__", new, mask)
-    t = ctx.teacher_fwd("__call__", new, mask, term=name)
-    dist = ctx.distance(s, t)
-    return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new, ctx.ids, mask)}
 
 @loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result")
 def knn_term(ctx: StepContext):
