@@ -5,6 +5,7 @@
 # %% ../nbs/02_augment.ipynb 3
 from __future__ import annotations
 
+import math
 from functools import partial
 
 import jax
@@ -17,7 +18,7 @@ from .projection import _blocked, _concrete, _vocab_scan   # the chunked vocabul
 
 # %% auto 0
 __all__ = ['FGSM_DIRECTIONS', 'EPS_MODES', 'mixup_partners', 'mix', 'union_mask', 'sample_lambda', 'table_rms', 'fgsm',
-           'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_replace', 'random_replace',
+           'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_replace', 'knn_slots', 'random_replace',
            'token_change_rate', 'augpro_mix_tokens', 'augpro_fgsm_tokens']
 
 # %% ../nbs/02_augment.ipynb
@@ -132,7 +133,7 @@ def _topk_update(k):
     "Running top-k over vocabulary chunks: merge each chunk's top k into the best k so far (stable, so lower ids win ties)."
     def update(carry, scores, ids):
         vals, idx = carry
-        cv, ci = lax.top_k(scores, k)
+        cv, ci = lax.top_k(scores, min(k, scores.shape[1]))   # a balanced chunk may hold fewer than k rows
         v, j = lax.top_k(jnp.concatenate([vals, cv], axis=1), k)
         return v, jnp.take_along_axis(jnp.concatenate([idx, ids[ci]], axis=1), j, axis=1)
     return update
@@ -183,9 +184,21 @@ def knn_replace(key, ids, mask, table, *, k: int = 15, frac: float = 0.1, candid
     ids = jnp.asarray(ids)
     k_pos, k_pick = jax.random.split(key)
     chosen = choose_positions(k_pos, eligible_positions(ids, mask, candidates), frac)
-    nbrs = nearest_tokens(ids, table, k=k, metric=metric, candidates=candidates, chunk_size=chunk_size)
-    pick = jax.random.randint(k_pick, ids.shape + (1,), 0, k)
-    return jnp.where(chosen, jnp.take_along_axis(nbrs, pick, axis=-1)[..., 0], ids).astype(ids.dtype)
+    pick = jax.random.randint(k_pick, ids.shape + (1,), 0, k)[..., 0]   # one draw per position, used where chosen
+    S = knn_slots(frac, ids.shape[-1])
+    slot_pos = jnp.argsort(~chosen, axis=-1, stable=True)[..., :S]       # the chosen positions first, in order
+    slot_ids = jnp.take_along_axis(ids, slot_pos, axis=-1)
+    nbrs = nearest_tokens(slot_ids, table, k=k, metric=metric, candidates=candidates, chunk_size=chunk_size)
+    repl = jnp.take_along_axis(nbrs, jnp.take_along_axis(pick, slot_pos, axis=-1)[..., None], axis=-1)[..., 0]
+    slot_of = jnp.clip(jnp.cumsum(chosen, axis=-1) - 1, 0, S - 1)        # a chosen position's rank = its slot
+    return jnp.where(chosen, jnp.take_along_axis(repl, slot_of, axis=-1), ids).astype(ids.dtype)
+
+def knn_slots(frac, length: int) -> int:
+    "Slots per sequence that hold every position `choose_positions` can pick: ⌈frac·L⌉ + 1 (at most L); L if `frac` is traced."
+    f = _concrete(frac)
+    if f is None or length == 0:
+        return int(length)
+    return int(min(length, math.ceil(float(np.max(f)) * length) + 1))
 
 # %% ../nbs/02_augment.ipynb
 def random_replace(key, ids, mask, *, frac: float = 1.0, candidates=None, vocab_size: int = T5_VOCAB_ROWS):

@@ -57,10 +57,11 @@ def _vocab_scan(queries, table, scale, offset, chunk_size: int, init, update):
 
     `queries` [N, H], `table` [Z, H]; `scale` [Z] or None and `offset` [Z] (−inf for excluded tokens).
     `scores` is the float32 [N, C] block `queries · chunkᵀ · scale + offset` and `ids` its int32 [C] token ids.
-    The last chunk ends at row Z; rows it shares with the previous chunk get −inf."""
+    The chunks are balanced (as few as `chunk_size` allows, of near-equal size); the last one ends at row Z,
+    and rows it shares with the previous chunk get −inf."""
     Z = table.shape[0]
-    C = min(int(chunk_size), Z)
-    n_chunks = -(-Z // C)
+    n_chunks = -(-Z // min(int(chunk_size), Z))
+    C = -(-Z // n_chunks)
 
     def body(i, carry):
         start = jnp.minimum(i * C, Z - C)
