@@ -165,8 +165,16 @@ def collect_runs(root: str | os.PathLike, *, role: str | None = None) -> list[di
         _check_role(role)
     rows = [load_run(p.parent) for p in root.rglob("results.json")]
     rows = [r for r in rows if role is None or r["role"] == role]
-    return sorted(rows, key=lambda r: (r["task"], r["role"] != "teacher", r["method"], r["data_fraction"] or 0,
-                                       r["seed"] if r["seed"] is not None else -1, r["run_dir"]))
+    return sorted(rows, key=_row_order)
+
+def _row_order(r: dict):
+    "GLUE's task order, the teacher first, then methods in the order of METHODS (the paper's), fraction, seed."
+    from augpro.data import GLUE_TASKS
+    from augpro.distill import METHODS
+    tasks, methods = list(GLUE_TASKS), list(METHODS)
+    return (tasks.index(r["task"]) if r["task"] in tasks else len(tasks), r["role"] != "teacher",
+            methods.index(r["method"]) if r["method"] in methods else len(methods), r["method"],
+            r["data_fraction"] or 0, r["seed"] if r["seed"] is not None else -1, r["run_dir"])
 
 def read_metrics(run_dir: str | os.PathLike) -> list[dict]:
     "The records of a run's metrics.jsonl (kind 'train' or 'eval', with the step)."
@@ -348,6 +356,10 @@ _CSS = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;ma
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 10px;text-align:right}
 th:first-child,td:first-child{text-align:left}thead{background:#f3f3f3}h2{margin-top:2em}.meta{color:#666;font-size:90%}"""
 
+def _markdown(t: ResultsTable) -> str:
+    # the best of a metric is bold; a time has no "best" to point at
+    return t.markdown(bold_best=not t.value.endswith("time_s"))
+
 def _named(items, prefix: str) -> list[tuple[str, Any]]:
     if items is None:
         return []
@@ -367,7 +379,7 @@ def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = 
     if intro:
         parts.append(markdown_to_html(intro))
     for name, t in _named(tables, "table"):
-        md = t.markdown() if isinstance(t, ResultsTable) else str(t)
+        md = _markdown(t) if isinstance(t, ResultsTable) else str(t)
         parts.append(f"<h2>{html.escape(str(name))}</h2>\n{markdown_to_html(md)}")
     first = True
     for name, fig in _named(figures, "figure"):
@@ -417,12 +429,16 @@ class Report:
     tables: dict[str, ResultsTable]
     figures: dict[str, go.Figure]
 
+    def markdown(self, name: str) -> str:
+        "A table as markdown (best value bold, except for times)."
+        return _markdown(self.tables[name])
+
     def write(self, out_dir: str | os.PathLike, *, title: str = "augpro report", intro: str = "") -> Path:
         "Write `<name>.md`, `<name>.csv` per table, `runs.json` (the rows) and `report.html` into `out_dir`."
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         for name, t in self.tables.items():
-            (out_dir / f"{_slug(name)}.md").write_text(t.markdown() + "\n")
+            (out_dir / f"{_slug(name)}.md").write_text(_markdown(t) + "\n")
             t.to_csv(out_dir / f"{_slug(name)}.csv")
         (out_dir / "runs.json").write_text(json.dumps(self.rows, indent=1, default=str))
         return write_html_report(self.figures, self.tables, out_dir / "report.html", title=title, intro=intro)
