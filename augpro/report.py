@@ -80,13 +80,13 @@ def experiment_config(params: Mapping, *, role: str = "student", preset: str | N
     return TrainConfig.preset(preset, **given)
 
 # %% ../nbs/09_report.ipynb
-def resolve_teacher(cfg: TrainConfig, teacher_dir_: str | os.PathLike | None = None,
+def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
                     root: str | os.PathLike = "runs") -> str | None:
-    "The teacher a distillation run uses: a run directory, a checkpoint name, or None (no teacher needed)."
+    "The teacher a distillation run uses (`given`: a teacher run directory): a folder, a checkpoint name, or None."
     from augpro.distill import parse_model_spec
     from augpro.enct5 import ENCT5_PRESETS
-    if teacher_dir_:
-        d = Path(teacher_dir_)
+    if given:
+        d = Path(given)
         if not any((d / sub / "enct5_config.json").is_file() for sub in ("best_model", "final_model", ".")):
             raise FileNotFoundError(f"teacher_dir={str(d)!r} holds no trained teacher (no best_model/ or final_model/). "
                                     f"Train one first: papermill nbs/experiments/train_teacher.ipynb {d}/train_teacher.ipynb "
