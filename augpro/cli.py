@@ -44,9 +44,10 @@ def add_config_arguments(parser: argparse.ArgumentParser):
                            metavar=type(default).__name__.upper() if default is not None else "VALUE",
                            help=f"(TrainConfig default: {default!r})")
 
-def config_from_args(args: argparse.Namespace, **fixed):
-    "The TrainConfig of parsed arguments: the YAML file or preset, then the flags given, then `fixed`."
-    from augpro.distill import TrainConfig
+def config_from_args(args: argparse.Namespace, role: str = "student", **fixed):
+    """The TrainConfig of parsed arguments: the YAML file or preset, then the flags given, then `fixed`.
+    With the paper preset and no learning rate, the paper's rule for `role` ('teacher' or 'student') applies."""
+    from augpro.distill import TrainConfig, paper_learning_rate
     d = {}
     if args.config:
         path = Path(args.config)
@@ -60,6 +61,8 @@ def config_from_args(args: argparse.Namespace, **fixed):
     names = {f.name for f in dataclasses.fields(TrainConfig)}
     d.update({k: v for k, v in vars(args).items() if k in names})
     d.update(fixed)
+    if preset == "paper" and d.get("learning_rate") is None:
+        d["learning_rate"] = paper_learning_rate(d.get("task", "sst2"), d.get("method", "kd"), role)
     return TrainConfig.preset(preset, **d)
 
 # %% ../nbs/12_cli.ipynb
@@ -150,7 +153,7 @@ def _demo(args) -> int:
          add_config_arguments)
 def _train_teacher(args) -> int:
     from augpro.distill import train_teacher
-    print(_summary(train_teacher(config_from_args(args))))
+    print(_summary(train_teacher(config_from_args(args, role="teacher"))))
     return 0
 
 @command("distill", "distil a student from a teacher (--teacher RUN_DIR) with --method (resumes if --run-dir holds a checkpoint)",
@@ -167,8 +170,12 @@ def _sweep_arguments(p):
 @command("sweep", "run a grid of tasks x methods x seeds x data fractions through papermill, then the report",
          _sweep_arguments)
 def _sweep(args) -> int:
-    from augpro.report import run_sweep
-    run_sweep(args.spec, notebooks_dir=args.notebooks)
+    from augpro.report import SweepFailed, run_sweep
+    try:
+        run_sweep(args.spec, notebooks_dir=args.notebooks)
+    except SweepFailed as e:
+        print(f"augpro sweep: {e}", file=sys.stderr)
+        return 1
     return 0
 
 @command("bench", "benchmarks: `augpro bench projection` or `augpro bench step` (JSON on stdout)",
