@@ -32,12 +32,13 @@ from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
 
 # %% auto 0
-__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 'SHARDING_RULES', 'Component', 'Method',
-           'compose_method', 'get_method', 'TrainConfig', 'paper_learning_rate', 'parse_model_spec', 'build_model',
-           'init_student_from_teacher', 'run_tokenizer', 'RunData', 'load_run_data', 'maybe_initialize_distributed',
-           'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer',
-           'make_train_step', 'make_eval_fn', 'evaluate', 'Run', 'versions', 'device_info', 'fit', 'train_teacher',
-           'distill', 'tiny_fixed_batch', 'sanity_check_method', 'read_metrics', 'plot_training_curves']
+__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 'HOLDOUT_SEED', 'SHARDING_RULES', 'Component',
+           'Method', 'compose_method', 'get_method', 'TrainConfig', 'paper_learning_rate', 'parse_model_spec',
+           'build_model', 'init_student_from_teacher', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
+           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
+           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'Run', 'versions',
+           'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'sanity_check_method', 'read_metrics',
+           'plot_training_curves']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class TrainConfig:
     chunk_size: int = 4096
     data_fraction: float = 1.0               # Figure 3: share of the training set
     labeled_fraction: float | None = None    # Table 2: teacher learns from this share; students see the rest unlabeled
+    holdout: int = 0                         # hold out this many training rows as split "heldout", evaluated instead of dev
     eval_every: int = 100
     checkpoint_every: int = 100
     log_every: int = 10
@@ -201,6 +203,7 @@ class TrainConfig:
             "weight_decay": lambda: self.weight_decay >= 0, "grad_clip": lambda: self.grad_clip is None or self.grad_clip > 0,
             "dropout": lambda: 0 <= self.dropout < 1, "data_fraction": lambda: 0 < self.data_fraction <= 1,
             "labeled_fraction": lambda: self.labeled_fraction is None or 0 < self.labeled_fraction < 1,
+            "holdout": lambda: isinstance(self.holdout, int) and not isinstance(self.holdout, bool) and self.holdout >= 0,
             "eval_every": lambda: self.eval_every >= 1, "checkpoint_every": lambda: self.checkpoint_every >= 1,
             "log_every": lambda: self.log_every >= 1, "mesh_data": lambda: self.mesh_data >= 0, "mesh_fsdp": lambda: self.mesh_fsdp >= 1, "mix_groups": lambda: self.mix_groups >= 0,
             "tmix_layers": lambda: self.tmix_layers is None or len(self.tmix_layers) == 2,
@@ -273,6 +276,7 @@ _FIELD_HELP = {
     "term_weights": f"Keys must be loss terms: {sorted(LOSS_TERMS)}.",
     "dropout": "It must be in [0, 1).", "data_fraction": "It must be in (0, 1].",
     "labeled_fraction": "It must be in (0, 1), or None for no labeled/unlabeled split.",
+    "holdout": "It must be a whole number of training rows >= 0 (0: evaluate on dev).",
 }
 
 def _check_names(d: dict):
@@ -370,6 +374,15 @@ def run_tokenizer(cfg: TrainConfig, run_dir: Path):
         return train_tokenizer([t for col in table.texts.values() for t in col], int(spec.split(":")[1]), path)
     return load_tokenizer(spec)
 
+HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
+
+def holdout_split(table, n: int):
+    "(rest, heldout): `n` training rows set aside for tuning hyperparameters, the same rows in every run."
+    if not 0 < n < len(table):
+        raise ValueError(f"holdout={n} must leave training rows: the training set has {len(table)}.")
+    perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
+    return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
+
 @dataclass
 class RunData:
     "Encoded training and dev data of a run."
@@ -381,6 +394,9 @@ def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
     "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split, encoded."
     task = get_task(cfg.task)
     table = load_glue(task.name, "train", data_dir=cfg.data_dir)
+    heldout = None
+    if cfg.holdout:   # tuning runs: the held-out rows replace dev, so nothing is ever tuned on dev
+        table, heldout = holdout_split(table, cfg.holdout)
     if cfg.data_fraction < 1:
         table = subsample(table, cfg.data_fraction, seed=cfg.seed)
     if cfg.labeled_fraction is not None:
@@ -391,8 +407,11 @@ def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
     if cfg.labeled_fraction is not None and role == "student":   # labels only on the labeled share
         keep = np.isin(train.idx, labeled.idx)
         train = dataclasses.replace(train, labels=np.where(keep, train.labels, -1).astype(train.labels.dtype))
-    dev = {split: encode_task(task.name, load_glue(task.name, split, data_dir=cfg.data_dir), tokenizer, cfg.max_len)
-           for split in task.dev_splits}
+    if heldout is not None:
+        dev = {"heldout": encode_task(task.name, heldout, tokenizer, cfg.max_len)}
+    else:
+        dev = {split: encode_task(task.name, load_glue(task.name, split, data_dir=cfg.data_dir), tokenizer, cfg.max_len)
+               for split in task.dev_splits}
     augmented = None
     if get_method(cfg.method).needs_augmented:
         if not cfg.augmented_path:
@@ -629,7 +648,7 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
     def meta():
         return {"best": best, "best_step": best_step, "method": method.name, "role": role}
 
-    primary = task.dev_splits[0]
+    primary = next(iter(data.dev))   # the task's first dev split, or "heldout"
     step_times, last_eval = [], None
     t_start = time.time()
     bar = None

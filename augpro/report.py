@@ -496,6 +496,7 @@ class SweepSpec:
     base: dict = field(default_factory=dict)        # TrainConfig fields of every run
     teacher: dict = field(default_factory=dict)     # TrainConfig fields of the teachers, on top of base
     teacher_per_fraction: bool = False              # one teacher per (task, data fraction) instead of per task
+    teacher_dir: str | None = None                  # a trained teacher's run directory for every student (one task)
     notebooks_dir: str | None = None                # the experiment notebooks; None: the checkout's nbs/experiments
     kernel: str = "python3"                         # the Jupyter kernel papermill runs them in
     env: dict = field(default_factory=dict)         # environment variables for the runs' kernels
@@ -537,6 +538,9 @@ class SweepSpec:
             raise ValueError(f"teacher sets {teacher_grid}, which the sweep decides"
                              + (" (teacher_per_fraction: true gives each fraction its own teacher)." if
                                 "data_fraction" in teacher_grid else "."))
+        if self.teacher_dir is not None and (len(self.tasks) > 1 or self.teacher_per_fraction):
+            raise ValueError("SweepSpec.teacher_dir gives one teacher to every student: use it with one task and "
+                             "teacher_per_fraction: false.")
         self.runs()   # every config is built (and so validated) now
 
     @classmethod
@@ -561,6 +565,9 @@ class SweepSpec:
         "The teacher runs, then the student runs, each with its resolved config."
         out, runs, teachers = Path(self.out), [], {}
         for task in self.tasks:
+            if self.teacher_dir is not None:   # an existing teacher: nothing to train
+                teachers[task, None] = Path(self.teacher_dir)
+                continue
             for frac in (self.data_fractions if self.teacher_per_fraction else (None,)):
                 params = {**self.base, **self.teacher, "task": task, "progress": False,
                           **({"data_fraction": frac} if frac is not None else {})}
