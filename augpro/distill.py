@@ -35,10 +35,10 @@ from .metrics import glue_metrics
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 'HOLDOUT_SEED', 'SHARDING_RULES', 'Component',
            'Method', 'compose_method', 'get_method', 'TrainConfig', 'paper_learning_rate', 'parse_model_spec',
            'build_model', 'init_student_from_teacher', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
-           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
-           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'Run', 'versions',
-           'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'sanity_check_method', 'read_metrics',
-           'plot_training_curves']
+           'distributed_args', 'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding',
+           'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'Run',
+           'versions', 'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'sanity_check_method',
+           'read_metrics', 'plot_training_curves']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -424,10 +424,27 @@ def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
 # %% ../nbs/07_distill.ipynb
 SHARDING_RULES = {"embed": "fsdp"}   # logical axis -> mesh axis; every other logical axis is replicated
 
+def distributed_args(environ=None) -> dict:
+    """`jax.distributed.initialize` arguments from the environment. JAX reads `JAX_COORDINATOR_ADDRESS` itself and
+    detects SLURM, Open MPI and TPU pods; on plain GPU hosts also set `JAX_NUM_PROCESSES` and `JAX_PROCESS_ID`."""
+    environ = os.environ if environ is None else environ
+    args = {}
+    for var, name in (("JAX_NUM_PROCESSES", "num_processes"), ("JAX_PROCESS_ID", "process_id")):
+        if environ.get(var) not in (None, ""):
+            try:
+                args[name] = int(environ[var])
+            except ValueError:
+                raise ValueError(f"{var}={environ[var]!r} must be a whole number (e.g. {var}=0).") from None
+    if ("num_processes" in args) != ("process_id" in args):
+        raise ValueError("set both JAX_NUM_PROCESSES and JAX_PROCESS_ID (every host the same count, its own id), or neither.")
+    if args and not 0 <= args["process_id"] < args["num_processes"]:
+        raise ValueError(f"JAX_PROCESS_ID={args['process_id']} must be in [0, JAX_NUM_PROCESSES={args['num_processes']}).")
+    return args
+
 def maybe_initialize_distributed(cfg: TrainConfig):
     "Start JAX's multi-host runtime when the config or the environment asks for it."
     if (cfg.multihost or os.environ.get("JAX_COORDINATOR_ADDRESS")) and not getattr(maybe_initialize_distributed, "done", False):
-        jax.distributed.initialize()
+        jax.distributed.initialize(**distributed_args())
         maybe_initialize_distributed.done = True
 
 def make_mesh(data: int = 0, fsdp: int = 1, devices=None) -> Mesh:
