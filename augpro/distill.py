@@ -606,7 +606,7 @@ def _restore(mngr, params, opt_state):
 
 # %% ../nbs/07_distill.ipynb
 def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, data: RunData, tokenizer,
-        method: Method, run_dir: Path, stop_at: int | None = None) -> Run:
+        method: Method, run_dir: Path, stop_at: int | None = None, teacher_source: str | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
     task = get_task(cfg.task)
@@ -735,7 +735,7 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
         "median_step_time_s": float(np.median(timed)) if timed else None,
         "wall_time_s": time.time() - t_start, "resumed_from_step": start,
         "train_examples": len(data.train), "truncated_train_examples": int(data.train.n_truncated),
-        "teacher": cfg.teacher if method.needs_teacher else None,
+        "teacher": (teacher_source or cfg.teacher) if method.needs_teacher else None,   # the folder or spec used
         "config": cfg.to_dict(), "versions": versions(), "device": device_info(),
     }
     if jax.process_index() == 0:
@@ -793,8 +793,9 @@ def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, 
                           dropout=cfg.dropout, seed=cfg.seed + 1)
     if cfg.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.student_init_layers)
+    source = "an EncT5 passed in memory" if isinstance(teacher_spec, EncT5) else str(teacher_spec)
     return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
-               method=method, run_dir=run_dir, stop_at=stop_at)
+               method=method, run_dir=run_dir, stop_at=stop_at, teacher_source=source)
 
 # %% ../nbs/07_distill.ipynb
 def tiny_fixed_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128) -> dict:
