@@ -45,6 +45,7 @@ class EncT5Config:
     relative_attention_max_distance: int = 128
     layer_norm_epsilon: float = 1e-6
     dtype: str = "float32"          # compute dtype: "float32" or "bfloat16"; parameters stay float32
+    embedding_init_std: float = 1.0 # T5's; the from-scratch presets use 0.05 (see "Training from scratch" below)
 
     def __post_init__(self):
         for f in ("vocab_size", "d_model", "d_kv", "num_heads", "d_ff", "num_layers", "num_labels"):
@@ -60,6 +61,8 @@ class EncT5Config:
         if self.relative_attention_max_distance <= nb // 4:
             raise ValueError(f"EncT5Config.relative_attention_max_distance must exceed the exact-bucket range "
                              f"{nb // 4}; got {self.relative_attention_max_distance!r}.")
+        if not (isinstance(self.embedding_init_std, (int, float)) and self.embedding_init_std > 0):
+            raise ValueError(f"EncT5Config.embedding_init_std must be > 0; got {self.embedding_init_std!r}.")
         if not self.layer_norm_epsilon > 0:
             raise ValueError(f"EncT5Config.layer_norm_epsilon must be > 0; got {self.layer_norm_epsilon!r}.")
         if self.dtype not in DTYPES:
@@ -111,7 +114,7 @@ def _check_fields(d: dict):
 _T5_SIZES = dict(vocab_size=32128, relative_attention_num_buckets=32, relative_attention_max_distance=128)
 ENCT5_PRESETS: dict[str, dict] = {
     "tiny": dict(vocab_size=128, d_model=32, d_kv=8, num_heads=3, d_ff=64, num_layers=2),
-    "cpu-demo": dict(_T5_SIZES, d_model=128, d_kv=32, num_heads=4, d_ff=256, num_layers=4),
+    "cpu-demo": dict(_T5_SIZES, d_model=128, d_kv=32, num_heads=4, d_ff=256, num_layers=4, embedding_init_std=0.05),
     "small": dict(_T5_SIZES, d_model=512, d_kv=64, num_heads=6, d_ff=1024, num_layers=8),
     "base": dict(_T5_SIZES, d_model=768, d_kv=64, num_heads=12, d_ff=2048, num_layers=12),
     "large": dict(_T5_SIZES, d_model=1024, d_kv=64, num_heads=16, d_ff=2816, num_layers=24),
@@ -328,7 +331,7 @@ class EncT5(nnx.Module):
             raise TypeError(f"config must be an EncT5Config (e.g. EncT5Config.preset('small')); got {type(config).__name__}.")
         cfg = self.config = config
         d = cfg.d_model
-        self.embedding = _param(rngs, (cfg.vocab_size, d), 1.0, ("vocab", "embed"))
+        self.embedding = _param(rngs, (cfg.vocab_size, d), cfg.embedding_init_std, ("vocab", "embed"))
         self.relative_bias = _param(rngs, (cfg.relative_attention_num_buckets, cfg.num_heads), d ** -0.5,
                                     ("buckets", "heads"))
         self.layers = nnx.List([EncoderLayer(cfg, rngs) for _ in range(cfg.num_layers)])
