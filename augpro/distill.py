@@ -172,6 +172,7 @@ class TrainConfig:
     mixkd_ratio: int = 1
     metric: str = "cosine"
     chunk_size: int = 4096
+    projection_capacity: float | None = None # project only in-mask positions, up to this share of the batch (None: all)
     data_fraction: float = 1.0               # Figure 3: share of the training set
     labeled_fraction: float | None = None    # Table 2: teacher learns from this share; students see the rest unlabeled
     holdout: int = 0                         # hold out this many training rows as split "heldout", evaluated instead of dev
@@ -266,7 +267,7 @@ class TrainConfig:
                       fgsm_grad=self.fgsm_grad, knn_k=self.knn_k, knn_frac=self.knn_frac,
                       random_frac=self.random_frac, tmix_student_layer=s_layer, tmix_teacher_layer=t_layer,
                       mixkd_ratio=self.mixkd_ratio, metric=self.metric, chunk_size=self.chunk_size,
-                      teacher_dropout=self.teacher_dropout)
+                      projection_capacity=self.projection_capacity, teacher_dropout=self.teacher_dropout)
         fields.update(dict(get_method(self.method).overrides))
         return LossConfig(**fields)
 

@@ -13,7 +13,7 @@ import jax.numpy as jnp
 
 from .augment import (fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
                             token_change_rate, union_mask)
-from .projection import default_candidates, finalize_tokens, project
+from .projection import default_candidates, finalize_tokens, project, project_masked
 
 # %% auto 0
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
@@ -99,6 +99,7 @@ class LossConfig:
     mixkd_ratio: int = 1                # MixKD: mixed samples per example
     metric: str = "cosine"              # similarity of the projection (Eq. 5)
     chunk_size: int = 4096              # vocabulary chunk of the projection scan
+    projection_capacity: float | None = None   # project only in-mask positions, up to this share (None: all)
     teacher_dropout: bool = True        # the paper keeps teacher dropout on during KD
 
     def __post_init__(self):
@@ -113,6 +114,7 @@ class LossConfig:
             "knn_frac": 0.0 <= self.knn_frac <= 1.0, "random_frac": 0.0 <= self.random_frac <= 1.0,
             "mixkd_alpha": self.mixkd_alpha > 0, "mixkd_ratio": self.mixkd_ratio >= 1,
             "metric": self.metric in ("cosine", "dot", "l2"), "chunk_size": self.chunk_size >= 1,
+            "projection_capacity": self.projection_capacity is None or 0 < self.projection_capacity <= 1,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
@@ -238,8 +240,12 @@ class StepContext:
 
     def project_tokens(self, reps, mask, which: str):
         "Eq. 5 and the finishing touches: nearest candidate tokens, pad outside the mask, EOS at the end."
-        ids = project(reps, self.table(which), metric=self.hp.metric, candidates=self.candidates(which),
-                      chunk_size=self.hp.chunk_size)
+        kwargs = dict(metric=self.hp.metric, candidates=self.candidates(which), chunk_size=self.hp.chunk_size)
+        if self.hp.projection_capacity is None or reps.ndim != 3:
+            ids = project(reps, self.table(which), **kwargs)
+        else:   # skip the padding: the same ids, computed on the in-mask positions only
+            ids = project_masked(reps, mask, self.table(which), capacity=self.hp.projection_capacity,
+                                 groups=self.hp.mix_groups, **kwargs)
         return finalize_tokens(ids, mask)
 
 # %% ../nbs/06_losses.ipynb

@@ -15,7 +15,7 @@ from jax import lax
 # %% auto 0
 __all__ = ['PAD_ID', 'EOS_ID', 'UNK_ID', 'SPECIAL_IDS', 'T5_NUM_PIECES', 'T5_VOCAB_ROWS', 'METRICS', 'default_candidates',
            'check_candidates', 'check_table', 'project', 'project_numpy', 'dense_project', 'compiled_temp_bytes',
-           'finalize_tokens']
+           'finalize_tokens', 'project_masked']
 
 # %% ../nbs/01_projection.ipynb
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
@@ -218,3 +218,35 @@ def finalize_tokens(ids, mask, *, pad_id: int = PAD_ID, eos_id: int = EOS_ID):
     pos = lax.broadcasted_iota(jnp.int32, mask.shape, mask.ndim - 1)
     last = jnp.max(jnp.where(mask, pos, -1), axis=-1, keepdims=True)
     return jnp.where(pos == last, eos_id, jnp.where(mask, ids, pad_id)).astype(ids.dtype)
+
+# %% ../nbs/01_projection.ipynb
+def project_masked(reps, mask, table, *, capacity: float = 0.5, groups: int = 1, **project_kwargs):
+    """`project` at the positions inside `mask` only (0 elsewhere): `reps` [B, L, H], `mask` [B, L].
+    Each of `groups` slices of the batch projects at most `capacity` × its positions; more falls back to all."""
+    reps, mask = jnp.asarray(reps), jnp.asarray(mask)
+    if reps.ndim != 3 or mask.shape != reps.shape[:2]:
+        raise ValueError(f"project_masked needs reps [B, L, H] and mask [B, L]; got {reps.shape} and {mask.shape}.")
+    if not 0 < capacity <= 1:
+        raise ValueError(f"capacity must be in (0, 1]: the share of positions projected; got {capacity!r}.")
+    B, L, H = reps.shape
+    if groups < 1 or B % groups:
+        raise ValueError(f"groups={groups} must divide the batch size {B}.")
+    P = B // groups * L
+    cap = max(1, int(np.ceil(capacity * P)))
+    inside = mask.reshape(groups, P).astype(bool)
+    flat = reps.reshape(groups, P, H)
+
+    def everything(_):
+        return project(flat, table, **project_kwargs)
+
+    def compact(_):
+        order = jnp.argsort(~inside, axis=1, stable=True)[:, :cap]        # in-mask positions first, in order
+        picked = jnp.take_along_axis(flat, order[..., None], axis=1)       # [groups, cap, H]
+        ids = project(picked, table, **project_kwargs)
+        return jnp.zeros((groups, P), jnp.int32).at[jnp.arange(groups)[:, None], order].set(ids)
+
+    if cap >= P:
+        ids = everything(None)
+    else:
+        ids = lax.cond(jnp.all(inside.sum(axis=1) <= cap), compact, everything, None)
+    return jnp.where(inside, ids, 0).reshape(B, L)
