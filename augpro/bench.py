@@ -35,8 +35,8 @@ from .projection import T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, 
 # %% auto 0
 __all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'STEP_GOALS', 'STEP_METHODS', 'STEP_SIZES', 'Benchmark', 'register_benchmark',
            'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize',
-           'bench_projection', 'build_parser', 'main', 'StepSize', 'step_batch', 'time_steps', 'bench_step',
-           'step_table']
+           'bench_projection', 'build_parser', 'main', 'StepSize', 'sst2_lengths', 'step_batch', 'time_steps',
+           'bench_step', 'step_table']
 
 # %% ../nbs/08_bench.ipynb
 @dataclass(frozen=True)
@@ -226,6 +226,7 @@ class StepSize:
     batch: int
     length: int
     overrides: tuple = ()   # (field, value) pairs for the TrainConfig
+    lengths: str = "uniform"   # sequence lengths: "uniform" in [L/2, L], or "sst2" (SST-2 training sentences, T5 pieces)
 
 def _demo_size() -> StepSize:
     demo = TrainConfig.preset("cpu-demo")
@@ -238,11 +239,22 @@ STEP_SIZES: dict[str, Callable[[], StepSize]] = {
     "real": lambda: StepSize("paper", "large", "small", vocab=T5_VOCAB_ROWS, batch=2, length=128),
 }
 
+def sst2_lengths() -> np.ndarray:
+    "Token counts (T5 SentencePiece, with EOS) of SST-2's training sentences, from $AUGPRO_DATA."
+    from augpro.data import load_glue, load_tokenizer
+    tok = load_tokenizer(None)   # says how to set AUGPRO_DATA when it is missing
+    return np.array([len(tok.encode(t)) for t in load_glue("sst2", "train").texts["sentence"]])
+
 def step_batch(size: StepSize, seed: int = 0) -> dict:
-    "A fixed padded batch: lengths uniform in [L/2, L], candidate tokens, EOS at the end, random labels (and a second view for 'bt')."
+    "A fixed padded batch: `size.lengths` lengths, candidate tokens, EOS at the end, random labels (and a second view for 'bt')."
     r = np.random.default_rng(seed)
     B, L = size.batch, size.length
-    lengths = r.integers(max(L // 2, 2), L + 1, size=B)
+    if size.lengths == "sst2":
+        lengths = np.clip(r.choice(sst2_lengths(), size=B), 2, L)
+    elif size.lengths == "uniform":
+        lengths = r.integers(max(L // 2, 2), L + 1, size=B)
+    else:
+        raise ValueError(f"unknown lengths {size.lengths!r}: choose 'uniform' or 'sst2'.")
     mask = (np.arange(L)[None] < lengths[:, None]).astype(np.int32)
     pool = np.flatnonzero(default_candidates(size.vocab))
     ids = np.where(mask, r.choice(pool, size=(B, L)), 0)
@@ -322,8 +334,10 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
                    **({"change_rate": change} if change else {})}
     out = {"teacher": size.teacher, "student": size.student, "teacher_params": _n_params(teacher),
            "student_params": _n_params(student), "vocab": size.vocab, "batch": size.batch, "length": size.length,
+           "lengths": size.lengths, "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
            "train_config": {k: getattr(cfg, k) for k in ("optimizer", "dropout", "teacher_dropout", "eps", "eps_mode",
-                                                         "chunk_size", "knn_k", "knn_frac", "lam")},
+                                                         "chunk_size", "knn_k", "knn_frac", "lam",
+                                                         "projection_capacity")},
            "other_cpu_load_before": load_before, "methods": rows}
     if parts:
         out["parts"] = {k.split(":", 1)[1]: _ms(v) for k, v in times.items() if k.startswith("part:")}
@@ -340,8 +354,9 @@ _SIZE_CHOICES = {"tiny": ("tiny",), "cpu-demo": ("cpu-demo",), "real": ("real",)
 
 @register_benchmark("step", "median time per training step of each method, with ratios to kd and kd+mixup (the paper's Table 3)",
                     size="cpu-demo", methods=STEP_METHODS, demo_batch=32, real_batch=2, repeats=15, real_repeats=5,
-                    warmup=1, parts=True, seed=0)
-def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, warmup, parts, seed) -> dict:
+                    warmup=1, parts=True, seed=0, lengths="uniform", projection_capacity=0.0)
+def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, warmup, parts, seed, lengths,
+               projection_capacity) -> dict:
     "Time each method's training step at the chosen size(s): 'tiny' (tests), 'cpu-demo', 'real' or 'both'."
     if size not in _SIZE_CHOICES:
         raise ValueError(f"unknown size {size!r} for the step benchmark; choose one of {sorted(_SIZE_CHOICES)}.")
@@ -355,6 +370,8 @@ def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, 
             s = dataclasses.replace(s, batch=demo_batch)
         if name == "real":
             s = dataclasses.replace(s, batch=real_batch)
+        s = dataclasses.replace(s, lengths=lengths, overrides=s.overrides + (
+            (("projection_capacity", projection_capacity),) if projection_capacity else ()))
         sizes[name] = time_steps(s, methods, warmup=warmup, repeats=real_repeats if name == "real" else repeats,
                                  parts=parts, seed=seed)
     return {"paper_ratio_to_kd": PAPER_STEP_RATIOS, "sizes": sizes}
