@@ -38,6 +38,8 @@ setuptools.setup(
     url=cfg["git_url"],
     packages=setuptools.find_packages(include=["augpro", "augpro.*"]),
     include_package_data=True,
+    # the papermill experiment notebooks and the YAML configs ship inside the package (augpro.files finds them)
+    package_data={"augpro": ["experiments/*.ipynb", "configs/*.yaml", "configs/*/*.yaml"]},
     install_requires=requirements,
     extras_require={"dev": dev_requirements},
     dependency_links=cfg.get("dep_links", "").split(),

@@ -8,6 +8,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
+import os
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -19,8 +22,9 @@ import yaml
 import augpro
 
 # %% auto 0
-__all__ = ['DEMO_METHODS', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'parse_value', 'add_config_arguments', 'config_from_args',
-           'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
+__all__ = ['DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'parse_value',
+           'add_config_arguments', 'config_from_args', 'demo_summary', 'demo_table', 'noise_note', 'run_demo',
+           'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
 
 # %% ../nbs/12_cli.ipynb
 def parse_value(text: str):
@@ -35,7 +39,8 @@ def parse_value(text: str):
 def add_config_arguments(parser: argparse.ArgumentParser):
     "--config, --preset and one flag per TrainConfig field (only the flags given override anything)."
     from augpro.distill import TRAIN_PRESETS, TrainConfig
-    parser.add_argument("--config", metavar="YAML", help="a YAML file of TrainConfig fields (it may name a preset)")
+    parser.add_argument("--config", metavar="YAML", help="a YAML file of TrainConfig fields (it may name a preset): a file "
+                        "here, or one shipped with augpro such as paper/sst2.yaml")
     parser.add_argument("--preset", choices=list(TRAIN_PRESETS), help="start from this preset (default: cpu-demo)")
     group = parser.add_argument_group("TrainConfig fields (defaults come from the preset or the YAML file)")
     for f in dataclasses.fields(TrainConfig):
@@ -50,10 +55,8 @@ def config_from_args(args: argparse.Namespace, role: str = "student", **fixed):
     from augpro.distill import TrainConfig, paper_learning_rate
     d = {}
     if args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            raise FileNotFoundError(f"--config {args.config}: no such file.")
-        d = yaml.safe_load(path.read_text()) or {}
+        from augpro.files import find_file
+        d = yaml.safe_load(find_file(args.config).read_text()) or {}
         if not isinstance(d, dict):
             raise ValueError(f"--config {args.config}: expected a mapping of TrainConfig fields.")
     preset = args.preset or d.pop("preset", None) or "cpu-demo"
@@ -66,51 +69,103 @@ def config_from_args(args: argparse.Namespace, role: str = "student", **fixed):
     return TrainConfig.preset(preset, **d)
 
 # %% ../nbs/12_cli.ipynb
-DEMO_METHODS = ("kd", "kd+mixup", "kd+augpro-mix")
+DEMO_METHODS = ("ft", "kd", "kd+mixup", "kd+augpro-mix")
+# what every demo run shares: a SentencePiece vocabulary learned from SST-2, dev sentences up to 64 tokens, and
+# batches of similar-length rows (SST-2's training rows are short phrases: see 04_data)
+DEMO_SHARED = dict(tokenizer="train:8000", max_len=64, length_buckets=(16, 32, 64), batch_size=32)
+DEMO_TEACHER = dict(teacher="cpu-demo", dropout=0.0, learning_rate=1e-3, warmup_steps=50, schedule="linear")
 NO_DATA_HELP = ("augpro needs the GLUE data. Offline, point it at a folder in the classic layout "
                 "(glue/SST-2/train.tsv and glue/SST-2/dev.tsv): `augpro demo --data-dir /path/to/glue` "
                 "or `export AUGPRO_DATA=/path/to/folder-with-glue`. Online, the data comes from the "
                 "Hugging Face hub (nyu-mll/glue).")
 
-def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, methods=DEMO_METHODS,
-             teacher_fraction: float = 0.3, student_fraction: float = 0.1, teacher_steps: int = 450,
-             student_steps: int = 300, seed: int = 0, progress: bool = True) -> dict:
-    "Train a small SST-2 teacher, distil one student per method, print a table and write report.html; returns the results."
+def demo_summary(out: str | os.PathLike, methods=DEMO_METHODS) -> dict:
+    "Per student method of a demo folder: each seed's final dev accuracy (%), their mean and std, step time, change rates."
+    from augpro.report import collect_runs, logged_means
+    rows = collect_runs(out, role="student")
+    summary = {}
+    for m in methods:
+        runs = [r for r in rows if r["method"] == m]   # sorted by seed
+        acc = [100 * r["score"] for r in runs]
+        summary[m] = {"seeds": [r["seed"] for r in runs], "accuracy": acc, "mean": statistics.fmean(acc),
+                      "std": statistics.stdev(acc) if len(acc) > 1 else None, "train_examples": runs[0]["train_examples"],
+                      "ms_per_step": 1000 * statistics.fmean(r["median_step_time_s"] for r in runs),
+                      "change_rates": logged_means(runs[0]["run_dir"])}
+    return summary
+
+def demo_table(teacher: dict, summary: dict) -> str:
+    "The demo's results in markdown: the teacher, then each student method with its seeds, spread and gains."
+    def gain(m, ref):
+        return f"{summary[m]['mean'] - summary[ref]['mean']:+.1f}" if ref in summary and ref != m else ""
+    lines = ["| run | rows | dev accuracy (%) | seeds | std over seeds | vs ft | vs kd | ms / step | tokens changed |",
+             "|---|---|---|---|---|---|---|---|---|",
+             f"| teacher | {teacher['train_examples']:,} | {100 * teacher['score']:.1f} | 1 | | | | "
+             f"{1000 * teacher['median_step_time_s']:.0f} | |"]
+    for m, s in summary.items():
+        std = "" if s["std"] is None else f"{s['std']:.1f}"
+        rates = ", ".join(f"{100 * v:.0f}%" for v in s["change_rates"].values())
+        lines.append(f"| {m} | {s['train_examples']:,} | {s['mean']:.1f} | {len(s['seeds'])} | {std} | {gain(m, 'ft')} | "
+                     f"{gain(m, 'kd')} | {s['ms_per_step']:.0f} | {rates} |")
+    return "\n".join(lines)
+
+def noise_note(summary: dict) -> str:
+    "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
+    stds = [s["std"] for s in summary.values() if s["std"] is not None]
+    if not stds:
+        return "One seed per method: the table cannot tell a difference from run-to-run noise."
+    n = min(len(s["seeds"]) for s in summary.values())
+    pooled = math.sqrt(statistics.fmean(v * v for v in stds))
+    return (f"Run-to-run spread: the pooled std over seeds is {pooled:.1f} points, so a difference between two "
+            f"methods' means (of {n} seeds each) is noise unless it exceeds about {2 * pooled * math.sqrt(2 / n):.1f} "
+            "points (two standard errors).")
+
+def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, methods=DEMO_METHODS, seeds=(0, 1),
+             teacher_steps: int = 1200, student_steps: int = 250, student_fraction: float = 0.03,
+             teacher_fraction: float = 1.0, progress: bool = True) -> dict:
+    """Train an SST-2 teacher from scratch, distil a student per method and seed on one small shared subset,
+    print the results and write `out/report.html`; returns what `out/demo.json` holds."""
     from augpro.data import load_glue
-    from augpro.distill import TrainConfig, distill, plot_training_curves, train_teacher
-    from augpro.report import write_html_report
+    from augpro.distill import TrainConfig, distill, train_teacher
+    from augpro.report import augpro_mix_examples, build_report, examples_markdown, write_html_report
     try:
         load_glue("sst2", "dev", data_dir=data_dir)
     except (FileNotFoundError, ConnectionError, OSError) as e:
         raise FileNotFoundError(f"{e}\n{NO_DATA_HELP}") from None
     out = Path(out)
-    base = TrainConfig.preset("cpu-demo", data_dir=data_dir, seed=seed, progress=progress, steps=student_steps,
-                              data_fraction=student_fraction, eval_every=max(student_steps // 4, 1),
-                              checkpoint_every=student_steps)
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty: give the demo a new folder (--out) or delete that one.")
     t0 = time.time()
-    runs = {"teacher": train_teacher(base.replace(data_fraction=teacher_fraction, steps=teacher_steps,
-                                                  learning_rate=2e-3, eval_every=max(teacher_steps // 3, 1),
-                                                  checkpoint_every=teacher_steps, run_dir=str(out / "teacher")))}
-    for m in methods:
-        runs[m] = distill(base.replace(method=m, run_dir=str(out / m.replace("+", "_"))), teacher=out / "teacher")
-    rows = ["| run | dev accuracy | best dev accuracy | median step (ms) |", "|---|---|---|---|"]
-    for name, r in runs.items():
-        rows.append(f"| {name} | {r.results['score']:.4f} | {r.results['best_score']:.4f} | "
-                    f"{1000 * r.results['median_step_time_s']:.0f} |")
-    table = "\n".join(rows)
-    summary = {name: {"score": r.results["score"], "best_score": r.results["best_score"],
-                      "median_step_time_s": r.results["median_step_time_s"], "run_dir": str(r.run_dir)}
-               for name, r in runs.items()}
-    import plotly.graph_objects as go
-    bars = go.Figure(go.Bar(x=list(summary), y=[s["score"] for s in summary.values()],
-                            text=[f"{s['score']:.3f}" for s in summary.values()], textposition="outside"))
-    bars.update_layout(title="SST-2 dev accuracy", yaxis_range=[0, 1], template="plotly_white", height=380, width=700)
-    write_html_report({"training curves": plot_training_curves(runs), "dev accuracy": bars}, {"results": table},
-                      out / "report.html", title="augpro demo: AugPro on SST-2 (tiny models, CPU)")
-    (out / "demo.json").write_text(json.dumps({"runs": summary, "wall_time_s": time.time() - t0}, indent=2))
-    print(table)
-    print(f"\nreport: {out / 'report.html'}  ({time.time() - t0:.0f} s)")
-    return summary
+    base = TrainConfig.preset("cpu-demo", data_dir=data_dir, progress=progress, **DEMO_SHARED)
+    teacher = train_teacher(base.replace(**DEMO_TEACHER, steps=teacher_steps, data_fraction=teacher_fraction,
+                                         data_seed=0, eval_every=max(teacher_steps // 4, 1),
+                                         checkpoint_every=teacher_steps, run_dir=str(out / "teacher"))).results
+    for seed in seeds:   # one subset for every student (data_seed), the run seed varies the rest
+        for m in methods:
+            distill(base.replace(method=m, seed=seed, data_seed=0, data_fraction=student_fraction, steps=student_steps,
+                                 eval_every=student_steps, checkpoint_every=student_steps,
+                                 run_dir=str(out / m / f"seed{seed}")), teacher=out / "teacher" / "final_model")
+    summary = demo_summary(out, methods)
+    table, noise = demo_table(teacher, summary), noise_note(summary)
+    examples = augpro_mix_examples(out / "kd+augpro-mix" / f"seed{seeds[0]}") if "kd+augpro-mix" in methods else []
+    wall = time.time() - t0
+    intro = (f"SST-2, dev accuracy. The teacher ({teacher['steps']} steps from scratch) learns from "
+             f"{teacher['train_examples']:,} training rows; every student learns from the same "
+             f"{100 * student_fraction:g}% of them, distilled from the teacher's final model. {noise} "
+             f"Total time {wall / 60:.1f} minutes.")
+    report = build_report(out)
+    tables = {"summary": table, **report.tables}
+    if examples:
+        tables["what AugPro-Mix made (step 0 of the first seed)"] = examples_markdown(examples)
+    write_html_report(report.figures, tables, out / "report.html", title="augpro demo: AugPro on SST-2, from scratch on a CPU",
+                      intro=intro)
+    result = {"teacher": {k: teacher[k] for k in ("score", "steps", "train_examples", "median_step_time_s")},
+              "students": summary, "student_fraction": student_fraction, "examples": examples, "wall_time_s": wall}
+    (out / "demo.json").write_text(json.dumps(result, indent=2))
+    print(f"\n{intro}\n\n{table}\n")
+    for e in examples[:3]:
+        print(f"  {e['sentence']}\n+ {e['partner']}\n= {e['augpro_mix']}   (AugPro-Mix: {100 * e['changed']:.0f}% of tokens changed)\n")
+    print(f"report: {out / 'report.html'}   total {int(wall // 60)} min {wall % 60:.0f} s")
+    return result
 
 # %% ../nbs/12_cli.ipynb
 @dataclass(frozen=True)
@@ -134,19 +189,20 @@ def _summary(run) -> str:
     return json.dumps({"run_dir": str(run.run_dir), **{k: run.results.get(k) for k in keep}}, indent=2)
 
 def _demo_arguments(p):
-    p.add_argument("--out", default="runs/demo", help="output folder (default: runs/demo)")
+    p.add_argument("--out", default="runs/demo", help="output folder, new or empty (default: runs/demo)")
     p.add_argument("--data-dir", help="GLUE folder (default: $AUGPRO_DATA or $AUGPRO_GLUE_DIR, else the hub)")
-    p.add_argument("--teacher-steps", type=int, default=450)
-    p.add_argument("--student-steps", type=int, default=300)
-    p.add_argument("--teacher-fraction", type=float, default=0.3, help="share of SST-2 train for the teacher")
-    p.add_argument("--student-fraction", type=float, default=0.1, help="share of SST-2 train for the students")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seeds", type=int, nargs="+", default=[0, 1], help="run seeds of the students (default: 0 1)")
+    p.add_argument("--teacher-steps", type=int, default=1200, help="teacher training steps (default: 1200)")
+    p.add_argument("--student-steps", type=int, default=250, help="steps of each student (default: 250)")
+    p.add_argument("--student-fraction", type=float, default=0.03,
+                   help="share of SST-2's training rows the students learn from, the same rows for all (default: 0.03)")
+    p.add_argument("--teacher-fraction", type=float, default=1.0, help="share of SST-2's training rows for the teacher (default: 1)")
 
-@command("demo", "train a small SST-2 teacher and KD, KD+MixUp and KD+AugPro-Mix students; write a report", _demo_arguments)
+@command("demo", "train an SST-2 teacher from scratch and ft, KD, KD+MixUp and KD+AugPro-Mix students; report", _demo_arguments)
 def _demo(args) -> int:
-    run_demo(args.out, data_dir=args.data_dir, teacher_fraction=args.teacher_fraction,
-             student_fraction=args.student_fraction, teacher_steps=args.teacher_steps,
-             student_steps=args.student_steps, seed=args.seed)
+    run_demo(args.out, data_dir=args.data_dir, seeds=tuple(args.seeds), teacher_steps=args.teacher_steps,
+             student_steps=args.student_steps, student_fraction=args.student_fraction,
+             teacher_fraction=args.teacher_fraction)
     return 0
 
 @command("train-teacher", "fine-tune an EncT5 teacher on a GLUE task (resumes if --run-dir holds a checkpoint)",
@@ -164,8 +220,8 @@ def _distill(args) -> int:
     return 0
 
 def _sweep_arguments(p):
-    p.add_argument("spec", help="sweep YAML (see configs/sweep_cpu.yaml)")
-    p.add_argument("--notebooks", help="folder of the experiment notebooks (default: nbs/experiments of this checkout)")
+    p.add_argument("spec", help="sweep YAML: a file here, or one shipped with augpro such as sweep_cpu.yaml (see `augpro path`)")
+    p.add_argument("--notebooks", help="folder of the experiment notebooks (default: the ones shipped with augpro)")
 
 @command("sweep", "run a grid of tasks x methods x seeds x data fractions through papermill, then the report",
          _sweep_arguments)
@@ -178,6 +234,20 @@ def _sweep(args) -> int:
         return 1
     return 0
 
+def _path_arguments(p):
+    p.add_argument("name", nargs="?", help="a shipped file: distill.ipynb, train_teacher.ipynb, report.ipynb, "
+                   "sweep_cpu.yaml, paper/sst2.yaml, ... (none: list them all)")
+
+@command("path", "print where a shipped experiment notebook or config is, for papermill (no name: list them all)",
+         _path_arguments)
+def _path(args) -> int:
+    from augpro.files import find_file, shipped_files
+    if args.name is None:
+        print("\n".join(f"{name}\t{path}" for name, path in shipped_files().items()))
+    else:
+        print(find_file(args.name).resolve())
+    return 0
+
 @command("bench", "benchmarks: `augpro bench projection` or `augpro bench step` (JSON on stdout)",
          lambda p: p.add_argument("bench_args", nargs=argparse.REMAINDER, help="a benchmark name and its options"))
 def _bench(args) -> int:
@@ -185,14 +255,21 @@ def _bench(args) -> int:
     return bench_main(args.bench_args)
 
 # %% ../nbs/12_cli.ipynb
-def build_parser() -> argparse.ArgumentParser:
-    "The `augpro` argument parser, one subparser per registered command."
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `augpro` argument parser, one subparser per registered command. Only `command`'s subparser gets
+    its arguments (all of them when `command` is None): `augpro --help` then never imports JAX."""
     parser = argparse.ArgumentParser(prog="augpro", description="AugPro: augmentation with projection for distillation.")
     parser.add_argument("--version", action="version", version=f"augpro {augpro.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, cmd in COMMANDS.items():
-        cmd.add_arguments(sub.add_parser(name, help=cmd.help, description=cmd.help))
+        p = sub.add_parser(name, help=cmd.help, description=cmd.help)
+        if command is None or command == name:
+            cmd.add_arguments(p)
     return parser
+
+def _command_of(argv: list[str]) -> str:
+    "The subcommand an argument list names (its first word that is not an option), or '' for none."
+    return next((a for a in argv if not a.startswith("-")), "")
 
 def in_interactive_shell() -> bool:
     "True inside IPython or Jupyter, where `__name__` is also `'__main__'`."
@@ -203,7 +280,8 @@ USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, FloatingPointErro
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `augpro` console script: bad input ends with one line naming it, exit status 2."
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_of(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -75,7 +75,7 @@ def task_loss(logits, labels, num_labels: int):
 # %% ../nbs/06_losses.ipynb
 @dataclass(frozen=True)
 class LossConfig:
-    "Hyperparameters of the loss terms (defaults: the AugPro paper's Appendix C.1 and DESIGN.md §2)."
+    "Hyperparameters of the loss terms (defaults: the AugPro paper's Appendix C.1; where the papers are silent, our choice, noted per field)."
     num_labels: int = 2                 # 1 = regression (STS-B): every distance is MSE
     distance: str = "kl"                # d(·,·) for classification: "kl" (with temperature) or "mse"
     temperature: float = 1.0

@@ -8,7 +8,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_configure(config):
-    data = os.environ.get("AUGPRO_DATA")
+    data = os.environ.get("AUGPRO_DATA", "").strip()
+    if data:
+        # A relative AUGPRO_DATA means relative to where pytest was started (the README runs
+        # `AUGPRO_DATA=../shared/data pytest` from the repository root). The notebooks run in
+        # subprocesses from nbs/, so they get the absolute path.
+        data = str(Path(data).expanduser().resolve())
+        os.environ["AUGPRO_DATA"] = data
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         if not data or not (Path(data) / "glue").is_dir():
             raise pytest.UsageError(
