@@ -764,8 +764,9 @@ def _prepare(cfg: TrainConfig, role: str, teacher_dir: Path | None = None):
     run_dir = Path(cfg.run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     # a trained tokenizer comes from the teacher's run: its folder, or the run above a model folder (final_model/)
-    found = [] if teacher_dir is None else [d / "spiece.model" for d in (teacher_dir, teacher_dir.parent)
-                                            if (d / "spiece.model").is_file()]
+    places = [] if teacher_dir is None else [teacher_dir] + \
+        ([teacher_dir.parent] if (teacher_dir / "enct5_config.json").is_file() else [])
+    found = [d / "spiece.model" for d in places if (d / "spiece.model").is_file()]
     if cfg.tokenizer and cfg.tokenizer.startswith("train:") and found and not (run_dir / "spiece.model").is_file():
         import shutil
         shutil.copy(found[0], run_dir / "spiece.model")

@@ -32,10 +32,10 @@ from .metrics import ResultsTable, results_table
 # %% auto 0
 __all__ = ['TRAIN_FIELDS', 'ROLES', 'PALETTE', 'EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config',
            'resolve_teacher', 'annotate_results', 'load_run', 'collect_runs', 'read_metrics', 'fake_run',
-           'training_curves', 'run_figures', 'logged_means', 'augpro_mix_examples', 'examples_markdown',
-           'results_bar_chart', 'data_size_curve', 'markdown_to_html', 'write_html_report', 'save_figures',
-           'save_run_figures', 'Report', 'build_report', 'SweepSpec', 'SweepRun', 'experiment_notebooks',
-           'notebook_parameters', 'config_dir', 'SweepFailed', 'SweepResult', 'run_sweep']
+           'training_curves', 'run_figures', 'logged_means', 'strip_template', 'augpro_mix_examples',
+           'examples_markdown', 'results_bar_chart', 'data_size_curve', 'markdown_to_html', 'write_html_report',
+           'save_figures', 'save_run_figures', 'Report', 'build_report', 'SweepSpec', 'SweepRun',
+           'experiment_notebooks', 'notebook_parameters', 'config_dir', 'SweepFailed', 'SweepResult', 'run_sweep']
 
 # %% ../nbs/09_report.ipynb
 TRAIN_FIELDS = tuple(f.name for f in dataclasses.fields(TrainConfig))
@@ -275,9 +275,15 @@ def logged_means(run_dir: str | os.PathLike, suffix: str = "/change_rate") -> di
     keys = sorted({k for l in train for k in l if k.endswith(suffix)})
     return {k.removesuffix(suffix): float(np.mean([l[k] for l in train if k in l])) for k in keys}
 
+def strip_template(*texts: str) -> list[str]:
+    "The texts without the task template they begin with alike (e.g. T5's 'sst2 sentence: ')."
+    cut = os.path.commonprefix(texts).rfind(": ")
+    return [t[cut + 2:] for t in texts] if cut >= 0 else list(texts)
+
 def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     """AugPro-Mix sentences of a student run's first training batch (its step 0), each with the two sentences
-    it mixes: `{"sentence", "partner", "augpro_mix", "changed"}` (and the three id rows) for the first `n` rows."""
+    it mixes: `{"sentence", "partner", "augpro_mix", "changed"}` (texts without the task template; the three id rows
+    as they are) for the first `n` rows."""
     import jax
     from augpro.data import BatchStream
     from augpro.distill import build_model, load_run_data, run_tokenizer
@@ -303,8 +309,9 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     ids_BxL, mask_BxL, partners = np.asarray(batch["ids"]), np.asarray(ctx.mixed_mask).astype(bool), np.asarray(ctx.partners)
     out = []
     for b in range(min(n, len(ids_BxL))):
-        out.append({"sentence": tok.decode(ids_BxL[b]), "partner": tok.decode(ids_BxL[partners[b]]),
-                    "augpro_mix": tok.decode(new_BxL[b][mask_BxL[b]]),
+        sentence, partner, mixed = strip_template(tok.decode(ids_BxL[b]), tok.decode(ids_BxL[partners[b]]),
+                                                  tok.decode(new_BxL[b][mask_BxL[b]]))
+        out.append({"sentence": sentence, "partner": partner, "augpro_mix": mixed,
                     "changed": float((new_BxL[b] != ids_BxL[b])[mask_BxL[b]].mean()), "ids": new_BxL[b].tolist(),
                     "sentence_ids": ids_BxL[b].tolist(), "partner_ids": ids_BxL[partners[b]].tolist()})
     return out
