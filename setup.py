@@ -36,10 +36,11 @@ setuptools.setup(
     ] + ["Programming Language :: Python :: " + v
          for v in py_versions[py_versions.index(min_python):]],
     url=cfg["git_url"],
-    packages=setuptools.find_packages(include=["augpro", "augpro.*"]),
+    # augpro, and the folders of data it ships: the papermill experiment notebooks and the YAML configs
+    # (augpro.files finds them with importlib.resources)
+    packages=setuptools.find_namespace_packages(include=["augpro", "augpro.*"], exclude=["*.__pycache__"]),
     include_package_data=True,
-    # the papermill experiment notebooks and the YAML configs ship inside the package (augpro.files finds them)
-    package_data={"augpro": ["experiments/*.ipynb", "configs/*.yaml", "configs/*/*.yaml"]},
+    package_data={"augpro.experiments": ["*.ipynb"], "augpro.configs": ["*.yaml"], "augpro.configs.paper": ["*.yaml"]},
     install_requires=requirements,
     extras_require={"dev": dev_requirements},
     dependency_links=cfg.get("dep_links", "").split(),

@@ -23,8 +23,8 @@ import augpro
 
 # %% auto 0
 __all__ = ['DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'parse_value',
-           'add_config_arguments', 'config_from_args', 'demo_summary', 'demo_table', 'noise_note', 'run_demo',
-           'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
+           'add_config_arguments', 'config_from_args', 'demo_summary', 'demo_table', 'noise_threshold', 'noise_note',
+           'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
 
 # %% ../nbs/12_cli.ipynb
 def parse_value(text: str):
@@ -111,17 +111,26 @@ def demo_table(teacher: dict, summary: dict) -> str:
                      f"{gain(m, 'kd')} | {s['ms_per_step']:.0f} | {rates} |")
     return "\n".join(lines)
 
-def noise_note(summary: dict) -> str:
-    "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
+def noise_threshold(summary: dict) -> tuple[float, float] | None:
+    """(pooled std over seeds, two standard errors of a difference of two methods' means), in points;
+    None with one seed per method."""
     stds = [s["std"] for s in summary.values() if s["std"] is not None]
     if not stds:
+        return None
+    n = min(len(s["seeds"]) for s in summary.values())
+    pooled = math.sqrt(statistics.fmean(v * v for v in stds))
+    return pooled, 2 * pooled * math.sqrt(2 / n)
+
+def noise_note(summary: dict) -> str:
+    "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
+    noise = noise_threshold(summary)
+    if noise is None:
         return ("One seed per method: this run alone cannot tell a difference from run-to-run noise (the README "
                 "shows the spread of this demo over five seeds; `--seeds 0 1 2 3 4` measures it here).")
     n = min(len(s["seeds"]) for s in summary.values())
-    pooled = math.sqrt(statistics.fmean(v * v for v in stds))
-    return (f"Run-to-run spread: the pooled std over seeds is {pooled:.1f} points, so a difference between two "
-            f"methods' means (of {n} seeds each) is noise unless it exceeds about {2 * pooled * math.sqrt(2 / n):.1f} "
-            "points (two standard errors).")
+    return (f"Run-to-run spread: the pooled std over seeds is {noise[0]:.1f} points, so a difference between two "
+            f"methods' means (of {n} seeds each) is noise unless it exceeds about {noise[1]:.1f} points (two "
+            "standard errors).")
 
 def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, methods=DEMO_METHODS, seeds=(0,),
              teacher_steps: int = 1500, student_steps: int = 250, student_fraction: float = 0.03,
@@ -293,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return COMMANDS[args.command].run(args)
+    except BrokenPipeError:   # the reader of our output left (`augpro path | head -1`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except USER_ERRORS as e:
         print(f"augpro {args.command}: error: {e}", file=sys.stderr)
         return 2

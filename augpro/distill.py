@@ -38,8 +38,8 @@ __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 
            'build_model', 'init_student_from_teacher', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
            'distributed_args', 'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding',
            'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'Run',
-           'versions', 'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'sanity_check_method',
-           'read_metrics', 'plot_training_curves']
+           'versions', 'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'method_trace',
+           'sanity_check_method', 'read_metrics', 'plot_training_curves']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -827,8 +827,8 @@ def tiny_fixed_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab
     return {"ids": jnp.asarray(ids, jnp.int32), "mask": jnp.asarray(mask),
             "labels": jnp.asarray(r.integers(0, 2, size=batch_size), jnp.int32)}
 
-def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[float]:
-    "Loss curve of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
+def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[dict]:
+    "Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
     from augpro.projection import default_candidates
     method = get_method(method_name)
     teacher = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, num_layers=3, dropout_rate=0.0), nnx.Rngs(seed))
@@ -842,11 +842,15 @@ def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab:
                                    tx, jnp.asarray(default_candidates(vocab)), seed=seed))
     params = nnx.state(student, nnx.Param)
     t_params = nnx.state(teacher, nnx.Param) if method.needs_teacher else None
-    opt_state, losses = tx.init(params), []
+    opt_state, trace = tx.init(params), []
     for i in range(steps):
         params, opt_state, metrics = step(params, opt_state, t_params, batch, i)
-        losses.append(float(metrics["loss"]))
-    return losses
+        trace.append(_to_float(metrics))
+    return trace
+
+def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[float]:
+    "Loss curve of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
+    return [m["loss"] for m in method_trace(method_name, steps, seed, vocab)]
 
 # %% ../nbs/07_distill.ipynb
 def read_metrics(run_dir) -> list[dict]:
