@@ -38,8 +38,8 @@ __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TRAIN_PRESETS', 
            'build_model', 'init_student_from_teacher', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
            'distributed_args', 'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding',
            'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'Run',
-           'versions', 'device_info', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'method_trace',
-           'sanity_check_method', 'read_metrics', 'plot_training_curves']
+           'versions', 'device_info', 'projection_candidates', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch',
+           'method_trace', 'sanity_check_method', 'read_metrics', 'plot_training_curves']
 
 # %% ../nbs/07_distill.ipynb
 @dataclass(frozen=True)
@@ -621,6 +621,13 @@ def _restore(mngr, params, opt_state):
     return step, r.state["params"], r.state["opt_state"], r.meta
 
 # %% ../nbs/07_distill.ipynb
+def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
+    "The rows of a `vocab_size`-row table that a projection may produce: the tokenizer's candidates, False beyond them."
+    cand = np.zeros(vocab_size, bool)
+    tok_cand = tokenizer.candidate_mask()[:vocab_size]
+    cand[: len(tok_cand)] = tok_cand
+    return cand
+
 def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, data: RunData, tokenizer,
         method: Method, run_dir: Path, stop_at: int | None = None, teacher_source: str | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
@@ -634,11 +641,7 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
     stream = BatchStream(data.train, cfg.batch_size, seed=cfg.seed, num_devices=n_dev, length_buckets=cfg.length_buckets)
     aug_stream = BatchStream(data.augmented, cfg.batch_size, seed=cfg.seed + 1) if data.augmented is not None else None
     hp = cfg.loss_config(task.num_labels, mix_groups=cfg.mix_groups or n_dev)
-    vocab = student.config.vocab_size
-    cand = np.zeros(vocab, bool)
-    tok_cand = tokenizer.candidate_mask()[:vocab]
-    cand[: len(tok_cand)] = tok_cand
-    candidates = jnp.asarray(cand)
+    candidates = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
 
     # parameters and optimizer state, placed on the mesh
     tx = make_optimizer(cfg)

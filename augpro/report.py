@@ -286,7 +286,7 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     as they are) for the first `n` rows."""
     import jax
     from augpro.data import BatchStream
-    from augpro.distill import build_model, load_run_data, run_tokenizer
+    from augpro.distill import build_model, load_run_data, projection_candidates, run_tokenizer
     from augpro.losses import StepContext, augpro_mix_tokens_of
     run_dir = Path(run_dir)
     r = json.loads((run_dir / "results.json").read_text())
@@ -300,11 +300,8 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     student = build_model(str(run_dir / "final_model"), num_labels=labels, vocab_size=tok.vocab_size, dropout=0.0, seed=0)
     batch = BatchStream(data.train, cfg.batch_size, seed=cfg.seed, length_buckets=cfg.length_buckets).batch_at(0)
     batch = {k: jax.numpy.asarray(batch[k]) for k in ("ids", "mask", "labels")}
-    vocab = teacher.config.vocab_size
-    cand = np.zeros(vocab, bool)
-    cand[: min(vocab, tok.vocab_size)] = tok.candidate_mask()[:vocab]
-    ctx = StepContext(student, teacher, batch, jax.random.fold_in(jax.random.key(cfg.seed), 0),
-                      cfg.loss_config(labels), jax.numpy.asarray(cand))
+    ctx = StepContext(student, teacher, batch, jax.random.fold_in(jax.random.key(cfg.seed), 0), cfg.loss_config(labels),
+                      jax.numpy.asarray(projection_candidates(tok, teacher.config.vocab_size)))
     new_BxL = np.asarray(augpro_mix_tokens_of(ctx, "teacher"))
     ids_BxL, mask_BxL, partners = np.asarray(batch["ids"]), np.asarray(ctx.mixed_mask).astype(bool), np.asarray(ctx.partners)
     out = []
