@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted(p for p in (ROOT / "nbs").glob("*.ipynb") if not p.name.startswith("_"))
+# the chapters (nbs/NN_*.ipynb, each exporting one module) and the studies (nbs/studies/*.ipynb)
+NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROOT / "nbs").glob(pattern)
+                   if not p.name.startswith("_"))
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[str(p.relative_to(ROOT / "nbs")) for p in NOTEBOOKS])
 def test_notebook(notebook):
     nbdev_test = Path(sys.executable).parent / "nbdev_test"
     proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
