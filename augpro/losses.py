@@ -5,7 +5,7 @@
 # %% ../nbs/08_losses.ipynb 3
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Callable, NamedTuple
 
 import jax
@@ -75,52 +75,57 @@ def task_loss(logits, labels, num_labels: int):
 # %% ../nbs/08_losses.ipynb
 @dataclass(frozen=True)
 class LossConfig:
-    "Hyperparameters of the loss terms (defaults: the AugPro paper's Appendix C.1; where the papers are silent, our choice, noted per field)."
-    num_labels: int = 2                 # 1 = regression (STS-B): every distance is MSE
-    distance: str = "kl"                # d(·,·) for classification: "kl" (with temperature) or "mse"
-    temperature: float = 1.0
-    ce_weight: float = 1.0              # the two parts of L_KD (Eq. 4) and of L_MixUp/L_TMix
-    distill_weight: float = 1.0
-    lam: float | None = 0.5             # MixUp λ; None samples λ ~ Beta(mix_alpha, mix_alpha) per batch
-    mix_alpha: float = 0.4
-    mix_groups: int = 1                 # pair MixUp partners within this many equal slices (one per data shard)
-    mix_table: str = "teacher"          # AugPro-Mix mixes and projects with this model's table (Eq. 5)
-    eps: float = 35.0                   # FGSM step (Eq. 2)
-    eps_mode: str = "absolute"          # "absolute" or "rms" (ε × RMS of the embedding table)
-    fgsm_grad: str = "kd"               # gradient of "kd" (the KD distance to the teacher) or "ce" (gold label)
-    fgsm_direction: str = "ascent"      # "ascent" (FGSM), "descent" (AugPro-FGSM-D) or "random" (AugPro-FGSM-R)
-    fgsm_table: str = "student"         # AugPro-FGSM projects with this model's table
-    knn_k: int = 15
-    knn_frac: float = 0.1
-    random_frac: float = 0.1            # random-token baseline: same share of positions as KNN
-    tmix_student_layer: int | None = None   # None: the middle encoder layer
-    tmix_teacher_layer: int | None = None
+    "The `loss` section of a run's config: hyperparameters of the loss terms (the AugPro paper's Appendix C.1 where it gives them)."
+    distance: str = "kl"                # d(·,·) of Eq. 4 for classification: 'kl' (with temperature) or 'mse' on logits
+    temperature: float = 1.0            # softmax temperature of the KL distance
+    ce_weight: float = 1.0              # weight of the task loss inside L_KD (Eq. 4), L_MixUp and L_TMix
+    distill_weight: float = 1.0         # weight of the distance to the teacher inside the same terms
+    term_weights: dict[str, float] = field(default_factory=dict)   # change a method's term weights, e.g. {'augpro-mix': 0.5}
+    lam: float | None = 0.5             # MixUp λ (Eq. 1; Appendix C.1: 0.5); None samples λ ~ Beta(mix_alpha, mix_alpha) per batch
+    mix_alpha: float = 0.4              # α of that Beta distribution
+    mix_groups: int = 0                 # pair MixUp partners within this many equal slices of the batch (0: one per data-parallel device)
+    mix_table: str = "teacher"          # AugPro-Mix mixes and projects with this model's table (Eq. 5): 'teacher' or 'student'
+    eps: float = 35.0                   # FGSM step ε (Eq. 2)
+    eps_mode: str = "absolute"          # 'absolute', or 'rms': ε × the RMS of the embedding table
+    fgsm_grad: str = "kd"               # FGSM follows the gradient of 'kd' (the distance to the teacher) or 'ce' (the gold label)
+    fgsm_direction: str = "ascent"      # 'ascent' (FGSM), 'descent' (AugPro-FGSM-D) or 'random' (AugPro-FGSM-R), Table 6
+    fgsm_table: str = "student"         # AugPro-FGSM projects with this model's table: 'student' or 'teacher'
+    knn_k: int = 15                     # KNN baseline: neighbours to choose from (Appendix C.1: 15)
+    knn_frac: float = 0.1               # KNN baseline: share of tokens replaced (Appendix C.1: 0.1)
+    random_frac: float = 0.1            # random-token baseline: share of tokens replaced (as KNN's)
+    tmix_student_layer: int | None = None   # TMix mixes the student's hidden states after this layer (None: the middle one)
+    tmix_teacher_layer: int | None = None   # ... and the teacher's after this one (None: the middle one; Appendix C.1)
     mixkd_alpha: float = 0.4            # MixKD: λ ~ Beta(0.4, 0.4)
     mixkd_ratio: int = 1                # MixKD: mixed samples per example
-    metric: str = "cosine"              # similarity of the projection (Eq. 5)
-    chunk_size: int = 4096              # vocabulary chunk of the projection scan
-    projection_capacity: float | None = None   # project only in-mask positions, up to this share (None: all)
-    teacher_dropout: bool = True        # the paper keeps teacher dropout on during KD
+    metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
+    chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
+    projection_capacity: float | None = None   # project only in-mask positions, up to this share of the batch (None: all)
+    teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
 
     def __post_init__(self):
+        object.__setattr__(self, "term_weights", dict(self.term_weights or {}))
         checks = {
-            "num_labels": self.num_labels >= 1, "distance": self.distance in DISTANCES,
-            "temperature": self.temperature > 0, "lam": self.lam is None or 0.0 <= self.lam <= 1.0,
-            "mix_alpha": self.mix_alpha > 0, "mix_groups": self.mix_groups >= 1,
-            "mix_table": self.mix_table in ("teacher", "student"), "eps": self.eps >= 0,
-            "eps_mode": self.eps_mode in ("absolute", "rms"), "fgsm_grad": self.fgsm_grad in ("kd", "ce"),
-            "fgsm_direction": self.fgsm_direction in ("ascent", "descent", "random"),
-            "fgsm_table": self.fgsm_table in ("teacher", "student"), "knn_k": self.knn_k >= 1,
-            "knn_frac": 0.0 <= self.knn_frac <= 1.0, "random_frac": 0.0 <= self.random_frac <= 1.0,
-            "mixkd_alpha": self.mixkd_alpha > 0, "mixkd_ratio": self.mixkd_ratio >= 1,
-            "metric": self.metric in ("cosine", "dot", "l2"), "chunk_size": self.chunk_size >= 1,
-            "projection_capacity": self.projection_capacity is None or 0 < self.projection_capacity <= 1,
+            "distance": lambda: self.distance in DISTANCES, "temperature": lambda: self.temperature > 0,
+            "term_weights": lambda: all(k in LOSS_TERMS and isinstance(w, (int, float)) for k, w in self.term_weights.items()),
+            "lam": lambda: self.lam is None or 0.0 <= self.lam <= 1.0,
+            "mix_alpha": lambda: self.mix_alpha > 0, "mix_groups": lambda: self.mix_groups >= 0,
+            "mix_table": lambda: self.mix_table in ("teacher", "student"), "eps": lambda: self.eps >= 0,
+            "eps_mode": lambda: self.eps_mode in ("absolute", "rms"), "fgsm_grad": lambda: self.fgsm_grad in ("kd", "ce"),
+            "fgsm_direction": lambda: self.fgsm_direction in ("ascent", "descent", "random"),
+            "fgsm_table": lambda: self.fgsm_table in ("teacher", "student"), "knn_k": lambda: self.knn_k >= 1,
+            "knn_frac": lambda: 0.0 <= self.knn_frac <= 1.0, "random_frac": lambda: 0.0 <= self.random_frac <= 1.0,
+            "mixkd_alpha": lambda: self.mixkd_alpha > 0, "mixkd_ratio": lambda: self.mixkd_ratio >= 1,
+            "metric": lambda: self.metric in ("cosine", "dot", "l2"), "chunk_size": lambda: self.chunk_size >= 1,
+            "projection_capacity": lambda: self.projection_capacity is None or 0 < self.projection_capacity <= 1,
         }
-        bad = [name for name, ok in checks.items() if not ok]
-        if bad:
-            name = bad[0]
-            raise ValueError(f"LossConfig.{name} has an invalid value {getattr(self, name)!r}; "
-                             f"see the field's comment in LossConfig for the valid values.")
+        for name, check in checks.items():
+            try:
+                ok = bool(check())
+            except TypeError:   # a value of the wrong type fails its check instead of raising deep inside
+                ok = False
+            if not ok:
+                raise ValueError(f"loss.{name}={getattr(self, name)!r} is invalid: see the comment of `{name}` in "
+                                 "LossConfig (`augpro distill --help`) for the values it takes.")
 
 # %% ../nbs/08_losses.ipynb
 def grouped_partners(key, batch_size: int, groups: int = 1):
@@ -138,6 +143,8 @@ class StepContext:
     "Models, batch, hyperparameters and key of one training step, with shared intermediate results computed once."
     def __init__(self, student, teacher, batch: dict, key, hp: LossConfig, candidates=None):
         self.student, self.teacher, self.batch, self.hp = student, teacher, batch, hp
+        self.num_labels = student.config.num_labels   # 1: regression (STS-B), where every distance is MSE
+        self.mix_groups = hp.mix_groups or 1          # the training loop sets 0 to the data-parallel device count
         self._candidates = candidates
         self.ids, self.mask = batch["ids"], batch["mask"]
         self.labels = batch["labels"]
@@ -186,7 +193,7 @@ class StepContext:
     @property
     def partners(self):
         "The MixUp partner of each row, shared by every mixing term of the step."
-        return self.cached("partners", lambda: grouped_partners(self.keys["mix"], self.ids.shape[0], self.hp.mix_groups))
+        return self.cached("partners", lambda: grouped_partners(self.keys["mix"], self.ids.shape[0], self.mix_groups))
 
     @property
     def lam(self):
@@ -204,7 +211,7 @@ class StepContext:
         "λ·y₁ + (1−λ)·y₂ as soft labels (or mixed regression targets); unlabeled when either row is."
         lam = self.lam if lam is None else lam
         partners = self.partners if partners is None else partners
-        n = self.hp.num_labels
+        n = self.num_labels
         y1, y2 = soft_labels(self.labels, n), soft_labels(self.labels[partners], n)
         mixed = mix(y1, y2, lam)
         both = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners], n)
@@ -222,7 +229,7 @@ class StepContext:
                 target = self.teacher_clean
                 loss = lambda e: self.distance(self.student.from_embeddings(e, self.mask), target)
             else:
-                loss = lambda e: task_loss(self.student.from_embeddings(e, self.mask), self.labels, self.hp.num_labels)
+                loss = lambda e: task_loss(self.student.from_embeddings(e, self.mask), self.labels, self.num_labels)
             return emb, jax.lax.stop_gradient(jax.grad(loss)(emb))
         return self.cached(("fgsm_gradient", kind), compute)
 
@@ -245,7 +252,7 @@ class StepContext:
             ids = project(reps, self.table(which), **kwargs)
         else:   # skip the padding: the same ids, computed on the in-mask positions only
             ids = project_masked(reps, mask, self.table(which), capacity=self.hp.projection_capacity,
-                                 groups=self.hp.mix_groups, **kwargs)
+                                 groups=self.mix_groups, **kwargs)
         return finalize_tokens(ids, mask)
 
 # %% ../nbs/08_losses.ipynb
@@ -271,12 +278,12 @@ def _with_parts(name, ce, dist, hp):
 # %% ../nbs/08_losses.ipynb
 @loss_term("ce", False, "Eq. 3: cross-entropy (MSE for regression) of the student on the batch")
 def ce_term(ctx: StepContext):
-    loss = task_loss(ctx.student_clean, ctx.labels, ctx.hp.num_labels)
+    loss = task_loss(ctx.student_clean, ctx.labels, ctx.num_labels)
     return loss, {"ce": loss}
 
 @loss_term("kd", True, "Eq. 4: CE on the labels plus d(g(x), f(x))")
 def kd_term(ctx: StepContext):
-    ce = task_loss(ctx.student_clean, ctx.labels, ctx.hp.num_labels)
+    ce = task_loss(ctx.student_clean, ctx.labels, ctx.num_labels)
     return _with_parts("kd", ce, ctx.distance(ctx.student_clean, ctx.teacher_clean), ctx.hp)
 
 @loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d")
@@ -285,7 +292,7 @@ def mixup_term(ctx: StepContext):
     es, et = ctx.student.embed(ctx.ids), ctx.need_teacher("mixup").embed(ctx.ids)
     s = ctx.student_fwd("from_embeddings", mix(es, es[p], lam), mask)
     t = ctx.teacher_fwd("from_embeddings", mix(et, et[p], lam), mask, term="mixup")
-    ce = task_loss(s, ctx.mixed_labels(), ctx.hp.num_labels)
+    ce = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s, t), ctx.hp)
 
 def _distil_on_tokens(ctx: StepContext, name: str, new, mask):
@@ -342,7 +349,7 @@ def tmix_term(ctx: StepContext):
     ht = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, term="tmix")
     s = ctx.student_fwd("from_layer", mix(hs, hs[p], lam), mask, ks)
     t = ctx.teacher_fwd("from_layer", mix(ht, ht[p], lam), mask, kt, term="tmix")
-    ce = task_loss(s, ctx.mixed_labels(), ctx.hp.num_labels)
+    ce = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("tmix", ce, ctx.distance(s, t), ctx.hp)
 
 @loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result")
@@ -377,7 +384,7 @@ def _mixkd_logits(ctx: StepContext):
         outs = []
         for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.mixkd_ratio)):
             kp, kl = jax.random.split(key)
-            p = grouped_partners(kp, ctx.ids.shape[0], hp.mix_groups)
+            p = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
             lam = sample_lambda(kl, hp.mixkd_alpha)
             mask = union_mask(ctx.mask, ctx.mask[p])
             s = ctx.student_fwd("from_embeddings", mix(es, es[p], lam), mask)
@@ -389,7 +396,7 @@ def _mixkd_logits(ctx: StepContext):
 @loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels")
 def mixkd_sm_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
-    loss = sum(task_loss(s, y, ctx.hp.num_labels) for s, _, y in outs) / len(outs)
+    loss = sum(task_loss(s, y, ctx.num_labels) for s, _, y in outs) / len(outs)
     return loss, {"mixkd-sm": loss}
 
 @loss_term("mixkd-tmkd", True, "MixKD L_TMKD: MSE between student and teacher logits on the mixed embeddings")
@@ -403,14 +410,14 @@ def mixkd_tmkd_term(ctx: StepContext):
 def augpro_mix_ce_term(ctx: StepContext):
     new = augpro_mix_tokens_of(ctx, "student")
     s = ctx.student_fwd("__call__", new, ctx.mixed_mask)
-    loss = task_loss(s, ctx.mixed_labels(), ctx.hp.num_labels)
+    loss = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
     return loss, {"augpro-mix-ce": loss, "augpro-mix-ce/change_rate": token_change_rate(new, ctx.ids, ctx.mixed_mask)}
 
 @loss_term("augpro-fgsm-ce", False, "Table 5: CE of the student on AugPro-FGSM tokens (CE gradient) with the original labels")
 def augpro_fgsm_ce_term(ctx: StepContext):
     new = augpro_fgsm_tokens_of(ctx, "ce")
     s = ctx.student_fwd("__call__", new, ctx.mask)
-    loss = task_loss(s, ctx.labels, ctx.hp.num_labels)
+    loss = task_loss(s, ctx.labels, ctx.num_labels)
     return loss, {"augpro-fgsm-ce": loss, "augpro-fgsm-ce/change_rate": token_change_rate(new, ctx.ids, ctx.mask)}
 
 # %% ../nbs/08_losses.ipynb
