@@ -21,8 +21,8 @@ __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'PAD_I
            'VOCAB_MULTIPLE', 'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task',
            'GlueTable', 'read_glue_tsv', 'load_glue', 'Tokenizer', 'load_tokenizer', 'train_tokenizer', 'Encoded',
            't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order', 'check_buckets', 'length_grouped',
-           'steps_per_epoch', 'batches', 'BatchStream', 'subsample', 'split_labeled', 'load_augmented',
-           'save_augmented', 'length_histogram']
+           'steps_per_epoch', 'batches', 'BatchStream', 'synthetic_batch', 'subsample', 'split_labeled',
+           'load_augmented', 'save_augmented', 'length_histogram']
 
 # %% ../nbs/02_data.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model
@@ -662,6 +662,26 @@ class BatchStream:
     def __repr__(self) -> str:
         return (f"BatchStream(n={len(self.encoded)}, batch_size={self.batch_size}, seed={self.seed}, "
                 f"steps_per_epoch={self.steps_per_epoch})")
+
+# %% ../nbs/02_data.ipynb
+def synthetic_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128, *, min_length: int = 5,
+                    length_pool=None, token_pool=None) -> dict:
+    """A random padded batch: `ids` and `mask` [B, L], `labels` [B] (0/1), as jax arrays. Row lengths are uniform in
+    [min_length, length], or drawn from `length_pool` (clipped to [2, length]); ids are uniform in [3, vocab), or drawn
+    from `token_pool`; each row ends with EOS."""
+    r = np.random.default_rng(seed)
+    if length_pool is None:
+        lengths_B = r.integers(min_length, length + 1, size=batch_size)
+    else:
+        lengths_B = np.clip(r.choice(np.asarray(length_pool), size=batch_size), 2, length)
+    mask_BxL = (np.arange(length)[None] < lengths_B[:, None]).astype(np.int32)
+    tokens_BxL = r.integers(3, vocab, size=(batch_size, length)) if token_pool is None else \
+        r.choice(np.asarray(token_pool), size=(batch_size, length))
+    ids_BxL = np.where(mask_BxL, tokens_BxL, 0)
+    ids_BxL[np.arange(batch_size), lengths_B - 1] = 1
+    import jax.numpy as jnp
+    return {"ids": jnp.asarray(ids_BxL, jnp.int32), "mask": jnp.asarray(mask_BxL),
+            "labels": jnp.asarray(r.integers(0, 2, size=batch_size), jnp.int32)}
 
 # %% ../nbs/02_data.ipynb
 def _fraction_count(n: int, fraction: float, name: str, *, allow_all: bool) -> int:

@@ -31,7 +31,7 @@ import augpro
 from .checkpoints import load_enct5, load_t5, save_enct5
 from .config import METHODS, Method, MeshConfig, OptimConfig, TrainConfig, get_method
 from .data import (BatchStream, batches, encode_task, get_task, load_augmented, load_glue, load_tokenizer,
-                         split_labeled, subsample, train_tokenizer)
+                         split_labeled, subsample, synthetic_batch, train_tokenizer)
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
@@ -42,8 +42,7 @@ __all__ = ['HOLDOUT_SEED', 'parse_model_spec', 'build_model', 'init_student_from
            'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
            'make_eval_fn', 'evaluate', 'TrainState', 'Checkpointer', 'MetricsLog', 'read_metrics', 'RunResults', 'Run',
            'versions', 'device_info', 'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params',
-           'stop_requests', 'fit', 'train_teacher', 'distill', 'tiny_fixed_batch', 'method_trace',
-           'sanity_check_method']
+           'stop_requests', 'fit', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/10_distill.ipynb
 def parse_model_spec(spec: str) -> tuple[str, dict]:
@@ -657,24 +656,14 @@ def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, 
                method=method, run_dir=run_dir, stop_at=stop_at, teacher_source=source)
 
 # %% ../nbs/10_distill.ipynb
-def tiny_fixed_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128) -> dict:
-    "A random padded batch (ids, mask, labels) with EOS at each sequence's end."
-    r = np.random.default_rng(seed)
-    lengths_B = r.integers(5, length + 1, size=batch_size)
-    mask_BxL = (np.arange(length)[None] < lengths_B[:, None]).astype(np.int32)
-    ids_BxL = np.where(mask_BxL, r.integers(3, vocab, size=(batch_size, length)), 0)
-    ids_BxL[np.arange(batch_size), lengths_B - 1] = 1
-    return {"ids": jnp.asarray(ids_BxL, jnp.int32), "mask": jnp.asarray(mask_BxL),
-            "labels": jnp.asarray(r.integers(0, 2, size=batch_size), jnp.int32)}
-
 def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[dict]:
     "Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
     from augpro.projection import default_candidates
     method = get_method(method_name)
     teacher = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, num_layers=3, dropout_rate=0.0), nnx.Rngs(seed))
     student = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, dropout_rate=0.0), nnx.Rngs(seed + 1))
-    aug = tiny_fixed_batch(seed + 1, vocab=vocab)
-    batch = dict(tiny_fixed_batch(seed, vocab=vocab), aug_ids=aug["ids"], aug_mask=aug["mask"])
+    aug = synthetic_batch(seed + 1, vocab=vocab)
+    batch = dict(synthetic_batch(seed, vocab=vocab), aug_ids=aug["ids"], aug_mask=aug["mask"])
     cfg = TrainConfig(method=method_name).override({"optim.optimizer": "adamw", "optim.learning_rate": 3e-3,
                                                      "optim.steps": steps, "loss.eps": 3.0, "loss.eps_mode": "rms",
                                                      "loss.chunk_size": 64})
