@@ -253,7 +253,7 @@ class MeshConfig:
 class TrainConfig:
     "Everything that defines a teacher fine-tuning or a student distillation run, in six sections."
     task: str = "sst2"                       # GLUE task: cola, sst2, mrpc, qqp, stsb, mnli, qnli, rte or wnli
-    method: str = "kd"                       # a method of `augpro methods`, or BASE+AUG+...; a teacher always trains 'ft'
+    method: str = "kd"                       # a method of augpro.config.METHODS, or BASE+AUG+...; a teacher always trains 'ft'
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
     optim: OptimConfig = field(default_factory=OptimConfig)
