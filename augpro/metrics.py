@@ -19,7 +19,7 @@ from .data import GLUE_TASKS, GlueTask, get_task
 
 # %% auto 0
 __all__ = ['METRICS', 'accuracy', 'f1_binary', 'matthews', 'pearson', 'spearman', 'Metric', 'to_predictions', 'glue_metrics',
-           'ResultsTable', 'results_table']
+           'task_display_name', 'ResultsTable', 'results_table']
 
 # %% ../nbs/03_metrics.ipynb
 def accuracy(pred: np.ndarray, labels: np.ndarray) -> float:
@@ -139,7 +139,8 @@ def glue_metrics(task: str | GlueTask, predictions, labels) -> dict[str, float]:
     return {**values, "score": metric.score(values)}
 
 # %% ../nbs/03_metrics.ipynb
-def _display_name(task: str) -> str:
+def task_display_name(task: str) -> str:
+    "A task's name as the paper writes it (its GLUE folder: 'SST-2', 'MRPC'); an unknown name as it is."
     try:
         return get_task(task).folder
     except ValueError:
@@ -175,7 +176,7 @@ class ResultsTable:
         "The table in GitHub markdown, methods as rows and tasks as columns, with an `avg` column."
         show_avg = any(self.average(m) is not None for m in self.methods) and len(self.tasks) > 1
         best = {t: max((self.mean[m, t] for m in self.methods if (m, t) in self.mean), default=None) for t in self.tasks}
-        header = ["method", *(_display_name(t) for t in self.tasks)] + (["avg"] if show_avg else [])
+        header = ["method", *(task_display_name(t) for t in self.tasks)] + (["avg"] if show_avg else [])
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for m in self.methods:
             cells = []
