@@ -35,7 +35,7 @@ def shipped_files() -> dict[str, Path]:
 
 def find_file(name: str | os.PathLike) -> Path:
     """`name` in the working folder when that file exists, else the file of that name shipped with augpro
-    (`distill.ipynb`, `sweep_cpu.yaml`, `paper/sst2.yaml`; a leading `configs/` or `experiments/` is optional)."""
+    (`distill.ipynb`, `sweep_cpu.yaml`; a leading `configs/` or `experiments/` is optional)."""
     path = Path(name).expanduser()
     if path.is_file():
         return path
