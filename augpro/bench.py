@@ -195,9 +195,9 @@ def build_parser(prog: str = "python -m augpro.bench") -> argparse.ArgumentParse
         p.add_argument("--out", default=None, help="also write the JSON to this file")
     return parser
 
-def main(argv: list[str] | None = None) -> int:
-    "Run the benchmark named in `argv` and print its JSON result."
-    args = vars(build_parser().parse_args(argv))
+def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") -> int:
+    "Run the benchmark named in `argv` and print its JSON result (`prog`: the command's name in the help)."
+    args = vars(build_parser(prog).parse_args(argv))
     name, out = args.pop("benchmark"), args.pop("out")
     args = {k: tuple(v) if isinstance(BENCHMARKS[name].params[k], tuple) else v for k, v in args.items()}
     result = run_benchmark(name, **args)

@@ -256,7 +256,7 @@ def _path(args) -> int:
 @command("bench", "benchmarks: `augpro bench projection` or `augpro bench step` (JSON on stdout)", None)
 def _bench(argv) -> int:
     from augpro.bench import main as bench_main
-    return bench_main(argv)
+    return bench_main(argv, prog="augpro bench")
 
 
 # %% ../nbs/14_cli.ipynb
