@@ -243,23 +243,29 @@ def token_change_rate(new_ids_X, old_ids_X, mask_X):
     return jnp.sum((new_ids_X != old_ids_X) & mask_X) / jnp.maximum(jnp.sum(mask_X), 1)
 
 def augpro_mix_tokens(ids_a_BxL, ids_b_BxL, mask_a_BxL, mask_b_BxL, table_VxD, lam=0.5, *, metric: str = "cosine",
-                      candidates=None, chunk_size: int = 4096, pad_id: int = PAD_ID, eos_id: int = EOS_ID):
-    "AugPro-Mix on ids (Eqs. 1, 5, 6): embed both, mix with λ, project to tokens, finalise. Returns `(ids, mask)`."
+                      candidates=None, chunk_size: int = 4096, pad_id: int = PAD_ID, eos_id: int = EOS_ID,
+                      project_fn=None):
+    """AugPro-Mix on ids (Eqs. 1, 5, 6): embed both, mix with λ, project to tokens, finalise. Returns `(ids, mask)`.
+    `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project` (the training step's skips the padding)."""
     table_VxD = jnp.asarray(table_VxD)
     mask_BxL = union_mask(mask_a_BxL, mask_b_BxL)
     emb_a_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_a_BxL), axis=0)
     emb_b_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_b_BxL), axis=0)
-    ids_BxL = project(mix(emb_a_BxLxD, emb_b_BxLxD, lam), table_VxD, metric=metric, candidates=candidates,
-                      chunk_size=chunk_size)
+    reps_BxLxD = mix(emb_a_BxLxD, emb_b_BxLxD, lam)
+    ids_BxL = (project(reps_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
+               if project_fn is None else project_fn(reps_BxLxD, mask_BxL))
     return finalize_tokens(ids_BxL, mask_BxL, pad_id=pad_id, eos_id=eos_id), mask_BxL
 
 def augpro_fgsm_tokens(ids_BxL, mask_BxL, table_VxD, grad_BxLxD, eps, *, direction: str = "ascent", key=None,
                        eps_mode: str = "absolute", metric: str = "cosine", candidates=None, chunk_size: int = 4096,
-                       pad_id: int = PAD_ID, eos_id: int = EOS_ID):
-    "AugPro-FGSM on ids (Eqs. 2, 5, 7): embed, FGSM step of size ε at in-mask positions, project, finalise. Returns `(ids, mask)`."
+                       pad_id: int = PAD_ID, eos_id: int = EOS_ID, emb_BxLxD=None, project_fn=None):
+    """AugPro-FGSM on ids (Eqs. 2, 5, 7): embed, FGSM step of size ε at in-mask positions, project, finalise. Returns
+    `(ids, mask)`. `emb_BxLxD`: the embeddings the gradient was taken at (default: `table_VxD`'s rows of the ids);
+    `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project`."""
     table_VxD = jnp.asarray(table_VxD)
-    emb_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_BxL), axis=0)
+    emb_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_BxL), axis=0) if emb_BxLxD is None else emb_BxLxD
     perturbed_BxLxD = fgsm(emb_BxLxD, grad_BxLxD, eps, mask=mask_BxL, direction=direction, key=key, eps_mode=eps_mode,
                            table=table_VxD)
-    new_BxL = project(perturbed_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
+    new_BxL = (project(perturbed_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
+               if project_fn is None else project_fn(perturbed_BxLxD, mask_BxL))
     return finalize_tokens(new_BxL, mask_BxL, pad_id=pad_id, eos_id=eos_id), jnp.asarray(mask_BxL)

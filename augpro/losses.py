@@ -11,9 +11,10 @@ from typing import Callable, NamedTuple
 import jax
 import jax.numpy as jnp
 
-from .augment import (fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
+from .augment import (augpro_fgsm_tokens, augpro_mix_tokens, fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
                             token_change_rate, union_mask)
 from .projection import default_candidates, finalize_tokens, project, project_masked
+from .registry import Registry
 
 # %% auto 0
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
@@ -245,15 +246,17 @@ class StepContext:
             return self._candidates
         return jnp.asarray(default_candidates(self.table(which).shape[0]))
 
-    def project_tokens(self, reps, mask, which: str):
-        "Eq. 5 and the finishing touches: nearest candidate tokens, pad outside the mask, EOS at the end."
+    def projector(self, which: str):
+        "Eq. 5 with `which` model's table, as `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` for augpro.augment's functions."
         kwargs = dict(metric=self.hp.metric, candidates=self.candidates(which), chunk_size=self.hp.chunk_size)
-        if self.hp.projection_capacity is None or reps.ndim != 3:
-            ids = project(reps, self.table(which), **kwargs)
-        else:   # skip the padding: the same ids, computed on the in-mask positions only
-            ids = project_masked(reps, mask, self.table(which), capacity=self.hp.projection_capacity,
-                                 groups=self.mix_groups, **kwargs)
-        return finalize_tokens(ids, mask)
+        def project_fn(reps_BxLxD, mask_BxL):
+            reps_BxLxD = reps_BxLxD.astype(jnp.float32)
+            if self.hp.projection_capacity is None:
+                return project(reps_BxLxD, self.table(which), **kwargs)
+            # skip the padding: the same ids, computed on the in-mask positions only
+            return project_masked(reps_BxLxD, mask_BxL, self.table(which), capacity=self.hp.projection_capacity,
+                                  groups=self.mix_groups, **kwargs)
+        return project_fn
 
 # %% ../nbs/08_losses.ipynb
 class LossTerm(NamedTuple):
@@ -262,14 +265,11 @@ class LossTerm(NamedTuple):
     needs_teacher: bool
     description: str
 
-LOSS_TERMS: dict[str, LossTerm] = {}
+LOSS_TERMS = Registry("loss term")
 
-def loss_term(name: str, needs_teacher: bool, description: str):
-    "Register a loss term under `name`."
-    def register(fn):
-        LOSS_TERMS[name] = LossTerm(fn, needs_teacher, description)
-        return fn
-    return register
+def loss_term(name: str, needs_teacher: bool, description: str, *, replace: bool = False):
+    "Register a loss term under `name` (a taken name is refused unless `replace=True`)."
+    return LOSS_TERMS.register(name, replace=replace, wrap=lambda fn: LossTerm(fn, needs_teacher, description))
 
 def _with_parts(name, ce, dist, hp):
     loss = hp.ce_weight * ce + hp.distill_weight * dist
@@ -305,9 +305,9 @@ def _distil_on_tokens(ctx: StepContext, name: str, new, mask):
 def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
     "AugPro-Mix tokens of the batch: mix the embeddings from `table_name`'s table, project back (Eq. 5)."
     def compute():
-        table, p = ctx.table(table_name), ctx.partners
-        emb = jnp.take(table, ctx.ids, axis=0)
-        return ctx.project_tokens(mix(emb, emb[p], ctx.lam), ctx.mixed_mask, table_name)
+        p = ctx.partners
+        return augpro_mix_tokens(ctx.ids, ctx.ids[p], ctx.mask, ctx.mask[p], ctx.table(table_name), ctx.lam,
+                                 project_fn=ctx.projector(table_name))[0]
     return ctx.cached(("augpro_mix_tokens", table_name), compute)
 
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
@@ -326,8 +326,10 @@ def fgsm_term(ctx: StepContext):
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
     def compute():
-        emb = ctx.fgsm_embeddings(kind, ctx.hp.fgsm_direction, ctx.hp.fgsm_table)
-        return ctx.project_tokens(emb.astype(jnp.float32), ctx.mask, ctx.hp.fgsm_table)
+        hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
+        return augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.eps, direction=hp.fgsm_direction,
+                                  key=ctx.keys["fgsm"], eps_mode=hp.eps_mode, emb_BxLxD=emb_BxLxD,
+                                  project_fn=ctx.projector(hp.fgsm_table))[0]
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
 
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
