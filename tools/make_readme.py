@@ -2,7 +2,8 @@
 
 Usage: python tools/make_readme.py [--check]
 
-It drops cells marked `#| hide`, shows only the markdown output of cells marked `#| echo: false`,
+It executes a copy of the notebook first (so the tables it renders from the code and from the committed
+results are current), drops cells marked `#| hide`, shows only the markdown output of cells marked `#| echo: false`,
 strips nbdev directives, rewrites image paths to be relative to the repository root, and converts
 to markdown with nbconvert. `--check` exits 1 if README.md would change."""
 import argparse
@@ -22,9 +23,17 @@ def _directives(src: str) -> set[str]:
     return {line[3:].strip().split()[0] for line in src.splitlines() if line.startswith("#|") and line[3:].strip()}
 
 
-def render() -> str:
+def _executed() -> nbformat.NotebookNode:
+    "The notebook, executed in nbs/ without its hidden cells (they check README.md, which is what we are writing)."
+    from nbclient import NotebookClient
     nb = nbformat.read(SOURCE, as_version=4)
-    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells if "hide" not in _directives(c.source)]
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(SOURCE.parent)}}).execute()
+    return nb
+
+
+def render() -> str:
+    nb = copy.deepcopy(_executed())
     cells = []
     for cell in nb.cells:
         if "hide" in _directives(cell.source) or "export" in _directives(cell.source):
