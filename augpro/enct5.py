@@ -286,12 +286,10 @@ class EncoderLayer(nnx.Module):
 class DecoderLayer(nnx.Module):
     "Self-attention over the decoder input, cross-attention into the encoder, gated-GELU; all pre-norm."
     def __init__(self, cfg: EncT5Config, rngs: nnx.Rngs):
-        self.self_norm = RMSNorm(cfg.d_model, cfg.layer_norm_epsilon)
-        self.self_attn = Attention(cfg, rngs)
-        self.cross_norm = RMSNorm(cfg.d_model, cfg.layer_norm_epsilon)
-        self.cross_attn = Attention(cfg, rngs)
-        self.ffn_norm = RMSNorm(cfg.d_model, cfg.layer_norm_epsilon)
-        self.ffn = GatedFFN(cfg, rngs)
+        norm = lambda: RMSNorm(cfg.d_model, cfg.layer_norm_epsilon)   # each block pre-normed (created in this order)
+        self.self_norm, self.self_attn = norm(), Attention(cfg, rngs)
+        self.cross_norm, self.cross_attn = norm(), Attention(cfg, rngs)
+        self.ffn_norm, self.ffn = norm(), GatedFFN(cfg, rngs)
         self.dropout = nnx.Dropout(cfg.dropout_rate)
 
     def __call__(self, y, enc, enc_bias, *, deterministic: bool = True, rngs=None):
