@@ -6,26 +6,21 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
-import math
 import os
-import statistics
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
 
 import augpro
 from .registry import Registry
 
 # %% auto 0
 __all__ = ['CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS',
-           'config_from_argv', 'demo_summary', 'demo_table', 'noise_threshold', 'noise_note', 'run_demo', 'Command',
-           'command', 'build_parser', 'in_interactive_shell', 'main']
+           'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
 
 # %% ../nbs/14_cli.ipynb
 CONFIG_HELP = ("Every config key is a flag (--loss.eps 35, --data.batch_size 64, --run.run_dir runs/x), on top of --config: "
@@ -68,56 +63,6 @@ NO_DATA_HELP = ("augpro needs the GLUE data. Offline, point it at a folder in th
                 "or `export AUGPRO_DATA=/path/to/folder-with-glue`. Online, the data comes from the "
                 "Hugging Face hub (nyu-mll/glue).")
 
-def demo_summary(out: str | os.PathLike, methods=DEMO_METHODS) -> dict:
-    "Per student method of a demo folder: each seed's final dev accuracy (%), their mean and std, step time, change rates."
-    from augpro.report import collect_runs, logged_means
-    rows = collect_runs(out, role="student")
-    summary = {}
-    for m in methods:
-        runs = [r for r in rows if r["method"] == m]   # sorted by seed
-        acc = [100 * r["score"] for r in runs]
-        summary[m] = {"seeds": [r["seed"] for r in runs], "accuracy": acc, "mean": statistics.fmean(acc),
-                      "std": statistics.stdev(acc) if len(acc) > 1 else None, "train_examples": runs[0]["train_examples"],
-                      "ms_per_step": 1000 * statistics.fmean(r["median_step_time_s"] for r in runs),
-                      "change_rates": logged_means(runs[0]["run_dir"])}
-    return summary
-
-def demo_table(teacher: dict, summary: dict) -> str:
-    "The demo's results in markdown: the teacher, then each student method with its seeds, spread and gains."
-    def gain(m, ref):
-        return f"{summary[m]['mean'] - summary[ref]['mean']:+.1f}" if ref in summary and ref != m else ""
-    lines = ["| run | rows | dev accuracy (%) | seeds | std over seeds | vs ft | vs kd | ms / step | tokens changed |",
-             "|---|---|---|---|---|---|---|---|---|",
-             f"| teacher | {teacher['train_examples']:,} | {100 * teacher['score']:.1f} | 1 | | | | "
-             f"{1000 * teacher['median_step_time_s']:.0f} | |"]
-    for m, s in summary.items():
-        std = "" if s["std"] is None else f"{s['std']:.1f}"
-        rates = ", ".join(f"{100 * v:.0f}%" for v in s["change_rates"].values())
-        lines.append(f"| {m} | {s['train_examples']:,} | {s['mean']:.1f} | {len(s['seeds'])} | {std} | {gain(m, 'ft')} | "
-                     f"{gain(m, 'kd')} | {s['ms_per_step']:.0f} | {rates} |")
-    return "\n".join(lines)
-
-def noise_threshold(summary: dict) -> tuple[float, float] | None:
-    """(pooled std over seeds, two standard errors of a difference of two methods' means), in points;
-    None with one seed per method."""
-    stds = [s["std"] for s in summary.values() if s["std"] is not None]
-    if not stds:
-        return None
-    n = min(len(s["seeds"]) for s in summary.values())
-    pooled = math.sqrt(statistics.fmean(v * v for v in stds))
-    return pooled, 2 * pooled * math.sqrt(2 / n)
-
-def noise_note(summary: dict) -> str:
-    "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
-    noise = noise_threshold(summary)
-    if noise is None:
-        return ("One seed per method: this run alone cannot tell a difference from run-to-run noise (the README "
-                "shows the spread of this demo over five seeds; `--seeds 0 1 2 3 4` measures it here).")
-    n = min(len(s["seeds"]) for s in summary.values())
-    return (f"Run-to-run spread: the pooled std over seeds is {noise[0]:.1f} points, so a difference between two "
-            f"methods' means (of {n} seeds each) is noise unless it exceeds about {noise[1]:.1f} points (two "
-            "standard errors).")
-
 def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, methods=DEMO_METHODS, seeds=(0,),
              teacher_steps: int = 1500, student_steps: int = 250, student_fraction: float = 0.03,
              teacher_fraction: float = 1.0, progress: bool = True) -> dict:
@@ -126,7 +71,8 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     from augpro.config import resolve
     from augpro.data import load_glue
     from augpro.distill import distill, train_teacher
-    from augpro.report import augpro_mix_examples, build_report, examples_markdown, write_html_report
+    from augpro.report import (augpro_mix_examples, build_report, examples_markdown, noise_note, seed_summary, seed_table,
+                               write_html_report)
     try:
         load_glue("sst2", "dev", data_dir=data_dir)
     except (FileNotFoundError, ConnectionError, OSError) as e:
@@ -146,8 +92,8 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
                 **shared, "method": m, "run.seed": seed, "data.data_fraction": student_fraction, "optim.steps": student_steps,
                 "run.eval_every": student_steps, "run.checkpoint_every": student_steps,
                 "run.run_dir": str(out / m / f"seed{seed}")}), teacher=out / "teacher" / "final_model")
-    summary = demo_summary(out, methods)
-    table, noise = demo_table(vars(teacher), summary), noise_note(summary)
+    summary = seed_summary(out, methods)
+    table, noise = seed_table(vars(teacher), summary), noise_note(summary)
     examples = augpro_mix_examples(out / "kd+augpro-mix" / f"seed{seeds[0]}") if "kd+augpro-mix" in methods else []
     wall = time.time() - t0
     intro = (f"SST-2, dev accuracy. The teacher ({teacher.steps} steps from scratch) learns from "

@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import statistics
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ from .metrics import ResultsTable, results_table, task_display_name
 # %% auto 0
 __all__ = ['PALETTE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures', 'logged_means', 'strip_template',
            'augpro_mix_examples', 'examples_markdown', 'results_bar_chart', 'data_size_curve', 'markdown_to_html',
-           'write_html_report', 'save_figures', 'save_run_figures', 'Report', 'build_report']
+           'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold',
+           'noise_note', 'Report', 'build_report']
 
 # %% ../nbs/12_report.ipynb
 def _flatten(metrics: Mapping | None, primary: str) -> dict:
@@ -94,7 +96,8 @@ def fake_run(run_dir, *, task: str = "sst2", method: str = "kd", seed: int = 0, 
                                "optim.steps": steps, "run.run_dir": str(run_dir)}, role=role)
     RunResults(role=role, task=t.name, method=cfg.method, steps=steps, config=cfg.to_dict(), final=final, best=final,
                best_step=steps, score=score, best_score=score, median_step_time_s=step_time,
-               wall_time_s=steps * step_time, device={"platform": "cpu", "kind": "cpu", "count": 1}).write(run_dir)
+               wall_time_s=steps * step_time, train_examples=round(1000 * data_fraction), truncated_train_examples=0,
+               device={"platform": "cpu", "kind": "cpu", "count": 1}).write(run_dir)
     rng = np.random.default_rng(seed)
     lines = []
     for s in range(1, steps + 1):
@@ -343,6 +346,56 @@ def save_run_figures(run_dir: str | os.PathLike, figures: Mapping[str, go.Figure
 
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9.+-]+", "_", str(name)).strip("_") or "figure"
+
+# %% ../nbs/12_report.ipynb
+def seed_summary(root: str | os.PathLike, methods: Iterable[str]) -> dict:
+    "Per student method of a folder of runs: each seed's final dev accuracy (%), their mean and std, step time, change rates."
+    rows = collect_runs(root, role="student")
+    summary = {}
+    for m in methods:
+        runs = [r for r in rows if r["method"] == m]   # sorted by seed
+        acc = [100 * r["score"] for r in runs]
+        summary[m] = {"seeds": [r["seed"] for r in runs], "accuracy": acc, "mean": statistics.fmean(acc),
+                      "std": statistics.stdev(acc) if len(acc) > 1 else None, "train_examples": runs[0]["train_examples"],
+                      "ms_per_step": 1000 * statistics.fmean(r["median_step_time_s"] for r in runs),
+                      "change_rates": logged_means(runs[0]["run_dir"])}
+    return summary
+
+def seed_table(teacher: dict, summary: dict) -> str:
+    "`seed_summary` in markdown: the teacher, then each student method with its seeds, spread and gains."
+    def gain(m, ref):
+        return f"{summary[m]['mean'] - summary[ref]['mean']:+.1f}" if ref in summary and ref != m else ""
+    lines = ["| run | rows | dev accuracy (%) | seeds | std over seeds | vs ft | vs kd | ms / step | tokens changed |",
+             "|---|---|---|---|---|---|---|---|---|",
+             f"| teacher | {teacher['train_examples']:,} | {100 * teacher['score']:.1f} | 1 | | | | "
+             f"{1000 * teacher['median_step_time_s']:.0f} | |"]
+    for m, s in summary.items():
+        std = "" if s["std"] is None else f"{s['std']:.1f}"
+        rates = ", ".join(f"{100 * v:.0f}%" for v in s["change_rates"].values())
+        lines.append(f"| {m} | {s['train_examples']:,} | {s['mean']:.1f} | {len(s['seeds'])} | {std} | {gain(m, 'ft')} | "
+                     f"{gain(m, 'kd')} | {s['ms_per_step']:.0f} | {rates} |")
+    return "\n".join(lines)
+
+def noise_threshold(summary: dict) -> tuple[float, float] | None:
+    """(pooled std over seeds, two standard errors of a difference of two methods' means), in points;
+    None with one seed per method."""
+    stds = [s["std"] for s in summary.values() if s["std"] is not None]
+    if not stds:
+        return None
+    n = min(len(s["seeds"]) for s in summary.values())
+    pooled = math.sqrt(statistics.fmean(v * v for v in stds))
+    return pooled, 2 * pooled * math.sqrt(2 / n)
+
+def noise_note(summary: dict) -> str:
+    "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
+    noise = noise_threshold(summary)
+    if noise is None:
+        return ("One seed per method: this run alone cannot tell a difference from run-to-run noise (the README "
+                "shows the spread of this demo over five seeds; `--seeds 0 1 2 3 4` measures it here).")
+    n = min(len(s["seeds"]) for s in summary.values())
+    return (f"Run-to-run spread: the pooled std over seeds is {noise[0]:.1f} points, so a difference between two "
+            f"methods' means (of {n} seeds each) is noise unless it exceeds about {noise[1]:.1f} points (two "
+            "standard errors).")
 
 # %% ../nbs/12_report.ipynb
 @dataclass
