@@ -26,52 +26,54 @@ __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_label
 # %% ../nbs/08_losses.ipynb
 DISTANCES = ("kl", "mse")
 
-def kd_distance(student_logits, teacher_logits, kind: str = "kl", temperature: float = 1.0, weights=None):
-    "d(g(x), f(x)) of Eq. 4: KL of temperature-softened distributions × T², or MSE on logits; mean over the batch."
+def kd_distance(student_logits_BxC, teacher_logits_BxC, kind: str = "kl", temperature: float = 1.0, weights=None):
+    """d(g(x), f(x)) of Eq. 4: KL of temperature-softened distributions × T², or MSE on logits; mean over the batch.
+    Logits are [B, C]; `weights`, if given, are 0/1 per row [B]."""
     if kind not in DISTANCES:
         raise ValueError(f"unknown KD distance {kind!r}; choose one of {DISTANCES}.")
-    if student_logits.shape != teacher_logits.shape:
-        raise ValueError(f"student and teacher logits differ in shape: {student_logits.shape} vs {teacher_logits.shape}.")
-    s, t = student_logits.astype(jnp.float32), teacher_logits.astype(jnp.float32)
-    if kind == "mse" or s.shape[-1] == 1:
-        per_example = jnp.mean((s - t) ** 2, axis=-1)
+    if student_logits_BxC.shape != teacher_logits_BxC.shape:
+        raise ValueError(f"student and teacher logits differ in shape: {student_logits_BxC.shape} "
+                         f"vs {teacher_logits_BxC.shape}.")
+    s_BxC, t_BxC = student_logits_BxC.astype(jnp.float32), teacher_logits_BxC.astype(jnp.float32)
+    if kind == "mse" or s_BxC.shape[-1] == 1:
+        per_example_B = jnp.mean((s_BxC - t_BxC) ** 2, axis=-1)
     else:
-        log_ps = jax.nn.log_softmax(s / temperature, axis=-1)
-        log_pt = jax.nn.log_softmax(t / temperature, axis=-1)
-        per_example = temperature ** 2 * jnp.sum(jnp.exp(log_pt) * (log_pt - log_ps), axis=-1)
-    return _weighted_mean(per_example, weights)
+        log_ps_BxC = jax.nn.log_softmax(s_BxC / temperature, axis=-1)
+        log_pt_BxC = jax.nn.log_softmax(t_BxC / temperature, axis=-1)
+        per_example_B = temperature ** 2 * jnp.sum(jnp.exp(log_pt_BxC) * (log_pt_BxC - log_ps_BxC), axis=-1)
+    return _weighted_mean(per_example_B, weights)
 
-def _weighted_mean(values, weights=None):
-    "Mean of `values` [B] under 0/1 `weights` [B] (0 when no weight is set)."
-    if weights is None:
-        return jnp.mean(values)
-    w = weights.astype(jnp.float32)
-    return jnp.sum(values * w) / jnp.maximum(jnp.sum(w), 1.0)
+def _weighted_mean(values_B, weights_B=None):
+    "Mean of `values_B` under 0/1 `weights_B` (0 when no weight is set)."
+    if weights_B is None:
+        return jnp.mean(values_B)
+    w_B = weights_B.astype(jnp.float32)
+    return jnp.sum(values_B * w_B) / jnp.maximum(jnp.sum(w_B), 1.0)
 
 # %% ../nbs/08_losses.ipynb
 def labeled_rows(labels, num_labels: int):
-    "0/1 weights [B]: which rows carry a label (unlabeled rows are −1, or rows of soft labels that sum to 0)."
+    "0/1 weights [B]: the rows of `labels` ([B] or soft [B, C]) that carry a label (not −1, nor a soft row of sum 0)."
     if num_labels > 1 and labels.ndim == 2:
         return (jnp.sum(labels, axis=-1) > 0).astype(jnp.float32)
     return (labels >= 0).astype(jnp.float32) if num_labels > 1 else (labels > -1).astype(jnp.float32)
 
 def soft_labels(labels, num_labels: int):
-    "Hard labels [B] → one-hot [B, C] (unlabeled rows all zero); regression labels stay [B] floats."
+    "Hard labels [B] → one-hot [B, C] (unlabeled rows all zero); soft [B, C] and regression [B] labels stay, as floats."
     if num_labels == 1 or labels.ndim == 2:
         return labels.astype(jnp.float32)
     return jax.nn.one_hot(labels, num_labels, dtype=jnp.float32)   # −1 gives an all-zero row
 
-def task_loss(logits, labels, num_labels: int):
-    "Eq. 3: cross-entropy with hard [B] or soft [B, C] labels, or MSE for regression (num_labels = 1)."
-    if logits.shape[-1] != num_labels:
-        raise ValueError(f"logits have {logits.shape[-1]} outputs but the task has num_labels={num_labels}.")
-    weights = labeled_rows(labels, num_labels)
+def task_loss(logits_BxC, labels, num_labels: int):
+    "Eq. 3: cross-entropy of logits [B, C] with hard [B] or soft [B, C] labels, or MSE for regression (num_labels = C = 1)."
+    if logits_BxC.shape[-1] != num_labels:
+        raise ValueError(f"logits have {logits_BxC.shape[-1]} outputs but the task has num_labels={num_labels}.")
+    weights_B = labeled_rows(labels, num_labels)
     if num_labels == 1:
-        per_example = (logits[..., 0].astype(jnp.float32) - labels.astype(jnp.float32)) ** 2
+        per_example_B = (logits_BxC[..., 0].astype(jnp.float32) - labels.astype(jnp.float32)) ** 2
     else:
-        targets = soft_labels(labels, num_labels)
-        per_example = -jnp.sum(targets * jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1), axis=-1)
-    return _weighted_mean(per_example, weights)
+        targets_BxC = soft_labels(labels, num_labels)
+        per_example_B = -jnp.sum(targets_BxC * jax.nn.log_softmax(logits_BxC.astype(jnp.float32), axis=-1), axis=-1)
+    return _weighted_mean(per_example_B, weights_B)
 
 # %% ../nbs/08_losses.ipynb
 @dataclass(frozen=True)
@@ -134,9 +136,10 @@ def grouped_partners(key, batch_size: int, groups: int = 1):
     if batch_size % groups:
         raise ValueError(f"the batch size {batch_size} is not divisible by mix_groups={groups} "
                          "(set mix_groups to the number of data-parallel devices, which must divide the batch).")
-    size = batch_size // groups
-    perms = jax.vmap(lambda k: mixup_partners(k, size))(jax.random.split(key, groups))
-    return (perms + size * jnp.arange(groups)[:, None]).reshape(batch_size)
+    rows = batch_size // groups
+    perms_GxR = jax.vmap(lambda k: mixup_partners(k, rows))(jax.random.split(key, groups))
+    partners_B = (perms_GxR + rows * jnp.arange(groups)[:, None]).reshape(batch_size)
+    return partners_B
 
 _STREAMS = ("student", "teacher", "mix", "lam", "fgsm", "knn", "random", "mixkd")
 
@@ -144,11 +147,11 @@ class StepContext:
     "Models, batch, hyperparameters and key of one training step, with shared intermediate results computed once."
     def __init__(self, student, teacher, batch: dict, key, hp: LossConfig, candidates=None):
         self.student, self.teacher, self.batch, self.hp = student, teacher, batch, hp
-        self.num_labels = student.config.num_labels   # 1: regression (STS-B), where every distance is MSE
+        self.num_labels = student.config.num_labels   # C; 1: regression (STS-B), where every distance is MSE
         self.mix_groups = hp.mix_groups or 1          # the training loop sets 0 to the data-parallel device count
-        self._candidates = candidates
-        self.ids, self.mask = batch["ids"], batch["mask"]
-        self.labels = batch["labels"]
+        self._candidates_V = candidates               # [V] bool, or None: the default of the table in use
+        self.ids, self.mask = batch["ids"], batch["mask"]   # [B, L] each
+        self.labels = batch["labels"]                       # [B], or [B, C] soft
         self.keys = dict(zip(_STREAMS, jax.random.split(key, len(_STREAMS))))
         self._cache = {}
 
@@ -176,24 +179,24 @@ class StepContext:
         return jax.lax.stop_gradient(out)
 
     def table(self, which: str) -> jax.Array:
-        "The [Z, H] embedding table of the 'student' or the 'teacher' (no gradient flows into it)."
+        "The [V, D] embedding table of the 'student' or the 'teacher' (no gradient flows into it)."
         model = self.student if which == "student" else self.need_teacher(f"{which} table")
         return jax.lax.stop_gradient(model.embedding_table)
 
     # -- shared pieces ---------------------------------------------------------------------------------
     @property
     def student_clean(self):
-        "g(x): the student's logits on the batch."
+        "g(x): the student's logits [B, C] on the batch."
         return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask))
 
     @property
     def teacher_clean(self):
-        "f(x): the teacher's logits on the batch."
+        "f(x): the teacher's logits [B, C] on the batch."
         return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask))
 
     @property
     def partners(self):
-        "The MixUp partner of each row, shared by every mixing term of the step."
+        "The MixUp partner of each row [B], shared by every mixing term of the step."
         return self.cached("partners", lambda: grouped_partners(self.keys["mix"], self.ids.shape[0], self.mix_groups))
 
     @property
@@ -205,45 +208,47 @@ class StepContext:
 
     @property
     def mixed_mask(self):
-        "Union of each row's mask and its partner's."
+        "Union [B, L] of each row's mask and its partner's."
         return self.cached("mixed_mask", lambda: union_mask(self.mask, self.mask[self.partners]))
 
     def mixed_labels(self, lam=None, partners=None):
-        "λ·y₁ + (1−λ)·y₂ as soft labels (or mixed regression targets); unlabeled when either row is."
+        "λ·y₁ + (1−λ)·y₂ as soft labels [B, C] (or mixed regression targets [B]); unlabeled when either row is."
         lam = self.lam if lam is None else lam
-        partners = self.partners if partners is None else partners
+        partners_B = self.partners if partners is None else partners
         n = self.num_labels
-        y1, y2 = soft_labels(self.labels, n), soft_labels(self.labels[partners], n)
-        mixed = mix(y1, y2, lam)
-        both = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners], n)
-        return jnp.where(both[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both > 0, mixed, -1.0)
+        # [B, C] soft labels, or [B] regression targets
+        labels_a, labels_b = soft_labels(self.labels, n), soft_labels(self.labels[partners_B], n)
+        mixed = mix(labels_a, labels_b, lam)
+        both_B = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners_B], n)
+        return jnp.where(both_B[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both_B > 0, mixed, -1.0)
 
-    def distance(self, student_logits, teacher_logits):
+    def distance(self, s_logits_BxC, t_logits_BxC):
         "d(g, f) under the configured distance (MSE for regression)."
-        return kd_distance(student_logits, teacher_logits, self.hp.distance, self.hp.temperature)
+        return kd_distance(s_logits_BxC, t_logits_BxC, self.hp.distance, self.hp.temperature)
 
     def fgsm_gradient(self, kind: str):
-        "∇ₑ of the KD distance d(g(e), f(x)) ('kd') or of the CE loss ('ce') at the student's clean embeddings."
+        "(e, ∇ₑ), [B, L, D] each: gradient of d(g(e), f(x)) ('kd') or of CE ('ce') at the student's clean embeddings e."
         def compute():
-            emb = jax.lax.stop_gradient(self.student.embed(self.ids))
+            emb_BxLxD = jax.lax.stop_gradient(self.student.embed(self.ids))
             if kind == "kd":
-                target = self.teacher_clean
-                loss = lambda e: self.distance(self.student.from_embeddings(e, self.mask), target)
+                t_logits_BxC = self.teacher_clean
+                loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask), t_logits_BxC)
             else:
-                loss = lambda e: task_loss(self.student.from_embeddings(e, self.mask), self.labels, self.num_labels)
-            return emb, jax.lax.stop_gradient(jax.grad(loss)(emb))
+                loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask), self.labels,
+                                                 self.num_labels)
+            return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
         return self.cached(("fgsm_gradient", kind), compute)
 
     def fgsm_embeddings(self, kind: str, direction: str, table_name: str = "student"):
-        "FGSM-perturbed student embeddings (Eq. 2): only in-mask positions move; the step is a constant."
-        emb, grad = self.fgsm_gradient(kind)
-        return fgsm(emb, grad, self.hp.eps, direction=direction, key=self.keys["fgsm"], mask=self.mask,
+        "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
+        emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
+        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.eps, direction=direction, key=self.keys["fgsm"], mask=self.mask,
                     eps_mode=self.hp.eps_mode, table=self.table(table_name))
 
     def candidates(self, which: str):
         "The tokens a projection or replacement may produce: the `candidates` given (e.g. the tokenizer's), else the default."
-        if self._candidates is not None:
-            return self._candidates
+        if self._candidates_V is not None:
+            return self._candidates_V
         return jnp.asarray(default_candidates(self.table(which).shape[0]))
 
     def projector(self, which: str):
@@ -288,26 +293,28 @@ def kd_term(ctx: StepContext):
 
 @loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d")
 def mixup_term(ctx: StepContext):
-    p, lam, mask = ctx.partners, ctx.lam, ctx.mixed_mask
-    es, et = ctx.student.embed(ctx.ids), ctx.need_teacher("mixup").embed(ctx.ids)
-    s = ctx.student_fwd("from_embeddings", mix(es, es[p], lam), mask)
-    t = ctx.teacher_fwd("from_embeddings", mix(et, et[p], lam), mask, term="mixup")
-    ce = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
-    return _with_parts("mixup", ce, ctx.distance(s, t), ctx.hp)
+    partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
+    s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), ctx.need_teacher("mixup").embed(ctx.ids)
+    s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL)
+    t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
+                                   term="mixup")
+    ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
+    return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
-def _distil_on_tokens(ctx: StepContext, name: str, new, mask):
+def _distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL):
     "d(g(x'), f(x')) on new tokens x', with the token-change rate."
-    s = ctx.student_fwd("__call__", new, mask)
-    t = ctx.teacher_fwd("__call__", new, mask, term=name)
-    dist = ctx.distance(s, t)
-    return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new, ctx.ids, mask)}
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL)
+    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, term=name)
+    dist = ctx.distance(s_logits_BxC, t_logits_BxC)
+    return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new_ids_BxL, ctx.ids, mask_BxL)}
 
 def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
-    "AugPro-Mix tokens of the batch: mix the embeddings from `table_name`'s table, project back (Eq. 5)."
+    "AugPro-Mix tokens [B, L] of the batch: mix the embeddings from `table_name`'s table, project back (Eq. 5)."
     def compute():
-        p = ctx.partners
-        return augpro_mix_tokens(ctx.ids, ctx.ids[p], ctx.mask, ctx.mask[p], ctx.table(table_name), ctx.lam,
-                                 project_fn=ctx.projector(table_name))[0]
+        partners_B = ctx.partners
+        new_ids_BxL, _ = augpro_mix_tokens(ctx.ids, ctx.ids[partners_B], ctx.mask, ctx.mask[partners_B],
+                                           ctx.table(table_name), ctx.lam, project_fn=ctx.projector(table_name))
+        return new_ids_BxL
     return ctx.cached(("augpro_mix_tokens", table_name), compute)
 
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
@@ -316,20 +323,21 @@ def augpro_mix_term(ctx: StepContext):
 
 @loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
 def fgsm_term(ctx: StepContext):
-    emb = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
+    perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
     # the step ε·sign(∇) is a constant; the gradient reaches the student's embedding table through e
-    emb = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(emb - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
-    s = ctx.student_fwd("from_embeddings", emb, ctx.mask)
-    dist = ctx.distance(s, ctx.teacher_clean)
+    emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
+    s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask)
+    dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
     return dist, {"fgsm/distance": dist}
 
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
-    "AugPro-FGSM tokens: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
+    "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
     def compute():
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
-        return augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.eps, direction=hp.fgsm_direction,
-                                  key=ctx.keys["fgsm"], eps_mode=hp.eps_mode, emb_BxLxD=emb_BxLxD,
-                                  project_fn=ctx.projector(hp.fgsm_table))[0]
+        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.eps,
+                                            direction=hp.fgsm_direction, key=ctx.keys["fgsm"], eps_mode=hp.eps_mode,
+                                            emb_BxLxD=emb_BxLxD, project_fn=ctx.projector(hp.fgsm_table))
+        return new_ids_BxL
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
 
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
@@ -346,81 +354,86 @@ def tmix_term(ctx: StepContext):
     teacher = ctx.need_teacher("tmix")
     ks = ctx.hp.tmix_student_layer if ctx.hp.tmix_student_layer is not None else middle_layer(ctx.student)
     kt = ctx.hp.tmix_teacher_layer if ctx.hp.tmix_teacher_layer is not None else middle_layer(teacher)
-    p, lam, mask = ctx.partners, ctx.lam, ctx.mixed_mask
-    hs = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks)
-    ht = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, term="tmix")
-    s = ctx.student_fwd("from_layer", mix(hs, hs[p], lam), mask, ks)
-    t = ctx.teacher_fwd("from_layer", mix(ht, ht[p], lam), mask, kt, term="tmix")
-    ce = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
-    return _with_parts("tmix", ce, ctx.distance(s, t), ctx.hp)
+    partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
+    s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks)
+    t_hidden_BxLxD = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, term="tmix")
+    s_logits_BxC = ctx.student_fwd("from_layer", mix(s_hidden_BxLxD, s_hidden_BxLxD[partners_B], lam), mask_BxL, ks)
+    t_logits_BxC = ctx.teacher_fwd("from_layer", mix(t_hidden_BxLxD, t_hidden_BxLxD[partners_B], lam), mask_BxL, kt,
+                                   term="tmix")
+    ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
+    return _with_parts("tmix", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
 @loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result")
 def knn_term(ctx: StepContext):
-    new = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
-                      frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
-    return _distil_on_tokens(ctx, "knn", new, ctx.mask)
+    new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
+                              frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
+    return _distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask)
 
 @loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result")
 def random_term(ctx: StepContext):
-    new = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
-                         candidates=ctx.candidates("student"))
-    return _distil_on_tokens(ctx, "random", new, ctx.mask)
+    new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
+                                 candidates=ctx.candidates("student"))
+    return _distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask)
 
 @loss_term("bt", True, "Back-translation: d(g(x'), f(x')) on precomputed augmented sentences (batch['aug_ids'])")
 def bt_term(ctx: StepContext):
     if "aug_ids" not in ctx.batch:
         raise ValueError("the 'bt' term needs precomputed augmented sentences: batch['aug_ids'] and batch['aug_mask'] "
                          "(set TrainConfig.augmented_path to a TSV of back-translations).")
-    new, mask = ctx.batch["aug_ids"], ctx.batch["aug_mask"]
-    s = ctx.student_fwd("__call__", new, mask)
-    t = ctx.teacher_fwd("__call__", new, mask, term="bt")
-    dist = ctx.distance(s, t)
+    new_ids_BxL, mask_BxL = ctx.batch["aug_ids"], ctx.batch["aug_mask"]
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL)
+    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, term="bt")
+    dist = ctx.distance(s_logits_BxC, t_logits_BxC)
     return dist, {"bt/distance": dist}
 
 # %% ../nbs/08_losses.ipynb
 def _mixkd_logits(ctx: StepContext):
-    "MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): student and teacher logits and mixed labels."
+    """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
+    logits [B, C], mixed labels [B, C] or [B])."""
     def compute():
         teacher, hp = ctx.need_teacher("mixkd"), ctx.hp
-        es, et = ctx.student.embed(ctx.ids), teacher.embed(ctx.ids)
+        s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), teacher.embed(ctx.ids)
         outs = []
         for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.mixkd_ratio)):
             kp, kl = jax.random.split(key)
-            p = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
+            partners_B = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
             lam = sample_lambda(kl, hp.mixkd_alpha)
-            mask = union_mask(ctx.mask, ctx.mask[p])
-            s = ctx.student_fwd("from_embeddings", mix(es, es[p], lam), mask)
-            t = ctx.teacher_fwd("from_embeddings", mix(et, et[p], lam), mask, term="mixkd")
-            outs.append((s, t, ctx.mixed_labels(lam, p)))
+            mask_BxL = union_mask(ctx.mask, ctx.mask[partners_B])
+            s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL)
+            t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
+                                           term="mixkd")
+            outs.append((s_logits_BxC, t_logits_BxC, ctx.mixed_labels(lam, partners_B)))
         return outs
     return ctx.cached("mixkd", compute)
 
 @loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels")
 def mixkd_sm_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
-    loss = sum(task_loss(s, y, ctx.num_labels) for s, _, y in outs) / len(outs)
+    loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)
     return loss, {"mixkd-sm": loss}
 
 @loss_term("mixkd-tmkd", True, "MixKD L_TMKD: MSE between student and teacher logits on the mixed embeddings")
 def mixkd_tmkd_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
-    loss = sum(kd_distance(s, t, "mse") for s, t, _ in outs) / len(outs)
+    loss = sum(kd_distance(s_logits_BxC, t_logits_BxC, "mse") for s_logits_BxC, t_logits_BxC, _ in outs) / len(outs)
     return loss, {"mixkd-tmkd": loss}
 
 # %% ../nbs/08_losses.ipynb
 @loss_term("augpro-mix-ce", False, "Table 5: CE of the student on AugPro-Mix tokens (student's table) with MixUp labels")
 def augpro_mix_ce_term(ctx: StepContext):
-    new = augpro_mix_tokens_of(ctx, "student")
-    s = ctx.student_fwd("__call__", new, ctx.mixed_mask)
-    loss = task_loss(s, ctx.mixed_labels(), ctx.num_labels)
-    return loss, {"augpro-mix-ce": loss, "augpro-mix-ce/change_rate": token_change_rate(new, ctx.ids, ctx.mixed_mask)}
+    new_ids_BxL = augpro_mix_tokens_of(ctx, "student")
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mixed_mask)
+    loss = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
+    return loss, {"augpro-mix-ce": loss,
+                  "augpro-mix-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mixed_mask)}
 
 @loss_term("augpro-fgsm-ce", False, "Table 5: CE of the student on AugPro-FGSM tokens (CE gradient) with the original labels")
 def augpro_fgsm_ce_term(ctx: StepContext):
-    new = augpro_fgsm_tokens_of(ctx, "ce")
-    s = ctx.student_fwd("__call__", new, ctx.mask)
-    loss = task_loss(s, ctx.labels, ctx.num_labels)
-    return loss, {"augpro-fgsm-ce": loss, "augpro-fgsm-ce/change_rate": token_change_rate(new, ctx.ids, ctx.mask)}
+    new_ids_BxL = augpro_fgsm_tokens_of(ctx, "ce")
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mask)
+    loss = task_loss(s_logits_BxC, ctx.labels, ctx.num_labels)
+    return loss, {"augpro-fgsm-ce": loss,
+                  "augpro-fgsm-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mask)}
 
 # %% ../nbs/08_losses.ipynb
 def compute_term(name: str, student, teacher, batch: dict, key, hp: LossConfig, candidates=None):
