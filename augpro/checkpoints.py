@@ -10,6 +10,7 @@ import json
 import pickle
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -27,12 +28,45 @@ __all__ = ['FRESH_PARAMS', 'ENCT5_FORMAT', 'read_safetensors', 'read_torch_bin',
            'save_enct5', 'load_enct5']
 
 # %% ../nbs/05_checkpoints.ipynb
+_REDOWNLOAD = "re-download it (a download or copy that stopped early leaves such a file), or re-save the model"
+
+
+_INCOMPLETE = "the checkpoint folder is incomplete; download or copy it again"
+
+
+def _first_line(e: BaseException) -> str:
+    "The first line of an exception's message (library messages may span lines), or its type's name."
+    lines = str(e).strip().splitlines()
+    return lines[0] if lines else type(e).__name__
+
+
+def _read_json(path: Path, fix: str) -> dict:
+    "The JSON object in `path`; anything else (not UTF-8, not JSON, not an object) is a one-line error ending in `fix`."
+    raw = path.read_bytes()
+    try:
+        d = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise ValueError(f"{path}, line {line}: byte 0x{raw[e.start]:02x} is not UTF-8, so this is not a JSON text "
+                         f"file: it is damaged; {fix}.") from None
+    except json.JSONDecodeError as e:
+        what = "is empty" if not e.doc.strip() else f"is not valid JSON ({e.msg}: line {e.lineno}, column {e.colno})"
+        raise ValueError(f"{path} {what}: it is damaged or incomplete; {fix}.") from None
+    if not isinstance(d, dict):
+        raise ValueError(f"{path} holds a JSON {type(d).__name__}, where a JSON object is expected; {fix}.")
+    return d
+
+
 def read_safetensors(path: str | Path) -> dict[str, np.ndarray]:
     "All tensors of a `.safetensors` file as numpy arrays (`safetensors.numpy`; bfloat16 via ml_dtypes)."
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no weights file at {path}: {_INCOMPLETE}.")
     try:
         return load_file(path)
-    except SafetensorError as e:
-        raise ValueError(f"{path} is not a readable safetensors file ({e}).") from None
+    except (SafetensorError, ValueError, TypeError) as e:
+        raise ValueError(f"{path} is not a readable safetensors file ({_first_line(e)}): it is damaged or incomplete; "
+                         f"{_REDOWNLOAD}.") from None
 
 
 _TORCH_STORAGES = {"FloatStorage": np.float32, "DoubleStorage": np.float64, "HalfStorage": np.float16,
@@ -40,49 +74,84 @@ _TORCH_STORAGES = {"FloatStorage": np.float32, "DoubleStorage": np.float64, "Hal
                    "ShortStorage": np.int16, "CharStorage": np.int8, "ByteStorage": np.uint8, "BoolStorage": np.bool_}
 
 
+class _Refused(pickle.UnpicklingError):
+    "A global in a checkpoint's pickle that is neither a tensor nor a storage: refused, never called."
+
+
+def _rebuild_tensor(storage, offset, size, stride, *args):
+    "`torch._utils._rebuild_tensor_v2` for numpy: a strided copy out of the storage, which must be long enough."
+    size, stride = tuple(size), tuple(stride)
+    end = offset + sum((n - 1) * s for n, s in zip(size, stride)) + 1 if all(size) else offset
+    if offset < 0 or end > len(storage):
+        raise ValueError(f"a tensor of shape {size} needs {end} elements of a storage that holds {len(storage)}")
+    itemsize = storage.dtype.itemsize
+    return np.lib.stride_tricks.as_strided(storage[offset:], shape=size,
+                                           strides=tuple(s * itemsize for s in stride)).copy()
+
+
+class _TorchUnpickler(pickle.Unpickler):
+    "Rebuilds the tensors of a torch zip checkpoint as numpy arrays from its storages; any other global is refused."
+
+    def __init__(self, zf: zipfile.ZipFile, pkl_name: str, path: Path):
+        super().__init__(zf.open(pkl_name))
+        self.zf, self.prefix, self.path, self.storages = zf, pkl_name[: -len("data.pkl")], path, {}
+
+    def find_class(self, module, name):
+        if (module, name) == ("torch._utils", "_rebuild_tensor_v2"):
+            return _rebuild_tensor
+        if (module, name) == ("torch._utils", "_rebuild_parameter"):
+            return lambda data, *args: data
+        if (module, name) == ("collections", "OrderedDict"):
+            return collections.OrderedDict
+        if module == "torch" and name in _TORCH_STORAGES:
+            return _TORCH_STORAGES[name]
+        raise _Refused(f"{self.path}: refusing to load {module}.{name} (only tensors are read).")
+
+    def persistent_load(self, pid):
+        kind, storage_type, key, _location, _numel = pid
+        if kind != "storage":
+            raise pickle.UnpicklingError(f"{self.path}: unknown persistent id {pid!r}")
+        if key not in self.storages:
+            data = self.zf.read(f"{self.prefix}data/{key}")
+            self.storages[key] = np.frombuffer(data, dtype=np.dtype(storage_type).newbyteorder("<"))
+        return self.storages[key]
+
+
+_DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError,
+                IndexError, AttributeError)
+
+
+def _not_a_torch_zip(path: Path) -> str:
+    "Why `path`, which is not a zip file, cannot be read: a cut-off zip, a legacy torch pickle, or something else."
+    with open(path, "rb") as f:
+        head = f.read(2)
+    if head == b"PK":
+        return (f"{path} is a damaged or incomplete torch zip checkpoint (its end is missing); {_REDOWNLOAD}.")
+    if head[:1] != b"\x80":
+        return f"{path} is neither a torch zip checkpoint nor a legacy torch pickle: it is damaged; {_REDOWNLOAD}."
+    return (f"{path} is not a torch zip checkpoint (it may be the legacy pre-1.6 format). Convert it "
+            "where torch is installed: `python -c \"import torch, safetensors.torch as st; "
+            f"st.save_file(torch.load('{path.name}'), 'model.safetensors')\"`.")
+
+
 def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
     "The tensors of a torch zip checkpoint (`pytorch_model.bin`), without torch: a restricted unpickler."
     path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no weights file at {path}: {_INCOMPLETE}.")
     if not zipfile.is_zipfile(path):
-        raise ValueError(f"{path} is not a torch zip checkpoint (it may be the legacy pre-1.6 format). Convert it "
-                         "where torch is installed: `python -c \"import torch, safetensors.torch as st; "
-                         f"st.save_file(torch.load('{path.name}'), 'model.safetensors')\"`.")
-    zf = zipfile.ZipFile(path)
-    pkl = [n for n in zf.namelist() if n.endswith("/data.pkl") or n == "data.pkl"]
+        raise ValueError(_not_a_torch_zip(path))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            pkl = [n for n in zf.namelist() if n.endswith("/data.pkl") or n == "data.pkl"]
+            state = _TorchUnpickler(zf, pkl[0], path).load() if len(pkl) == 1 else None
+    except _Refused:
+        raise
+    except _DAMAGED_ZIP as e:
+        raise ValueError(f"{path} is a damaged or incomplete torch checkpoint ({type(e).__name__}: {_first_line(e)}); "
+                         f"{_REDOWNLOAD}.") from None
     if len(pkl) != 1:
         raise ValueError(f"{path} has no single data.pkl; it is not a torch checkpoint.")
-    prefix = pkl[0][: -len("data.pkl")]
-    storages: dict[str, np.ndarray] = {}
-
-    def load_storage(dtype, key):
-        if key not in storages:
-            storages[key] = np.frombuffer(zf.read(f"{prefix}data/{key}"), dtype=np.dtype(dtype).newbyteorder("<"))
-        return storages[key]
-
-    def rebuild(storage, offset, size, stride, *args):
-        itemsize = storage.dtype.itemsize
-        return np.lib.stride_tricks.as_strided(storage[offset:], shape=tuple(size),
-                                               strides=tuple(s * itemsize for s in stride)).copy()
-
-    class Unpickler(pickle.Unpickler):
-        def find_class(self, module, name):
-            if (module, name) == ("torch._utils", "_rebuild_tensor_v2"):
-                return rebuild
-            if (module, name) == ("torch._utils", "_rebuild_parameter"):
-                return lambda data, *args: data
-            if (module, name) == ("collections", "OrderedDict"):
-                return collections.OrderedDict
-            if module == "torch" and name in _TORCH_STORAGES:
-                return _TORCH_STORAGES[name]
-            raise pickle.UnpicklingError(f"{path}: refusing to load {module}.{name} (only tensors are read).")
-
-        def persistent_load(self, pid):
-            kind, storage_type, key, _location, _numel = pid
-            if kind != "storage":
-                raise pickle.UnpicklingError(f"{path}: unknown persistent id {pid!r}")
-            return load_storage(storage_type, key)
-
-    state = Unpickler(zf.open(pkl[0])).load()
     if not isinstance(state, dict):
         raise ValueError(f"{path} holds a {type(state).__name__}, not a state dict of tensors.")
     return dict(state)
@@ -101,8 +170,11 @@ def read_hf_weights(folder: str | Path) -> dict[str, np.ndarray]:
             continue
         if not name.endswith(".index.json"):
             return reader(p)
+        weight_map = _read_json(p, "re-download the checkpoint").get("weight_map")
+        if not isinstance(weight_map, dict):
+            raise ValueError(f"{p} has no weight_map (the shard of each tensor); re-download the checkpoint.")
         out = {}
-        for shard in sorted(set(json.loads(p.read_text())["weight_map"].values())):
+        for shard in sorted(set(weight_map.values())):
             out.update(reader(folder / shard))
         return out
     raise FileNotFoundError(f"no weights in {folder}: expected one of {[n for n, _ in _WEIGHT_FILES]}.")
@@ -188,15 +260,20 @@ def _resolve_source(source) -> Path:
 
 
 def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
-    "The EncT5Config of a checkpoint folder's config.json (`EncT5Config.from_hf`), errors naming the folder."
-    try:
-        return EncT5Config.from_hf(folder, num_labels=num_labels, **overrides)
-    except FileNotFoundError:
+    "The EncT5Config of a checkpoint folder's config.json (`EncT5Config.from_hf`), errors naming the file."
+    path = folder / "config.json"
+    if not path.is_file():
         raise FileNotFoundError(f"{folder} has no config.json, so it is not a Hugging Face T5 checkpoint folder. "
                                 "Point load_t5 at the folder holding config.json and model.safetensors "
-                                "(or pytorch_model.bin).") from None
+                                "(or pytorch_model.bin).")
+    hf = _read_json(path, "re-download the checkpoint's config.json")
+    try:
+        return EncT5Config.from_hf(hf, num_labels=num_labels, **overrides)
     except ValueError as e:
-        raise ValueError(f"{folder / 'config.json'}: {e}") from None
+        raise ValueError(f"{path}: {e}") from None
+    except TypeError as e:   # e.g. "d_model": null
+        raise ValueError(f"{path}: a field has the wrong type ({_first_line(e)}); re-download the checkpoint's "
+                         "config.json.") from None
 
 
 def _t5_values(folder: Path, config: EncT5Config, weights: dict) -> dict[str, np.ndarray]:
@@ -214,7 +291,8 @@ def _t5_values(folder: Path, config: EncT5Config, weights: dict) -> dict[str, np
         if tuple(weights[key].shape) != expected:
             raise ValueError(f"{folder}: {key!r} has shape {tuple(weights[key].shape)}, but the config "
                              f"(d_model={config.d_model}, heads={config.num_heads}, d_kv={config.d_kv}, "
-                             f"d_ff={config.d_ff}, vocab={config.vocab_size}) needs {expected}.")
+                             f"d_ff={config.d_ff}, vocab={config.vocab_size}) needs {expected}: config.json (with any "
+                             "config_overrides) must describe these weights; re-download the checkpoint folder whole.")
         values[ours] = np.asarray(convert(np.asarray(weights[key], dtype=np.float32), shapes[ours]))
     return values
 
@@ -245,6 +323,7 @@ def load_t5(source: str | Path, *, num_labels: int, config_overrides: dict | Non
 
 # %% ../nbs/05_checkpoints.ipynb
 ENCT5_FORMAT = {"format": "augpro.enct5", "version": 1}
+_RESAVE_ENCT5 = "re-save the model with save_enct5 (or copy its folder again, both files together)"
 
 
 def save_enct5(model: EncT5, path: str | Path) -> Path:
@@ -264,21 +343,26 @@ def load_enct5(path: str | Path, *, seed: int = 0) -> EncT5:
     if not cfg_file.is_file():
         hint = " It looks like a Hugging Face checkpoint: use load_t5." if (path / "config.json").is_file() else ""
         raise FileNotFoundError(f"no enct5_config.json in {path}; expected a folder written by save_enct5.{hint}")
-    meta = json.loads(cfg_file.read_text())
+    meta = _read_json(cfg_file, _RESAVE_ENCT5)
     if meta.get("format") != ENCT5_FORMAT["format"] or meta.get("version") != ENCT5_FORMAT["version"]:
         raise ValueError(f"{cfg_file} is format {meta.get('format')!r} version {meta.get('version')!r}; this augpro "
                          f"reads {ENCT5_FORMAT['format']!r} version {ENCT5_FORMAT['version']}.")
-    config = EncT5Config.from_dict(meta["config"])
+    try:
+        config = EncT5Config.from_dict(meta["config"])
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"{cfg_file} has no valid EncT5 config ({type(e).__name__}: {_first_line(e)}); "
+                         f"{_RESAVE_ENCT5}.") from None
     tensors = read_safetensors(path / "model.safetensors")
     model = abstract_model(config)
     params = params_by_path(model)
     missing, extra = sorted(set(params) - set(tensors)), sorted(set(tensors) - set(params))
     if missing or extra:
         raise ValueError(f"{path / 'model.safetensors'} does not match its config: missing {missing[:5]}, "
-                         f"unexpected {extra[:5]}.")
+                         f"unexpected {extra[:5]}; {_RESAVE_ENCT5}.")
     for p, v in params.items():
         if tuple(tensors[p].shape) != tuple(v.shape):
-            raise ValueError(f"{path / 'model.safetensors'}: {p!r} has shape {tuple(tensors[p].shape)}, the config needs {tuple(v.shape)}.")
+            raise ValueError(f"{path / 'model.safetensors'}: {p!r} has shape {tuple(tensors[p].shape)}, the config "
+                             f"needs {tuple(v.shape)}; {_RESAVE_ENCT5}.")
     _fill(model, tensors)
     model.dropout_rngs = nnx.Rngs(dropout=seed)["dropout"].fork()
     return model

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,10 +23,10 @@ from .losses import LOSS_TERMS, LossConfig
 from .registry import Registry
 
 # %% auto 0
-__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'PRESETS', 'ROLES', 'Component', 'Method',
-           'compose_method', 'get_method', 'ModelConfig', 'DataConfig', 'OptimConfig', 'RunConfig', 'MeshConfig',
-           'TrainConfig', 'section_fields', 'config_keys', 'flatten', 'paper_learning_rate', 'paper', 'cpu_demo',
-           'resolve']
+__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
+           'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig', 'OptimConfig',
+           'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys', 'flatten', 'paper_learning_rate',
+           'paper', 'cpu_demo', 'read_yaml', 'resolve']
 
 # %% ../nbs/09_config.ipynb
 @dataclass(frozen=True)
@@ -117,6 +120,11 @@ def get_method(name: str) -> Method:
     return METHODS[name] if name in METHODS else compose_method(name)
 
 # %% ../nbs/09_config.ipynb
+def _train_pieces(spec: str) -> int | None:
+    "N of a `train:N` tokenizer spec, or None when N is not a whole number >= 100."
+    n = spec.partition(":")[2]
+    return int(n) if n.isdigit() and int(n) >= 100 else None
+
 def _whole(lo: int):
     return lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= lo
 
@@ -129,7 +137,23 @@ def _check(section, checks: dict):
         except (TypeError, ValueError):   # a value of the wrong type fails its check instead of raising deep inside
             good = False
         if not good:
-            raise ValueError(f"{section.prefix}.{name}={value!r} is invalid: it must be {accepts}.")
+            raise ValueError(f"{section.prefix}.{name}={value!r} is invalid: it must be {accepts}.{_text_hint(value)}")
+
+def _text_hint(value) -> str:
+    "Why a number may have arrived as text: YAML 1.1 reads 1e-3 (no dot) as a string."
+    try:
+        float(value) if isinstance(value, str) else None
+    except ValueError:
+        return ""
+    return (f" It is the text {value!r}, not a number: in YAML write 1.0e-3, not 1e-3." if isinstance(value, str) else "")
+
+def _number(lo: float, hi: float = math.inf, *, low_open: bool = False, high_open: bool = True):
+    "A finite real number (not a bool) in the given range."
+    def ok(v):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            return False
+        return (lo < v if low_open else lo <= v) and (v < hi if high_open else v <= hi)
+    return ok
 
 def _as_tuples(section, *names):
     "YAML gives lists: store tuples (nested ones too), so configs stay hashable and compare equal."
@@ -154,7 +178,7 @@ class ModelConfig:
             "student": (lambda v: isinstance(v, str) and v, "a model spec"),
             "student_init": (lambda v: v in ("scratch", "teacher"), "'scratch' or 'teacher'"),
             "student_init_layers": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None"),
-            "dropout": (lambda v: 0 <= v < 1, "in [0, 1)")})
+            "dropout": (_number(0, 1), "a number in [0, 1)")})
 
 @dataclass(frozen=True)
 class DataConfig:
@@ -175,13 +199,19 @@ class DataConfig:
     def __post_init__(self):
         _as_tuples(self, "length_buckets")
         _check(self, {
+            "tokenizer": (lambda v: v is None or (isinstance(v, str) and (not v.startswith("train:") or
+                                                                          _train_pieces(v) is not None)),
+                          "a .model path, None for T5's, or train:N with N a whole number of pieces >= 100"),
+            "data_dir": (lambda v: v is None or isinstance(v, str), "a folder, or None"),
+            "augmented_path": (lambda v: v is None or isinstance(v, str), "a file, or None"),
             "max_len": (_whole(2), "a whole number >= 2"),
             "batch_size": (_whole(1), "a whole number >= 1"),
             "eval_batch_size": (_whole(1), "a whole number >= 1"),
             "length_buckets": (lambda v: v is None or bool(check_buckets(v, self.max_len)),
                                "None, or increasing whole numbers in [2, max_len]"),
-            "data_fraction": (lambda v: 0 < v <= 1, "in (0, 1]"),
-            "labeled_fraction": (lambda v: v is None or 0 < v < 1, "in (0, 1), or None for no labeled/unlabeled split"),
+            "data_fraction": (_number(0, 1, low_open=True, high_open=False), "a number in (0, 1]"),
+            "labeled_fraction": (lambda v: v is None or _number(0, 1, low_open=True)(v),
+                                 "a number in (0, 1), or None for no labeled/unlabeled split"),
             "data_seed": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None to use run.seed"),
             "holdout": (_whole(0), "a whole number of training rows >= 0 (0: evaluate on dev)")})
 
@@ -203,30 +233,36 @@ class OptimConfig:
     def __post_init__(self):
         _check(self, {
             "steps": (_whole(1), "a whole number >= 1"),
-            "learning_rate": (lambda v: v > 0, "> 0"),
+            "learning_rate": (_number(0, low_open=True), "a finite number > 0"),
             "schedule": (lambda v: v in SCHEDULES, f"one of {SCHEDULES}"),
             "warmup_steps": (_whole(0), "a whole number >= 0"),
             "optimizer": (lambda v: v in OPTIMIZERS, f"one of {OPTIMIZERS}"),
-            "weight_decay": (lambda v: v >= 0, ">= 0"),
-            "grad_clip": (lambda v: v is None or v > 0, "> 0, or None")})
+            "weight_decay": (_number(0), "a finite number >= 0"),
+            "grad_clip": (lambda v: v is None or _number(0, low_open=True)(v), "a finite number > 0, or None")})
+        if self.warmup_steps > self.steps:
+            raise ValueError(f"optim.warmup_steps={self.warmup_steps} is more than optim.steps={self.steps}: "
+                             "the learning rate would never reach its peak; lower the warm-up or train longer.")
 
 @dataclass(frozen=True)
 class RunConfig:
     "Where a run lives, its seed, and how often it logs, evaluates and checkpoints."
     prefix: ClassVar[str] = "run"
-    run_dir: str = "runs/default"            # the run's folder: checkpoints, metrics.jsonl, results.json, models
+    run_dir: str | None = None               # the run's folder (None: runs/<task>/<teacher or method>/seed<seed>)
     seed: int = 0                            # seeds the models, the batches and every random stream of the losses
     eval_every: int = 100                    # steps between evaluations on dev
     checkpoint_every: int = 100              # steps between checkpoints (a stopped run resumes from the last)
+    keep_checkpoints: int = 2                # checkpoints kept; an older one is the fallback when the newest is damaged
     log_every: int = 10                      # steps between training-metric records
     progress: bool = True                    # show a progress bar
 
     def __post_init__(self):
         _check(self, {
-            "run_dir": (lambda v: isinstance(v, str) and v, "a folder"),
+            "run_dir": (lambda v: v is None or (isinstance(v, str) and v and not Path(v).is_file()),
+                        "a folder (not an existing file), or None for runs/<task>/<teacher or method>/seed<seed>"),
             "seed": (_whole(0), "a whole number >= 0"),
             "eval_every": (_whole(1), "a whole number >= 1"),
             "checkpoint_every": (_whole(1), "a whole number >= 1"),
+            "keep_checkpoints": (_whole(1), "a whole number >= 1"),
             "log_every": (_whole(1), "a whole number >= 1"),
             "progress": (lambda v: isinstance(v, bool), "true or false")})
 
@@ -273,6 +309,26 @@ class TrainConfig:
         "The seed of the run's data subsets: `data.data_seed`, else `run.seed`."
         return self.run.seed if self.data.data_seed is None else self.data.data_seed
 
+    def run_folder(self, role: str = "student") -> Path:
+        "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
+        if self.run.run_dir is not None:
+            return Path(self.run.run_dir)
+        return Path("runs") / self.task / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
+
+    def flat(self) -> dict:
+        "Every setting under its dotted key ('loss.eps'), tuples as lists."
+        return flatten(self.to_dict())
+
+    def changes_from(self, other: "TrainConfig") -> dict[str, tuple]:
+        "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
+        mine, theirs = self.flat(), other.flat()
+        return {k: (theirs[k], v) for k, v in mine.items() if k not in NOT_IDENTITY and theirs.get(k) != v}
+
+    def fingerprint(self) -> str:
+        "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
+        identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
+        return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
     def method_loss(self, mix_groups: int = 1) -> LossConfig:
         "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
         overrides = dict(get_method(self.method).overrides)
@@ -313,6 +369,12 @@ class TrainConfig:
 SECTIONS = {"model": ModelConfig, "data": DataConfig, "optim": OptimConfig, "loss": LossConfig, "run": RunConfig,
             "mesh": MeshConfig}
 FIELDS = ("task", "method", *SECTIONS)
+# settings that do not change what a run computes: a run folder may be resumed with other values of these
+NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every", "run.checkpoint_every",
+                "run.keep_checkpoints", "data.eval_batch_size", "mesh.multihost")
+# settings a stopped run may continue with, when asked (`resume=True`, `--resume`): more steps, or a new learning rate
+# or clipping after a NaN stop
+RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
 
 def section_fields(name: str) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(SECTIONS[name]))
@@ -381,13 +443,25 @@ def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> T
 
 ROLES = ("teacher", "student")
 
+def read_yaml(path: Path):
+    "A YAML file's content; a syntax error names the file, the line and the column."
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ValueError(f"{path} is not valid YAML{where}: {problem}. Fix that line (quote values that hold ': ').") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not a UTF-8 text file: give a YAML config file.") from None
+
 def _source(source) -> tuple[str, dict]:
     "(preset name, dotted overrides) of a preset name or of a YAML file that may name a preset."
     if str(source) in PRESETS:
         return str(source), {}
     if not str(source).endswith((".yaml", ".yml")) and not Path(source).is_file():
         raise ValueError(f"{str(source)!r} is neither a preset ({', '.join(PRESETS)}) nor a YAML file.")
-    d = yaml.safe_load(find_file(source).read_text()) or {}
+    d = read_yaml(find_file(source)) or {}
     if not isinstance(d, dict):
         raise ValueError(f"{source}: a config file must be a mapping (preset:, task:, method:, loss: {{...}}, ...).")
     return d.pop("preset", "cpu-demo"), flatten(d)

@@ -5,10 +5,12 @@
 # %% ../nbs/02_data.ipynb 4
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import itertools
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +20,11 @@ import sentencepiece as spm
 
 # %% auto 0
 __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS',
-           'VOCAB_MULTIPLE', 'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task',
-           'GlueTable', 'read_glue_tsv', 'load_glue', 'Tokenizer', 'load_tokenizer', 'train_tokenizer', 'Encoded',
-           't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order', 'check_buckets', 'length_grouped',
-           'steps_per_epoch', 'batches', 'BatchStream', 'synthetic_batch', 'subsample', 'split_labeled',
-           'load_augmented', 'save_augmented', 'length_histogram']
+           'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES', 'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data',
+           'GlueTask', 'get_task', 'GlueTable', 'read_glue_tsv', 'load_glue', 'Tokenizer', 'parse_tokenizer_spec',
+           'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size',
+           'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream',
+           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'length_histogram']
 
 # %% ../nbs/02_data.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model
@@ -208,17 +210,50 @@ class GlueTable:
         return f"GlueTable(task={self.task!r}, split={self.split!r}, n={len(self)}, columns={list(self.texts)})"
 
 # %% ../nbs/02_data.ipynb
+_RESAVE_UTF8 = "re-save it as UTF-8 text (tab-separated, one example per line), or point at the right file"
+
+def _line_of(raw: bytes, pos: int) -> int:
+    "The 1-based line of byte `pos` (lines end at \\n, \\r\\n or \\r, as in Python's text mode)."
+    return raw[:pos].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+
+def _read_text(path: Path) -> str:
+    """The text of a UTF-8 file, a leading BOM dropped and line ends made `\\n`. A missing file, a UTF-16 file,
+    bytes that are not UTF-8 and binary data (NUL bytes) are one-line errors naming the file and line."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no file at {path}" + (" (it is a folder)" if path.is_dir() else "") +
+                                ": check the path (GLUE files are <TASK>/<split>.tsv, e.g. glue/RTE/dev.tsv).")
+    raw = path.read_bytes()
+    raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValueError(f"{path}, line 1: the file starts with a UTF-16 byte-order mark (as Excel's 'Unicode "
+                         f"Text' writes), so it is UTF-16, not UTF-8: {_RESAVE_UTF8}.")
+    nul = raw.find(b"\x00")                 # valid UTF-8, but never in text: a binary file
+    try:
+        text = raw.decode("utf-8")
+        bad = nul
+    except UnicodeDecodeError as e:
+        bad = e.start if nul < 0 else min(nul, e.start)
+    if bad >= 0:
+        what = ("a NUL byte, so this is a binary file, not tab-separated text" if bad == nul else
+                f"byte 0x{raw[bad]:02x} is not UTF-8 (the file is in another encoding such as Latin-1 or "
+                "Windows-1252, or is not text)")
+        raise ValueError(f"{path}, line {_line_of(raw, bad)}: {what}: {_RESAVE_UTF8}.")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
 def _read_tsv(path: Path, columns: Sequence[str] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
-    """Read a TSV with quoting disabled: (header, rows, 1-based line numbers). With `columns`, the file
+    """Read a UTF-8 TSV with quoting disabled: (header, rows, 1-based line numbers). With `columns`, the file
     has no header and those are its column names. Blank lines are skipped; a row whose field count
-    differs from the header's is an error naming the file and line."""
-    lines = path.read_text(encoding="utf-8-sig").split("\n")
-    lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+    differs from the header's, an empty file and a header without rows are errors naming the file."""
+    lines = _read_text(path).split("\n")
     numbered = [(i + 1, ln) for i, ln in enumerate(lines) if ln != ""]
+    if not numbered:
+        expected = ("a header line and data rows" if columns is None else
+                    f"rows of {len(columns)} tab-separated fields ({', '.join(columns)})")
+        raise ValueError(f"{path} is empty: expected {expected}; re-download or re-create the file.")
     if columns is None:
-        if not numbered:
-            raise ValueError(f"{path} is empty: expected a header line and data rows.")
         header, numbered = numbered[0][1].split("\t"), numbered[1:]
+        if not numbered:
+            raise ValueError(f"{path} has a header line but no data rows; re-download or re-create the file.")
     else:
         header = list(columns)
     rows, linenos = [], []
@@ -339,6 +374,27 @@ PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
 T5_NUM_SENTINELS = 100
 VOCAB_MULTIPLE = 128
 
+_TOKENIZER_FIX = ("use T5's spiece.model ($AUGPRO_DATA/t5/spiece.model, or the hub id 'google/t5-v1_1-small'), "
+                 "or data.tokenizer='train:N' to train one on the task (e.g. train:8000)")
+
+def _first_line(e: BaseException) -> str:
+    "The first line of an exception's message (library messages may span lines), or its type's name."
+    lines = str(e).strip().splitlines()
+    return lines[0] if lines else type(e).__name__
+
+def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
+    "SentencePiece's processor for a `.model` file or its bytes; an unreadable model is a one-line `ValueError`."
+    try:
+        if isinstance(model, bytes):
+            return spm.SentencePieceProcessor(model_proto=model)
+        return spm.SentencePieceProcessor(model_file=str(model))
+    except (RuntimeError, OSError) as e:
+        size = len(model) if isinstance(model, bytes) else model.stat().st_size
+        what = f"the {size} bytes given" if isinstance(model, bytes) else str(model)
+        why = "it is empty" if size == 0 else f"SentencePiece says: {_first_line(e)}"
+        raise ValueError(f"{what} is not a readable SentencePiece model ({why}): it is damaged, truncated or another "
+                         f"kind of file; {_TOKENIZER_FIX}.") from None
+
 class Tokenizer:
     "A SentencePiece model with T5's conventions: pad 0, EOS 1 appended, UNK 2, sentinels after the pieces."
     pad_id, eos_id, unk_id = PAD_ID, EOS_ID, UNK_ID
@@ -348,16 +404,16 @@ class Tokenizer:
         if isinstance(model, spm.SentencePieceProcessor):
             self.sp, self.source = model, None
         elif isinstance(model, bytes):
-            self.sp, self.source = spm.SentencePieceProcessor(model_proto=model), None
+            self.sp, self.source = _open_sentencepiece(model), None
         else:
             self.source = Path(model)
             if not self.source.is_file():
                 raise FileNotFoundError(f"no SentencePiece model at {self.source}. " + HOW_TO_SET)
-            self.sp = spm.SentencePieceProcessor(model_file=str(self.source))
+            self.sp = _open_sentencepiece(self.source)
         got = (self.sp.pad_id(), self.sp.eos_id(), self.sp.unk_id())
         if got != (PAD_ID, EOS_ID, UNK_ID):
-            raise ValueError(f"this SentencePiece model has pad/eos/unk ids {got}; augpro needs T5's layout "
-                             f"(0, 1, 2). Use T5's spiece.model, or build one with train_tokenizer.")
+            raise ValueError(f"{self.source or 'this SentencePiece model'} has pad/eos/unk ids {got}; augpro needs "
+                             f"T5's layout (0, 1, 2). Use T5's spiece.model, or build one with train_tokenizer.")
         self.n_pieces = self.sp.get_piece_size()
         self.num_sentinels = int(num_sentinels)
         self.vocab_size = math.ceil((self.n_pieces + self.num_sentinels) / vocab_multiple) * vocab_multiple
@@ -427,6 +483,19 @@ class Tokenizer:
         return mask
 
 # %% ../nbs/02_data.ipynb
+MIN_TRAINED_PIECES = 8   # pad, EOS, UNK and five pieces: the least train_tokenizer accepts
+
+def parse_tokenizer_spec(spec: str | os.PathLike | None) -> int | None:
+    """N for a tokenizer spec `'train:N'` (train N pieces on the task's text), None for any other spec (a `.model`
+    file, a folder, a hub id, None). A malformed `train:` spec is a one-line `ValueError` that shows the fix."""
+    if not isinstance(spec, str) or not spec.strip().lower().startswith("train:"):
+        return None
+    n = spec.split(":", 1)[1].strip()
+    if not re.fullmatch(r"[0-9]+", n) or int(n) < MIN_TRAINED_PIECES:
+        raise ValueError(f"data.tokenizer={spec!r}: write train:N with N a whole number of pieces >= "
+                         f"{MIN_TRAINED_PIECES} (e.g. train:8000).")
+    return int(n)
+
 def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokenizer:
     """A `Tokenizer` from a `.model` path, a folder holding `spiece.model`, a hub repo id (e.g.
     `google/t5-v1_1-small`), or `None` (= `AUGPRO_DATA/t5/spiece.model`)."""
@@ -436,6 +505,11 @@ def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokeniz
             raise FileNotFoundError("load_tokenizer(None) reads AUGPRO_DATA/t5/spiece.model, but AUGPRO_DATA is "
                                     "not set. Pass a .model path or a hub id such as 'google/t5-v1_1-small'. " + HOW_TO_SET)
         return Tokenizer(path, **kwargs)
+    pieces = parse_tokenizer_spec(source)
+    if pieces is not None:
+        raise ValueError(f"load_tokenizer({source!r}): train:N means a tokenizer trained on the task's text, which "
+                         f"load_tokenizer does not do; call train_tokenizer(texts, {pieces}, path) (augpro.distill's "
+                         "run_tokenizer does so for data.tokenizer='train:N').")
     path = Path(source).expanduser()
     if path.is_dir():
         models = [path / "spiece.model"] if (path / "spiece.model").is_file() else sorted(path.glob("*.model"))
@@ -446,13 +520,24 @@ def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokeniz
         return Tokenizer(path, **kwargs)       # a missing file gets Tokenizer's FileNotFoundError
     try:
         from huggingface_hub import hf_hub_download
-        return Tokenizer(hf_hub_download(str(source), "spiece.model"), **kwargs)
+        downloaded = hf_hub_download(str(source), "spiece.model")
     except Exception as e:
         raise OSError(f"could not get spiece.model from the Hugging Face hub repo {str(source)!r}: "
                       f"{type(e).__name__}: {e}. Offline? Pass the path of a local .model file instead "
                       f"(this project's is $AUGPRO_DATA/t5/spiece.model).") from e
+    return Tokenizer(downloaded, **kwargs)    # a damaged download gets Tokenizer's ValueError, not a hub error
 
 # %% ../nbs/02_data.ipynb
+def _training_error(e: Exception, vocab_size: int, n_texts: int) -> str:
+    "One line for a SentencePiece trainer error; too few pieces for the text's characters says how many it needs."
+    m = re.search(r"required_chars\. (\d+) vs (\d+)", str(e))
+    if m:
+        need = int(m.group(2))
+        return (f"vocab_size={vocab_size} is too small for these texts: their {need - 3} distinct characters plus pad, "
+                f"EOS and UNK need at least {need} pieces; use vocab_size >= {need} (data.tokenizer='train:{need}' "
+                "or more, e.g. train:8000).")
+    return f"SentencePiece could not train a {vocab_size}-piece model on {n_texts} texts: {_first_line(e)}"
+
 def train_tokenizer(texts: Iterable[str], vocab_size: int, path: str | os.PathLike, *,
                     model_type: str = "unigram", character_coverage: float = 1.0,
                     num_sentinels: int = T5_NUM_SENTINELS, num_threads: int = 1) -> Tokenizer:
@@ -462,15 +547,19 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, path: str | os.PathLi
     texts = [t.replace("\n", " ") for t in texts if t and t.strip()]
     if not texts:
         raise ValueError("train_tokenizer needs at least one non-empty text.")
-    if vocab_size < 8:
-        raise ValueError(f"vocab_size={vocab_size} is too small: it includes pad, EOS and UNK; use at least 8.")
+    if vocab_size < MIN_TRAINED_PIECES:
+        raise ValueError(f"vocab_size={vocab_size} is too small: it includes pad, EOS and UNK; use at least "
+                         f"{MIN_TRAINED_PIECES}.")
     buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(texts), model_writer=buf, vocab_size=int(vocab_size), model_type=model_type,
-        pad_id=PAD_ID, eos_id=EOS_ID, unk_id=UNK_ID, bos_id=-1, pad_piece="<pad>", eos_piece="</s>",
-        unk_piece="<unk>", normalization_rule_name="nmt_nfkc", character_coverage=character_coverage,
-        hard_vocab_limit=False, num_threads=num_threads, input_sentence_size=0, shuffle_input_sentence=False,
-        minloglevel=2)
+    try:
+        spm.SentencePieceTrainer.train(
+            sentence_iterator=iter(texts), model_writer=buf, vocab_size=int(vocab_size), model_type=model_type,
+            pad_id=PAD_ID, eos_id=EOS_ID, unk_id=UNK_ID, bos_id=-1, pad_piece="<pad>", eos_piece="</s>",
+            unk_piece="<unk>", normalization_rule_name="nmt_nfkc", character_coverage=character_coverage,
+            hard_vocab_limit=False, num_threads=num_threads, input_sentence_size=0, shuffle_input_sentence=False,
+            minloglevel=2)
+    except RuntimeError as e:
+        raise ValueError(_training_error(e, vocab_size, len(texts))) from None
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buf.getvalue())
@@ -711,12 +800,23 @@ def split_labeled(table, labeled_fraction: float = 0.1, seed: int = 0, *, hide_l
     return labeled, unlabeled
 
 # %% ../nbs/02_data.ipynb
+def _parse_idx(values: list[str], path: Path, linenos: list[int]) -> np.ndarray:
+    "The `idx` column as int64, or an error naming the line of the first value that is not a whole number."
+    out = np.empty(len(values), np.int64)
+    for k, v in enumerate(values):
+        try:
+            out[k] = int(v)
+        except (ValueError, OverflowError):
+            raise ValueError(f"{path}, line {linenos[k]}: idx {v!r} is not a whole number; the optional idx column "
+                             "holds the row id of the source example: fix it, or drop the column.") from None
+    return out
+
 def load_augmented(path: str | os.PathLike, task: str | GlueTask) -> GlueTable:
     "Read a TSV of augmented examples (header: the task's text columns, optional `idx`) as an unlabeled `GlueTable`."
     spec, path = get_task(task), Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"no augmented-data file at {path}.")
-    header, rows, _ = _read_tsv(path)
+    header, rows, linenos = _read_tsv(path)
     texts = {}
     for col, tsv_col in zip(spec.text_columns, spec.tsv_text_columns):
         name = col if col in header else tsv_col if tsv_col in header else None
@@ -724,7 +824,7 @@ def load_augmented(path: str | os.PathLike, task: str | GlueTask) -> GlueTable:
             raise ValueError(f"{path}: no column {col!r} in the header {header}; an augmented file for "
                              f"{spec.name!r} needs the columns {list(spec.text_columns)} (tab-separated, with a header).")
         texts[col] = [r[header.index(name)] for r in rows]
-    idx = (np.array([int(r[header.index("idx")]) for r in rows], np.int64) if "idx" in header
+    idx = (_parse_idx([r[header.index("idx")] for r in rows], path, linenos) if "idx" in header
            else np.arange(len(rows), dtype=np.int64))
     labels = np.full(len(rows), -1, np.float32 if spec.is_regression else np.int64)
     return GlueTable(spec.name, "augmented", texts, labels, idx)

@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 import os
 import platform
 import shutil
 import signal
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -37,12 +39,14 @@ from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'parse_model_spec', 'build_model', 'init_student_from_teacher', 'run_tokenizer', 'holdout_split',
-           'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
-           'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
-           'make_eval_fn', 'evaluate', 'TrainState', 'Checkpointer', 'MetricsLog', 'read_metrics', 'RunResults', 'Run',
-           'versions', 'device_info', 'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params',
-           'stop_requests', 'fit', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'parse_model_spec', 'build_model', 'init_student_from_teacher',
+           'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
+           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
+           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
+           'tree_digest', 'Checkpointer', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
+           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
+           'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill', 'method_trace',
+           'sanity_check_method']
 
 # %% ../nbs/10_distill.ipynb
 def parse_model_spec(spec: str) -> tuple[str, dict]:
@@ -245,7 +249,8 @@ def make_optimizer(optim: OptimConfig) -> optax.GradientTransformation:
 
 # %% ../nbs/10_distill.ipynb
 def make_train_step(student: EncT5, teacher: EncT5 | None, method: Method, hp: LossConfig, tx, candidates_V, seed: int):
-    "A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState`."
+    """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState`; when the loss or the new
+    parameters are not finite, the state comes back unchanged and `metrics['finite']` is False."""
     s_def, _, s_rest = nnx.split(student, nnx.Param, ...)
     t_def, _, t_rest = nnx.split(teacher, nnx.Param, ...) if teacher is not None else (None, None, None)
     weights = {t: hp.term_weights.get(t, w) for t, w in method.terms}
@@ -268,8 +273,13 @@ def make_train_step(student: EncT5, teacher: EncT5 | None, method: Method, hp: L
 
         (loss, metrics), grads = jax.value_and_grad(loss_fn, has_aux=True)(state.params)
         updates, opt_state = tx.update(grads, state.opt_state, state.params)
-        new = TrainState(state.step + 1, optax.apply_updates(state.params, updates), opt_state)
-        return new, dict(metrics, loss=loss, grad_norm=optax.global_norm(grads))
+        params = optax.apply_updates(state.params, updates)
+        # never commit a poisoned state: a non-finite loss or update leaves the state as it was (the loop then stops)
+        finite = jnp.isfinite(loss) & jnp.all(jnp.array([jnp.all(jnp.isfinite(x)) for x in jax.tree.leaves(params)]))
+        keep = lambda new, old: jnp.where(finite, new, old)
+        new = TrainState(jnp.where(finite, state.step + 1, state.step), jax.tree.map(keep, params, state.params),
+                         jax.tree.map(keep, opt_state, state.opt_state))
+        return new, dict(metrics, loss=loss, grad_norm=optax.global_norm(grads), finite=finite)
 
     return step
 
@@ -297,36 +307,66 @@ class TrainState:
     params: Any
     opt_state: Any
 
-class Checkpointer:
-    "A run's orbax checkpoints (the last two kept): the train state and a JSON record of the best evaluation so far."
+def tree_digest(tree) -> str:
+    "A SHA-256 of every array of a pytree (paths, shapes, dtypes and bytes), to catch a damaged checkpoint."
+    h = hashlib.sha256()
+    for path, x in jax.tree_util.tree_leaves_with_path(jax.device_get(tree)):
+        x = np.asarray(x)
+        h.update(f"{jax.tree_util.keystr(path)}{x.shape}{x.dtype}".encode())
+        h.update(np.ascontiguousarray(x).tobytes())
+    return h.hexdigest()
 
-    def __init__(self, run_dir: Path):
+class Checkpointer:
+    """A run's orbax checkpoints (the newest `keep` kept): the train state, a JSON record of the best evaluation so
+    far, and a digest of the state's arrays, checked on restore: a damaged newest checkpoint falls back to an older one."""
+
+    def __init__(self, run_dir: Path, keep: int = 2):
         import orbax.checkpoint as ocp
         self.ocp, self.folder = ocp, Path(run_dir).absolute() / "checkpoints"
-        self.manager = ocp.CheckpointManager(self.folder, options=ocp.CheckpointManagerOptions(max_to_keep=2, create=True))
+        self.manager = ocp.CheckpointManager(self.folder, options=ocp.CheckpointManagerOptions(max_to_keep=keep, create=True))
 
     @property
     def latest_step(self) -> int | None:
         return self.manager.latest_step()
 
     def save(self, state: TrainState, meta: dict):
-        "Write a checkpoint of `state` at its step, and wait until it is on disk."
+        "Write a checkpoint of `state` at its step, with the digest of its arrays, and wait until it is on disk."
         ocp, tree = self.ocp, {"params": state.params, "opt_state": state.opt_state}
+        meta = {**meta, "digest": tree_digest(tree)}
         self.manager.save(int(state.step), args=ocp.args.Composite(state=ocp.args.StandardSave(tree),
                                                                    meta=ocp.args.JsonSave(meta)), force=True)
         self.manager.wait_until_finished()
 
-    def restore(self, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
-        "The latest checkpoint with the layout (shapes, dtypes, shardings) of `like`, and `meta` updated; `like` if there is none."
-        step = self.latest_step
-        if step is None:
-            return like, meta
-        ocp, tree = self.ocp, {"params": like.params, "opt_state": like.opt_state}
+    def _load(self, step: int, tree) -> tuple[dict, dict]:
+        "(state tree, meta) of checkpoint `step`; ValueError when it cannot be read or its digest does not match."
+        ocp = self.ocp
         abstract = jax.tree.map(lambda x: jax.ShapeDtypeStruct(x.shape, x.dtype, sharding=x.sharding), tree)
-        r = self.manager.restore(step, args=ocp.args.Composite(state=ocp.args.StandardRestore(abstract),
-                                                               meta=ocp.args.JsonRestore()))
-        restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), r.state["params"], r.state["opt_state"])
-        return restored, {**meta, "best": r.meta.get("best"), "best_step": r.meta.get("best_step")}
+        try:
+            r = self.manager.restore(step, args=ocp.args.Composite(state=ocp.args.StandardRestore(abstract),
+                                                                   meta=ocp.args.JsonRestore()))
+        except Exception as e:   # noqa: BLE001 - tensorstore, JSON and key errors alike mean a damaged checkpoint
+            raise ValueError(f"unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})") from None
+        if not isinstance(r.meta, dict) or r.meta.get("digest") != tree_digest(r.state):
+            raise ValueError("its arrays do not match the digest saved with them")
+        return r.state, r.meta
+
+    def restore(self, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
+        """The newest checkpoint that reads back intact, with the layout (shapes, dtypes, shardings) of `like`, and `meta`
+        updated; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
+        tree, damaged = {"params": like.params, "opt_state": like.opt_state}, []
+        for step in sorted(self.manager.all_steps(), reverse=True):
+            try:
+                state, saved = self._load(step, tree)
+            except ValueError as e:
+                damaged.append(f"checkpoint {step} is damaged: {e}")
+                print(f"augpro: {damaged[-1]}; trying an older one", file=sys.stderr)
+                continue
+            restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
+            return restored, {**meta, "best": saved.get("best"), "best_step": saved.get("best_step")}
+        if damaged:
+            raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(damaged)}): delete that folder to "
+                             "start the run over, or pass overwrite=True (--overwrite).")
+        return like, meta
 
 class MetricsLog:
     "metrics.jsonl, cut back to the restored step on resume, so that a resumed run logs what a straight one does."
@@ -369,6 +409,8 @@ class RunResults:
     train_examples: int | None = None
     truncated_train_examples: int | None = None
     teacher: str | None = None               # the teacher's folder or spec (students with a teacher)
+    teacher_info: dict = field(default_factory=dict)   # its run, step, score and tokenizer hash (a teacher folder)
+    fingerprint: str | None = None           # TrainConfig.fingerprint(): the settings that decided these results
     versions: dict = field(default_factory=dict)
     device: dict = field(default_factory=dict)
     experiment: dict = field(default_factory=dict)   # what a sweep or an experiment notebook adds
@@ -488,22 +530,24 @@ class _Progress:
         if self.bar is not None:
             self.bar.close()
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)   # Ctrl-C, and what schedulers and preemptible machines send
+
 @contextmanager
 def stop_requests():
-    """Ctrl-C asks the loop to finish its step, checkpoint and stop (the yielded list becomes non-empty);
-    a second Ctrl-C stops at once. Outside the main thread, signals are left alone."""
+    """Ctrl-C or SIGTERM asks the loop to finish its step, checkpoint and stop (the yielded list gets the signal's
+    name); a second one stops at once. Outside the main thread, signals are left alone."""
     requests = []
-    def on_sigint(signum, frame):
+    def on_signal(signum, frame):
         if requests:
-            raise KeyboardInterrupt
-        requests.append(signum)
+            raise KeyboardInterrupt(f"stopped by a second {signal.Signals(signum).name}, without a checkpoint")
+        requests.append(signal.Signals(signum).name)
     main = threading.current_thread() is threading.main_thread()
-    old = signal.signal(signal.SIGINT, on_sigint) if main else None
+    old = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS} if main else {}
     try:
         yield requests
     finally:
-        if main:
-            signal.signal(signal.SIGINT, old)
+        for s, handler in old.items():
+            signal.signal(s, handler)
 
 def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
     "step -> the host batch of that step (training rows, plus the precomputed augmentations for 'bt')."
@@ -520,13 +564,20 @@ def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
 
 def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer) -> FloatingPointError:
     return FloatingPointError(
-        f"the loss is {metrics['loss']} at step {step} ({method.name}, {role}); the run stopped. The last checkpoint, "
-        f"saved before the NaN appeared, is step {ckpt.latest_step} in {ckpt.folder} and is kept (an older one too). "
-        "Lower the learning rate or ε, or check the data, then run again to resume from it.")
+        f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({method.name}, "
+        f"{role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. "
+        "Lower optim.learning_rate or loss.eps (or check the data), then run the same command with --resume "
+        "(resume=True) to continue from it.")
 
 # %% ../nbs/10_distill.ipynb
+def save_model(model: EncT5, folder: Path, tokenizer):
+    "Save `model` with the SentencePiece model it reads, so whoever loads it reads the same tokens."
+    save_enct5(model, folder)
+    if getattr(tokenizer, "sp", None) is not None:
+        (folder / "spiece.model").write_bytes(tokenizer.sp.serialized_model_proto())
+
 def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: EncT5, state: TrainState, meta: dict, log: MetricsLog,
-                            run_dir: Path) -> dict:
+                            run_dir: Path, tokenizer) -> dict:
     "Evaluate on dev, log it, and save the model as best_model/ when its primary score is the best so far."
     ev = evaluate_dev(state.params)
     log.write(kind="eval", step=int(state.step), **{f"{s}/{k}": v for s, m in ev.items() for k, v in m.items()})
@@ -534,23 +585,33 @@ def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: EncT5, state: T
     if meta["best"] is None or ev[p]["score"] > meta["best"][p]["score"]:
         meta.update(best=ev, best_step=int(state.step))
         if jax.process_index() == 0:
-            save_enct5(with_params(student, state.params), run_dir / "best_model")
+            save_model(with_params(student, state.params), run_dir / "best_model", tokenizer)
     return ev
 
+def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dict, primary: str, step_times: list,
+             start: int, data: RunData, teacher_info: dict | None) -> RunResults:
+    "The record of a finished run."
+    best = meta["best"]
+    return RunResults(
+        role=role, task=cfg.task, method=method.name, steps=cfg.optim.steps, config=cfg.to_dict(), final=final, best=best,
+        best_step=meta["best_step"], score=final[primary]["score"], best_score=best[primary]["score"] if best else None,
+        median_step_time_s=float(np.median(step_times[1:] or step_times)) if step_times else None,
+        wall_time_s=meta["elapsed_s"], resumed_from_step=start, train_examples=len(data.train),
+        truncated_train_examples=int(data.train.n_truncated), teacher=(teacher_info or {}).get("source"),
+        teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
+
 def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, data: RunData, tokenizer,
-        method: Method, run_dir: Path, stop_at: int | None = None, teacher_source: str | None = None) -> Run:
+        method: Method, run_dir: Path, stop_at: int | None = None, teacher_info: dict | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
-    task, mesh, steps = get_task(cfg.task), make_mesh(cfg.mesh), cfg.optim.steps
-    evaluate_dev = DevEvaluator(student, data.dev, task.name, cfg.data.eval_batch_size, mesh)
+    mesh, steps = make_mesh(cfg.mesh), cfg.optim.steps
+    evaluate_dev = DevEvaluator(student, data.dev, get_task(cfg.task).name, cfg.data.eval_batch_size, mesh)
     batch_at = _batch_source(cfg, data, mesh.size)
     state, t_params, step_fn = compile_step(cfg, method, student, teacher, tokenizer, mesh)
-    ckpt = Checkpointer(run_dir)
-    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": method.name, "role": role})
-    start = int(state.step)
+    ckpt = Checkpointer(run_dir, keep=cfg.run.keep_checkpoints)
+    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": method.name, "role": role, "elapsed_s": 0.0})
+    start, elapsed = int(state.step), meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
     log, schedule = MetricsLog(run_dir / "metrics.jsonl", start), make_schedule(cfg.optim)
-    if jax.process_index() == 0:
-        cfg.to_yaml(run_dir / "config.yaml")
     end = steps if stop_at is None else min(stop_at, steps)
     step_times, last_eval, t_start = [], None, time.time()
     bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{role} {method.name}")
@@ -561,7 +622,9 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
                 state, metrics = step_fn(state, t_params, put_batch(batch_at(i), mesh))
                 metrics = _to_float(metrics)
                 step_times.append(time.perf_counter() - t0)
-                if not math.isfinite(metrics["loss"]):
+                meta["elapsed_s"] = elapsed + time.time() - t_start
+                if not metrics.pop("finite") or not math.isfinite(metrics["loss"]):
+                    ckpt.save(state, meta)   # the state before the bad update: finite, and what a rerun resumes from
                     raise _nan_error(metrics, i, method, role, ckpt)
                 done, examples_per_s = i + 1, cfg.data.batch_size / step_times[-1]
                 bar.update(metrics["loss"], examples_per_s)
@@ -569,11 +632,11 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
                     log.write(kind="train", step=done, lr=float(schedule(i)), step_time_s=step_times[-1],
                               examples_per_s=examples_per_s, **metrics)
                 if done % cfg.run.eval_every == 0 or done == steps:
-                    last_eval = _evaluate_and_keep_best(evaluate_dev, student, state, meta, log, run_dir)
+                    last_eval = _evaluate_and_keep_best(evaluate_dev, student, state, meta, log, run_dir, tokenizer)
                 if done % cfg.run.checkpoint_every == 0 or done in (steps, end) or stop:
                     ckpt.save(state, meta)
                 if stop:
-                    raise KeyboardInterrupt(f"interrupted: saved a checkpoint at step {done} in {ckpt.folder}; "
+                    raise KeyboardInterrupt(f"stopped by {stop[0]}: saved a checkpoint at step {done} in {ckpt.folder}; "
                                             "run the same command again to resume.")
         finally:
             bar.close()
@@ -581,48 +644,122 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
     if end < steps:   # stopped early on purpose: the run is not finished, so no results yet
         return Run(run_dir, None, final_model, stopped_at=end)
     final = last_eval if last_eval is not None else evaluate_dev(state.params)
-    results = RunResults(
-        role=role, task=task.name, method=method.name, steps=steps, config=cfg.to_dict(), final=final, best=meta["best"],
-        best_step=meta["best_step"], score=final[evaluate_dev.primary]["score"],
-        best_score=meta["best"][evaluate_dev.primary]["score"] if meta["best"] else None,
-        median_step_time_s=float(np.median(step_times[1:] or step_times)) if step_times else None,
-        wall_time_s=time.time() - t_start,
-        resumed_from_step=start, train_examples=len(data.train), truncated_train_examples=int(data.train.n_truncated),
-        teacher=(teacher_source or cfg.model.teacher) if method.needs_teacher else None, versions=versions(),
-        device=device_info())
+    results = _results(cfg, role, method, final, meta, evaluate_dev.primary, step_times, start, data, teacher_info)
     if jax.process_index() == 0:
-        save_enct5(final_model, run_dir / "final_model")
+        save_model(final_model, run_dir / "final_model", tokenizer)
         results.write(run_dir)
     return Run(run_dir, results, final_model)
 
-# %% ../nbs/10_distill.ipynb
-def _prepare(cfg: TrainConfig, role: str, teacher_dir: Path | None = None):
-    "(run folder, tokenizer, data) of a run; a trained tokenizer comes from the teacher's run when there is one."
-    maybe_initialize_distributed(cfg.mesh)
-    run_dir = Path(cfg.run.run_dir)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    # the teacher's run is its folder, or the folder above a model folder (final_model/)
-    places = [] if teacher_dir is None else [teacher_dir] + \
-        ([teacher_dir.parent] if (teacher_dir / "enct5_config.json").is_file() else [])
-    found = [d / "spiece.model" for d in places if (d / "spiece.model").is_file()]
-    trained = cfg.data.tokenizer and cfg.data.tokenizer.startswith("train:")
-    if trained and found and not (run_dir / "spiece.model").is_file():
-        shutil.copy(found[0], run_dir / "spiece.model")
-    tokenizer = run_tokenizer(cfg, run_dir)
-    return run_dir, tokenizer, load_run_data(cfg, tokenizer, role)
 
-def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None) -> Run:
-    "Fine-tune the teacher `cfg.model.teacher` on `cfg.task` (method 'ft'); keeps the best dev checkpoint in run_dir/best_model."
-    run_dir, tokenizer, data = _prepare(cfg, "teacher")
+# %% ../nbs/10_distill.ipynb
+RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "config.yaml", "run.json",
+             "spiece.model", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
+
+def _describe(changes: dict) -> str:
+    return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
+
+def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False) -> tuple[Path, RunResults | None]:
+    """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
+    settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
+    run's results when there is nothing left to train."""
+    run_dir = cfg.run_folder(role)
+    if run_dir.is_file():
+        raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
+    if overwrite:
+        for name in RUN_FILES:
+            target = run_dir / name
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    record = run_dir / "run.json"
+    if record.is_file():
+        saved = json.loads(record.read_text())
+        old = TrainConfig.from_dict(saved["config"])
+        changes = cfg.changes_from(old)
+        hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
+        if saved["role"] != role or hard:
+            what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({_describe(hard)})"
+            raise ValueError(f"{run_dir} holds {what}: pass --overwrite (overwrite=True) to start it over there, "
+                             "or choose another --run.run_dir.")
+        if changes and not resume:
+            raise ValueError(f"{run_dir} holds this run with {_describe(changes)}: pass --resume (resume=True) to "
+                             "continue it with the new values, or --overwrite (overwrite=True) to start over.")
+        finished = (run_dir / "results.json").is_file()
+        if finished and not changes:
+            return run_dir, RunResults.read(run_dir)
+        if finished:   # more steps for a finished run: its results stand until the new end is reached
+            (run_dir / "results.json").rename(run_dir / "results.previous.json")
+    elif any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
+        raise ValueError(f"{run_dir} holds a run without a record of its config (run.json, written since augpro 0.2): "
+                         "pass --overwrite (overwrite=True) to start it over, or choose another --run.run_dir.")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    if jax.process_index() == 0:
+        record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict()}, indent=1))
+        cfg.to_yaml(run_dir / "config.yaml")
+    return run_dir, None
+
+def _check_config(cfg, fn: str):
+    if not isinstance(cfg, TrainConfig):
+        raise TypeError(f"{fn} needs a TrainConfig (augpro.config.resolve builds one), not a {type(cfg).__name__}.")
+
+def _finished(run_dir: Path, results: RunResults) -> Run:
+    print(f"{run_dir} is finished (score {results.score}); it is not trained again.", file=sys.stderr)
+    return Run(run_dir, results, load_enct5(run_dir / "final_model"))
+
+def _prepare(cfg: TrainConfig, role: str, run_dir: Path, teacher_tokenizer: Path | None = None):
+    "(tokenizer, data) of a run; a student reads its teacher's tokenizer when the teacher has one."
+    if teacher_tokenizer is not None and not (run_dir / "spiece.model").is_file():
+        shutil.copy(teacher_tokenizer, run_dir / "spiece.model")
+    tokenizer = load_tokenizer(run_dir / "spiece.model") if teacher_tokenizer is not None else run_tokenizer(cfg, run_dir)
+    return tokenizer, load_run_data(cfg, tokenizer, role)
+
+def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bool = False, resume: bool = False) -> Run:
+    """Fine-tune the teacher `cfg.model.teacher` on `cfg.task` (method 'ft'); keeps the best dev checkpoint in
+    best_model/. A finished run is returned as it is; `overwrite`/`resume` as in `claim_run_dir`."""
+    _check_config(cfg, "train_teacher")
+    maybe_initialize_distributed(cfg.mesh)
+    run_dir, done = claim_run_dir(cfg, "teacher", overwrite=overwrite, resume=resume)
+    if done is not None:
+        return _finished(run_dir, done)
+    tokenizer, data = _prepare(cfg, "teacher", run_dir)
     model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
                         dropout=cfg.model.dropout, seed=cfg.run.seed)
     return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
-def _teacher_dir(teacher) -> Path | None:
-    if isinstance(teacher, (str, os.PathLike)) and Path(teacher).is_dir():
-        return Path(teacher)
-    return None
+def tokenizer_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
+    """Who a teacher folder (a teacher's run folder, or a model folder such as its final_model/) is: its run, whether
+    that run finished, its step and score, and the tokenizer it read (refused when unknown, or unfinished unless asked)."""
+    model_dir = next((d for d in (folder / "best_model", folder / "final_model", folder)
+                      if (d / "enct5_config.json").is_file()), None)
+    if model_dir is None:
+        raise FileNotFoundError(f"the teacher folder {folder} holds no trained model (no enct5_config.json in it, "
+                                "best_model/ or final_model/): train one with train-teacher first.")
+    run = model_dir.parent if model_dir != folder or not (folder / "run.json").is_file() else folder
+    run = run if (run / "run.json").is_file() or (run / "results.json").is_file() else None
+    results = RunResults.read(run) if run is not None and (run / "results.json").is_file() else None
+    if run is not None and results is None and not allow_unfinished:
+        raise ValueError(f"the teacher run {run} has not finished (no results.json): finish it (run train-teacher "
+                         "again to resume), or pass --allow_unfinished_teacher (allow_unfinished_teacher=True).")
+    spm_file = next((d / "spiece.model" for d in (model_dir, run) if d is not None and (d / "spiece.model").is_file()), None)
+    if spm_file is None:
+        raise FileNotFoundError(f"the teacher at {model_dir} has no spiece.model beside it, so the tokens it was trained "
+                                "on are unknown: copy its run's tokenizer (spiece.model) into that folder.")
+    return {"source": str(folder), "model": str(model_dir), "run": str(run) if run else None, "finished": results is not None,
+            "steps": results.steps if results else None, "best_step": results.best_step if results else None,
+            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file)}
+
+def _check_tokenizers(cfg: TrainConfig, identity: dict):
+    "A student given its own tokenizer must read exactly the teacher's."
+    spec = cfg.data.tokenizer
+    if spec and spec.startswith("train:"):
+        return   # it takes the teacher's
+    mine = load_tokenizer(spec)
+    if hashlib.sha256(mine.sp.serialized_model_proto()).hexdigest() != \
+            hashlib.sha256(load_tokenizer(identity["tokenizer"]).sp.serialized_model_proto()).hexdigest():
+        raise ValueError(f"the student's tokenizer ({spec or 'the T5 default'}) is not the one the teacher read "
+                         f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
 def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> EncT5:
     "The frozen teacher of a distillation: an EncT5 given in memory, a trained run or model folder, or a T5 checkpoint."
@@ -639,21 +776,32 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> EncT5:
                          f"tokenizer's ({tokenizer.vocab_size}): use the tokenizer the teacher was trained with.")
     return model
 
-def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, *, stop_at: int | None = None) -> Run:
-    "Algorithm 1: distil `cfg.model.student` from a frozen teacher with `cfg.method`; resumes from run_dir's last checkpoint."
-    method = get_method(cfg.method)
-    spec = cfg.model.teacher if teacher is None else teacher
-    run_dir, tokenizer, data = _prepare(cfg, "student", _teacher_dir(spec))
+def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, *, stop_at: int | None = None,
+            overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False) -> Run:
+    """Algorithm 1: distil `cfg.model.student` from a frozen teacher with `cfg.method`; resumes from the run folder's last
+    checkpoint. A teacher folder must hold its tokenizer (the student reads the same) and a finished run."""
+    _check_config(cfg, "distill")
+    maybe_initialize_distributed(cfg.mesh)
+    method, spec = get_method(cfg.method), cfg.model.teacher if teacher is None else teacher
+    folder = Path(spec) if isinstance(spec, (str, os.PathLike)) and Path(spec).is_dir() else None
     needed = method.needs_teacher or cfg.model.student_init == "teacher"
+    identity = teacher_identity(folder, allow_unfinished=allow_unfinished_teacher) if folder is not None else None
+    if identity is not None:
+        _check_tokenizers(cfg, identity)
+    run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume)
+    if done is not None:
+        return _finished(run_dir, done)
+    tokenizer, data = _prepare(cfg, "student", run_dir, Path(identity["tokenizer"]) if identity else None)
     teacher_model = _teacher_model(cfg, spec, tokenizer) if needed else None
     student = build_model(cfg.model.student, num_labels=get_task(cfg.task).num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1)
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
-    source = "an EncT5 passed in memory" if isinstance(spec, EncT5) else str(spec)
+    info = identity or {"source": "an EncT5 passed in memory" if isinstance(spec, EncT5) else str(spec)}
     return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
-               method=method, run_dir=run_dir, stop_at=stop_at, teacher_source=source)
+               method=method, run_dir=run_dir, stop_at=stop_at, teacher_info=info if needed else None)
+
 
 # %% ../nbs/10_distill.ipynb
 def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[dict]:
@@ -675,7 +823,7 @@ def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 
     state, trace = TrainState(jnp.int32(0), params, tx.init(params)), []
     for _ in range(steps):
         state, metrics = step(state, t_params, batch)
-        trace.append(_to_float(metrics))
+        trace.append({k: v for k, v in _to_float(metrics).items() if k != "finite"})
     return trace
 
 def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[float]:

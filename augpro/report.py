@@ -93,7 +93,7 @@ def fake_run(run_dir, *, task: str = "sst2", method: str = "kd", seed: int = 0, 
     keys = _METRIC_KEYS.get(t.metric, ("accuracy",))
     final = {split: {**{k: score for k in keys}, "score": score} for split in t.dev_splits}
     cfg = resolve("cpu-demo", {"task": t.name, "method": method, "run.seed": seed, "data.data_fraction": data_fraction,
-                               "optim.steps": steps, "run.run_dir": str(run_dir)}, role=role)
+                               "optim.steps": steps, "optim.warmup_steps": 0, "run.run_dir": str(run_dir)}, role=role)
     RunResults(role=role, task=t.name, method=cfg.method, steps=steps, config=cfg.to_dict(), final=final, best=final,
                best_step=steps, score=score, best_score=score, median_step_time_s=step_time,
                wall_time_s=steps * step_time, train_examples=round(1000 * data_fraction), truncated_train_examples=0,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import RunConfig, TrainConfig, config_keys, flatten, get_method, resolve
+from .config import RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .data import get_task
 from .distill import RunResults, parse_model_spec
 from .enct5 import ENCT5_PRESETS
@@ -171,7 +171,7 @@ class SweepSpec:
     def from_yaml(cls, path_or_text) -> "SweepSpec":
         "A sweep from a YAML file (here, or shipped with augpro) or YAML text."
         p = find_file(path_or_text) if "\n" not in str(path_or_text) else None
-        d = yaml.safe_load(p.read_text() if p is not None else str(path_or_text)) or {}
+        d = (read_yaml(p) if p is not None else yaml.safe_load(str(path_or_text))) or {}
         if not isinstance(d, dict):
             raise ValueError("a sweep YAML must be a mapping (out:, tasks:, methods:, seeds:, ...).")
         unknown = sorted(set(d) - {f.name for f in dataclasses.fields(cls)})
@@ -223,7 +223,15 @@ class SweepRun:
 
     @property
     def done(self) -> bool:
-        return (self.run_dir / "results.json").is_file()
+        "Finished with exactly this config (the same fingerprint), not merely holding a results.json."
+        return self.stale() is None and (self.run_dir / "results.json").is_file()
+
+    def stale(self) -> str | None:
+        "What differs when the run folder holds a finished run of another config; None otherwise."
+        if not (self.run_dir / "results.json").is_file():
+            return None
+        changes = self.config.changes_from(RunResults.read(self.run_dir).train_config)
+        return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items()) or None
 
     def describe(self) -> str:
         c = self.config
@@ -341,7 +349,11 @@ def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: Swe
     "Run every unfinished run of `role` (the students of a failed teacher are not attempted)."
     todo = []
     for run in (r for r in plan if r.role == role):
-        if run.done:
+        if run.stale():
+            result.failed[run.run_dir] = (f"holds a finished run of another config ({run.stale()}): delete that folder "
+                                          "to rerun it, or give the sweep another out:")
+            say(f"{run.describe()}: NOT RUN, its folder holds a finished run of another config")
+        elif run.done:
             result.skipped.append(run.run_dir)
             say(f"{run.describe()}: done before, skipped")
         elif run.teacher_dir is not None and run.teacher_dir in result.failed:
