@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -20,7 +22,8 @@ from .registry import Registry
 
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS',
-           'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'main']
+           'tyro_message', 'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell',
+           'main']
 
 # %% ../nbs/14_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
@@ -29,6 +32,22 @@ CONFIG_HELP = ("Every config key is a flag (--loss.eps 35, --data.batch_size 64,
                "(`augpro path`). The defaults shown are those of the chosen --config for the --task and --method given. A run folder "
                "that holds another config is refused: --overwrite starts it over, --resume continues a stopped run with "
                "more steps or another learning rate; --allow_unfinished_teacher (distill) accepts a teacher whose run did not finish.")
+
+def tyro_message(box: str, prog: str) -> str:
+    "One line from the box tyro prints for a bad flag: the problem, then the flag's expected form and help."
+    rows = [r.strip().strip("│╭╰╮╯").strip() for r in box.strip().splitlines()][1:-1]
+    sections, current = [], []
+    for r in rows:
+        if r and set(r) <= {"─"}:
+            sections.append(current)
+            current = []
+        elif r:
+            current.append(r)
+    sections.append(current)
+    problem = " ".join(sections[0]).rstrip(".") if sections and sections[0] else " ".join(box.split())
+    helptext = next((s[1:] for s in sections if s and s[0] == "Argument helptext:"), None)
+    expected = f" Expected {' '.join(helptext)}." if helptext else ""
+    return f"{problem}.{expected} See {prog} --help."
 
 def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "augpro distill", description: str = ""):
     """The config of a command line, built by `augpro.config.resolve`: `--config` (a preset or a YAML file), then one
@@ -46,8 +65,15 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
     peek.add_argument("--method")
     chosen = {k: v for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
     base = resolve(known.config, chosen, role=role)
-    cfg = tyro.cli(TrainConfig, default=base, args=rest, prog=prog, use_underscores=True,
-                   description=f"{description}. {CONFIG_HELP}" if description else CONFIG_HELP)
+    box = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(box):   # tyro draws its errors in a box: we say them in one line
+            cfg = tyro.cli(TrainConfig, default=base, args=rest, prog=prog, use_underscores=True,
+                           description=f"{description}. {CONFIG_HELP}" if description else CONFIG_HELP)
+    except SystemExit as e:
+        if e.code in (0, None):   # --help
+            raise
+        raise ValueError(tyro_message(box.getvalue(), prog)) from None
     if cfg.method != base.method and role == "teacher":
         raise ValueError("a teacher always trains method 'ft': drop --method.")
     return cfg, {flag: getattr(known, flag) for flag in RUN_FLAGS if role == "student" or flag != "allow_unfinished_teacher"}
@@ -81,7 +107,7 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     try:
         load_glue("sst2", "dev", data_dir=data_dir)
     except (FileNotFoundError, ConnectionError, OSError) as e:
-        raise FileNotFoundError(f"{e}\n{NO_DATA_HELP}") from None
+        raise FileNotFoundError(f"{e} {NO_DATA_HELP}") from None
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give the demo a new folder (--out) or delete that one.")

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .data import check_buckets, get_task
+from .data import check_buckets, get_task, parse_tokenizer_spec
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig
 from .registry import Registry
@@ -120,11 +120,6 @@ def get_method(name: str) -> Method:
     return METHODS[name] if name in METHODS else compose_method(name)
 
 # %% ../nbs/09_config.ipynb
-def _train_pieces(spec: str) -> int | None:
-    "N of a `train:N` tokenizer spec, or None when N is not a whole number >= 100."
-    n = spec.partition(":")[2]
-    return int(n) if n.isdigit() and int(n) >= 100 else None
-
 def _whole(lo: int):
     return lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= lo
 
@@ -198,10 +193,9 @@ class DataConfig:
 
     def __post_init__(self):
         _as_tuples(self, "length_buckets")
+        parse_tokenizer_spec(self.tokenizer)   # a malformed train:N says how to write it
         _check(self, {
-            "tokenizer": (lambda v: v is None or (isinstance(v, str) and (not v.startswith("train:") or
-                                                                          _train_pieces(v) is not None)),
-                          "a .model path, None for T5's, or train:N with N a whole number of pieces >= 100"),
+            "tokenizer": (lambda v: v is None or isinstance(v, str), "a .model path, None for T5's, or train:N"),
             "data_dir": (lambda v: v is None or isinstance(v, str), "a folder, or None"),
             "augmented_path": (lambda v: v is None or isinstance(v, str), "a file, or None"),
             "max_len": (_whole(2), "a whole number >= 2"),

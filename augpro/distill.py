@@ -31,9 +31,9 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
 from .checkpoints import load_enct5, load_t5, save_enct5
-from .config import METHODS, Method, MeshConfig, OptimConfig, TrainConfig, get_method
+from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, get_method
 from .data import (BatchStream, batches, encode_task, get_task, load_augmented, load_glue, load_tokenizer,
-                         split_labeled, subsample, synthetic_batch, train_tokenizer)
+                         parse_tokenizer_spec, split_labeled, subsample, synthetic_batch, train_tokenizer)
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
@@ -97,15 +97,15 @@ def init_student_from_teacher(student: EncT5, teacher: EncT5, layers: int | None
 
 def run_tokenizer(cfg: TrainConfig, run_dir: Path):
     "The run's tokenizer: a given SentencePiece model, the T5 one from the data folder, or one trained on the task text."
-    spec = cfg.data.tokenizer
-    if spec and spec.startswith("train:"):
+    spec, pieces = cfg.data.tokenizer, parse_tokenizer_spec(cfg.data.tokenizer)
+    if pieces is not None:
         path = run_dir / "spiece.model"
         if path.is_file():
             return load_tokenizer(path)
         table = load_glue(cfg.task, "train", data_dir=cfg.data.data_dir)
         if cfg.data.data_fraction < 1:
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
-        return train_tokenizer([t for col in table.texts.values() for t in col], int(spec.split(":")[1]), path)
+        return train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
     return load_tokenizer(spec)
 
 HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
@@ -330,7 +330,9 @@ class Checkpointer:
         return self.manager.latest_step()
 
     def save(self, state: TrainState, meta: dict):
-        "Write a checkpoint of `state` at its step, with the digest of its arrays, and wait until it is on disk."
+        "Write a checkpoint of `state` at its step (unless that step is saved already), with the digest of its arrays."
+        if int(state.step) in self.manager.all_steps():
+            return
         ocp, tree = self.ocp, {"params": state.params, "opt_state": state.opt_state}
         meta = {**meta, "digest": tree_digest(tree)}
         self.manager.save(int(state.step), args=ocp.args.Composite(state=ocp.args.StandardSave(tree),
@@ -358,13 +360,16 @@ class Checkpointer:
             try:
                 state, saved = self._load(step, tree)
             except ValueError as e:
-                damaged.append(f"checkpoint {step} is damaged: {e}")
-                print(f"augpro: {damaged[-1]}; trying an older one", file=sys.stderr)
+                damaged.append((step, f"checkpoint {step} is damaged: {e}"))
+                print(f"augpro: {damaged[-1][1]}; trying an older one", file=sys.stderr)
                 continue
+            for bad, _ in damaged:   # the run goes on from `step`: the damaged newer ones make way for its new checkpoints
+                shutil.rmtree(self.folder / str(bad), ignore_errors=True)
+            self.manager.reload()
             restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
             return restored, {**meta, "best": saved.get("best"), "best_step": saved.get("best_step")}
         if damaged:
-            raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(damaged)}): delete that folder to "
+            raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
                              "start the run over, or pass overwrite=True (--overwrite).")
         return like, meta
 
@@ -753,7 +758,7 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
 def _check_tokenizers(cfg: TrainConfig, identity: dict):
     "A student given its own tokenizer must read exactly the teacher's."
     spec = cfg.data.tokenizer
-    if spec and spec.startswith("train:"):
+    if parse_tokenizer_spec(spec) is not None:
         return   # it takes the teacher's
     mine = load_tokenizer(spec)
     if hashlib.sha256(mine.sp.serialized_model_proto()).hexdigest() != \
