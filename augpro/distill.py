@@ -367,7 +367,7 @@ class Checkpointer:
                 shutil.rmtree(self.folder / str(bad), ignore_errors=True)
             self.manager.reload()
             restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
-            return restored, {**meta, "best": saved.get("best"), "best_step": saved.get("best_step")}
+            return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
         if damaged:
             raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
                              "start the run over, or pass overwrite=True (--overwrite).")

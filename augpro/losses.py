@@ -5,6 +5,7 @@
 # %% ../nbs/08_losses.ipynb 3
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from typing import Callable, NamedTuple
 
@@ -107,28 +108,40 @@ class LossConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "term_weights", dict(self.term_weights or {}))
-        checks = {
-            "distance": lambda: self.distance in DISTANCES, "temperature": lambda: self.temperature > 0,
-            "term_weights": lambda: all(k in LOSS_TERMS and isinstance(w, (int, float)) for k, w in self.term_weights.items()),
-            "lam": lambda: self.lam is None or 0.0 <= self.lam <= 1.0,
-            "mix_alpha": lambda: self.mix_alpha > 0, "mix_groups": lambda: self.mix_groups >= 0,
-            "mix_table": lambda: self.mix_table in ("teacher", "student"), "eps": lambda: self.eps >= 0,
-            "eps_mode": lambda: self.eps_mode in ("absolute", "rms"), "fgsm_grad": lambda: self.fgsm_grad in ("kd", "ce"),
-            "fgsm_direction": lambda: self.fgsm_direction in ("ascent", "descent", "random"),
-            "fgsm_table": lambda: self.fgsm_table in ("teacher", "student"), "knn_k": lambda: self.knn_k >= 1,
-            "knn_frac": lambda: 0.0 <= self.knn_frac <= 1.0, "random_frac": lambda: 0.0 <= self.random_frac <= 1.0,
-            "mixkd_alpha": lambda: self.mixkd_alpha > 0, "mixkd_ratio": lambda: self.mixkd_ratio >= 1,
-            "metric": lambda: self.metric in ("cosine", "dot", "l2"), "chunk_size": lambda: self.chunk_size >= 1,
-            "projection_capacity": lambda: self.projection_capacity is None or 0 < self.projection_capacity <= 1,
+        num = lambda v, lo, hi=math.inf: not isinstance(v, bool) and isinstance(v, (int, float)) and math.isfinite(v) and lo <= v <= hi
+        whole = lambda v, lo: isinstance(v, int) and not isinstance(v, bool) and v >= lo
+        layer = lambda v: v is None or whole(v, 0)
+        checks = {   # field: (check, what it accepts)
+            "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
+            "temperature": (lambda v: num(v, 0) and v > 0, "a finite number > 0"),
+            "ce_weight": (lambda v: num(v, 0), "a finite number >= 0"), "distill_weight": (lambda v: num(v, 0), "a finite number >= 0"),
+            "term_weights": (lambda v: all(k in LOSS_TERMS and num(w, 0) for k, w in v.items()),
+                             f"a mapping of loss terms ({', '.join(LOSS_TERMS)}) to finite weights >= 0"),
+            "lam": (lambda v: v is None or num(v, 0, 1), "a number in [0, 1], or None to sample λ ~ Beta(mix_alpha, mix_alpha)"),
+            "mix_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"),
+            "mix_groups": (lambda v: whole(v, 0), "a whole number >= 0 (0: one per data-parallel device)"),
+            "mix_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
+            "eps": (lambda v: num(v, 0), "a finite number >= 0"), "eps_mode": (lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
+            "fgsm_grad": (lambda v: v in ("kd", "ce"), "'kd' or 'ce'"),
+            "fgsm_direction": (lambda v: v in ("ascent", "descent", "random"), "'ascent', 'descent' or 'random'"),
+            "fgsm_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
+            "knn_k": (lambda v: whole(v, 1), "a whole number >= 1"), "knn_frac": (lambda v: num(v, 0, 1), "a number in [0, 1]"),
+            "random_frac": (lambda v: num(v, 0, 1), "a number in [0, 1]"),
+            "tmix_student_layer": (layer, "a layer index >= 0, or None for the middle layer"),
+            "tmix_teacher_layer": (layer, "a layer index >= 0, or None for the middle layer"),
+            "mixkd_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"), "mixkd_ratio": (lambda v: whole(v, 1), "a whole number >= 1"),
+            "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
+            "chunk_size": (lambda v: whole(v, 1), "a whole number >= 1"),
+            "projection_capacity": (lambda v: v is None or (num(v, 0, 1) and v > 0), "a number in (0, 1], or None (project every position)"),
+            "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
         }
-        for name, check in checks.items():
+        for name, (check, accepts) in checks.items():
             try:
-                ok = bool(check())
-            except TypeError:   # a value of the wrong type fails its check instead of raising deep inside
+                ok = bool(check(getattr(self, name)))
+            except (TypeError, AttributeError):   # a value of the wrong type fails its check instead of raising deep inside
                 ok = False
             if not ok:
-                raise ValueError(f"loss.{name}={getattr(self, name)!r} is invalid: see the comment of `{name}` in "
-                                 "LossConfig (`augpro distill --help`) for the values it takes.")
+                raise ValueError(f"loss.{name}={getattr(self, name)!r} is invalid: it must be {accepts}.")
 
 # %% ../nbs/08_losses.ipynb
 def grouped_partners(key, batch_size: int, groups: int = 1):
