@@ -188,7 +188,7 @@ class DataConfig:
     length_buckets: tuple[int, ...] | None = None   # e.g. (16, 32, 64): batches of similar-length rows, cut to the smallest bucket
     data_fraction: float = 1.0               # share of the training set (Figure 3)
     labeled_fraction: float | None = None    # Table 2: the teacher learns from this share; students see the rest unlabeled
-    data_seed: int | None = None             # seeds the subsets of data_fraction and labeled_fraction (None: run.seed)
+    data_seed: int | None = 0                # seeds the subsets of data_fraction and labeled_fraction: the same subset in every run, teacher and students (MixKD L402-403); None: run.seed
     holdout: int = 0                         # training rows held out as split 'heldout' and evaluated instead of dev (0: none)
 
     def __post_init__(self):
