@@ -107,7 +107,7 @@ for _name, _desc in [
     ("kd+mixup+augpro-fgsm", "KD + MixUp + AugPro-FGSM"),
     ("kd+tmix", "KD + TMix (hidden-state MixUp at the middle layer)"),
     ("kd+knn", "KD + KNN token replacement (k = 15, 10% of tokens)"),
-    ("kd+random", "KD + random token replacement (Table 7)"),
+    ("kd+random", "KD + random generation: whole sentences of random tokens (Table 7)"),
     ("kd+bt", "KD + precomputed back-translations"),
     ("mixkd", "MixKD (ICLR 2021): MLE + α_SM·L_SM + α_TMKD·L_TMKD"),
     ("ft+augpro-mix-labels", "Table 5: fine-tune on AugPro-Mix data with MixUp labels"),

@@ -21,8 +21,8 @@ from .registry import Registry
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
            'StepContext', 'LossTerm', 'loss_term', 'ce_term', 'kd_term', 'mixup_term', 'augpro_mix_tokens_of',
            'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_tokens_of', 'augpro_fgsm_term', 'middle_layer', 'tmix_term',
-           'knn_term', 'random_term', 'bt_term', 'mixkd_sm_term', 'mixkd_tmkd_term', 'augpro_mix_ce_term',
-           'augpro_fgsm_ce_term', 'compute_term']
+           'knn_term', 'random_term', 'bt_term', 'zero_padded', 'mixkd_sm_term', 'mixkd_tmkd_term',
+           'augpro_mix_ce_term', 'augpro_fgsm_ce_term', 'compute_term']
 
 # %% ../nbs/08_losses.ipynb
 DISTANCES = ("kl", "mse")
@@ -96,11 +96,12 @@ class LossConfig:
     fgsm_table: str = "student"         # AugPro-FGSM projects with this model's table: 'student' or 'teacher'
     knn_k: int = 15                     # KNN baseline: neighbours to choose from (Appendix C.1: 15)
     knn_frac: float = 0.1               # KNN baseline: share of tokens replaced (Appendix C.1: 0.1)
-    random_frac: float = 0.1            # random-token baseline: share of tokens replaced (as KNN's)
+    random_frac: float = 1.0            # random generation (Table 7, L797-800): 1.0 makes whole sentences of random candidate tokens (same length); less replaces that share
     tmix_student_layer: int | None = None   # TMix mixes the student's hidden states after this layer (None: the middle one)
     tmix_teacher_layer: int | None = None   # ... and the teacher's after this one (None: the middle one; Appendix C.1)
     mixkd_alpha: float = 0.4            # MixKD: λ ~ Beta(0.4, 0.4)
     mixkd_ratio: int = 1                # MixKD: mixed samples per example
+    mixkd_zero_pad: bool = True         # MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding
     metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
     chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
     projection_capacity: float | None = None   # project only in-mask positions, up to this share of the batch (None: all)
@@ -130,6 +131,7 @@ class LossConfig:
             "tmix_student_layer": (layer, "a layer index >= 0, or None for the middle layer"),
             "tmix_teacher_layer": (layer, "a layer index >= 0, or None for the middle layer"),
             "mixkd_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"), "mixkd_ratio": (lambda v: whole(v, 1), "a whole number >= 1"),
+            "mixkd_zero_pad": (lambda v: isinstance(v, bool), "true or false"),
             "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
             "chunk_size": (lambda v: whole(v, 1), "a whole number >= 1"),
             "projection_capacity": (lambda v: v is None or (num(v, 0, 1) and v > 0), "a number in (0, 1], or None (project every position)"),
@@ -400,12 +402,18 @@ def bt_term(ctx: StepContext):
     return dist, {"bt/distance": dist}
 
 # %% ../nbs/08_losses.ipynb
+def zero_padded(emb_BxLxD, mask_BxL):
+    "Embeddings with zero vectors past each row's end: what MixKD mixes a longer sentence with (MixKD L185-186)."
+    return emb_BxLxD * jnp.asarray(mask_BxL)[..., None].astype(emb_BxLxD.dtype)
+
 def _mixkd_logits(ctx: StepContext):
     """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
     logits [B, C], mixed labels [B, C] or [B])."""
     def compute():
         teacher, hp = ctx.need_teacher("mixkd"), ctx.hp
         s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), teacher.embed(ctx.ids)
+        if hp.mixkd_zero_pad:
+            s_emb_BxLxD, t_emb_BxLxD = zero_padded(s_emb_BxLxD, ctx.mask), zero_padded(t_emb_BxLxD, ctx.mask)
         outs = []
         for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.mixkd_ratio)):
             kp, kl = jax.random.split(key)
