@@ -213,7 +213,7 @@ PAPER_STEP_RATIOS = {"kd+mixup": 2.07, "kd+augpro-mix": 2.07, "kd+fgsm": 1.93, "
                      "kd+knn": 2.72, "kd+tmix": 2.07}   # Table 3 of the paper: time per step / KD's, on TPU
 STEP_GOALS = (("kd+augpro-mix", "kd+mixup", 1.05), ("kd+augpro-fgsm", "kd+fgsm", 1.05), ("kd+knn", "kd+augpro-mix", 1.10))
 STEP_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm", "kd+knn", "kd+tmix", "ft", "kd+random", "mixkd")
-STEP_CONFIG_KEYS = ("optim.optimizer", "model.dropout", "loss.teacher_dropout", "loss.eps", "loss.eps_mode",
+STEP_CONFIG_KEYS = ("optim.optimizer", "model.dropout", "loss.teacher_dropout", "loss.fgsm_eps", "loss.augpro_fgsm_eps", "loss.eps_mode",
                     "loss.chunk_size", "loss.knn_k", "loss.knn_frac", "loss.lam", "loss.projection_capacity")
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def sst2_lengths() -> np.ndarray:
     return np.array([len(tok.encode(t)) for t in load_glue("sst2", "train").texts["sentence"]])
 
 def step_batch(size: StepSize, seed: int = 0) -> dict:
-    "A fixed `synthetic_batch`: `size.lengths` lengths, candidate tokens, EOS at the end, random labels, and a second view for 'bt'."
+    "A fixed `synthetic_batch`: `size.lengths` lengths, candidate tokens, EOS at the end, random labels."
     L = size.length
     if size.lengths == "sst2":
         lengths = {"length_pool": sst2_lengths()}
@@ -252,9 +252,8 @@ def step_batch(size: StepSize, seed: int = 0) -> dict:
         lengths = {"min_length": max(L // 2, 2)}
     else:
         raise ValueError(f"unknown lengths {size.lengths!r}: choose 'uniform' or 'sst2'.")
-    batch = synthetic_batch(seed, size.batch, L, size.vocab, token_pool=np.flatnonzero(default_candidates(size.vocab)),
-                            **lengths)
-    return dict(batch, aug_ids=jnp.roll(batch["ids"], 1, axis=0), aug_mask=jnp.roll(batch["mask"], 1, axis=0))
+    return synthetic_batch(seed, size.batch, L, size.vocab, token_pool=np.flatnonzero(default_candidates(size.vocab)),
+                           **lengths)
 
 def _n_params(model) -> int:
     return int(sum(x.size for x in jax.tree.leaves(nnx.state(model, nnx.Param))))

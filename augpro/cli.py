@@ -27,7 +27,7 @@ __all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEAC
 
 # %% ../nbs/15_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
-CONFIG_HELP = ("Every config key is a flag (--loss.eps 35, --data.batch_size 64, --run.run_dir runs/x), on top of --config: "
+CONFIG_HELP = ("Every config key is a flag (--loss.augpro_fgsm_eps 35, --data.batch_size 64, --run.run_dir runs/x), on top of --config: "
                "a preset (paper, cpu-demo; the default is cpu-demo) or a YAML config file, here or shipped with augpro "
                "(`augpro path`). The defaults shown are those of the chosen --config for the --task and --method given. A run folder "
                "that holds another config is refused: --overwrite starts it over, --resume continues a stopped run with "

@@ -31,16 +31,19 @@ __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIEL
 # %% ../nbs/09_config.ipynb
 @dataclass(frozen=True)
 class Component:
-    "A named piece of a method: loss terms with weights, and loss-hyperparameter overrides."
+    "A named piece of a method: loss terms with weights, loss-hyperparameter overrides, or augmented training data."
     terms: tuple[tuple[str, float], ...]
     overrides: tuple[tuple[str, Any], ...] = ()
     base: bool = False
+    augmented_data: bool = False   # the training rows include precomputed augmentations (data.augmented_path)
 
 COMPONENTS = Registry("method component")
 for _name, _component in {
     "ft": Component((("ce", 1.0),), base=True),
     "kd": Component((("kd", 1.0),), base=True),
     "mixkd": Component((("ce", 1.0), ("mixkd-sm", 1.0), ("mixkd-tmkd", 1.0)), base=True),
+    "tmkd": Component((("ce", 1.0), ("mixkd-tmkd", 1.0)), base=True),
+    "sm": Component((("mixkd-sm", 1.0),)),
     "mixup": Component((("mixup", 1.0),)),
     "augpro-mix": Component((("augpro-mix", 1.0),)),
     "fgsm": Component((("fgsm", 1.0),)),
@@ -50,7 +53,7 @@ for _name, _component in {
     "tmix": Component((("tmix", 1.0),)),
     "knn": Component((("knn", 1.0),)),
     "random": Component((("random", 1.0),)),
-    "bt": Component((("bt", 1.0),)),
+    "bt": Component((), augmented_data=True),
     "augpro-mix-labels": Component((("augpro-mix-ce", 1.0),)),
     "augpro-fgsm-labels": Component((("augpro-fgsm-ce", 1.0),)),
 }.items():
@@ -58,39 +61,37 @@ for _name, _component in {
 
 @dataclass(frozen=True)
 class Method:
-    "A training method: weighted loss terms and loss-hyperparameter overrides."
+    "A training method: weighted loss terms, loss-hyperparameter overrides, and whether it trains on augmented data too."
     name: str
     terms: tuple[tuple[str, float], ...]
     overrides: tuple[tuple[str, Any], ...] = ()
     description: str = ""
+    augmented_data: bool = False
 
     @property
     def needs_teacher(self) -> bool:
         return any(LOSS_TERMS[t].needs_teacher for t, _ in self.terms)
 
-    @property
-    def needs_augmented(self) -> bool:
-        return any(t == "bt" for t, _ in self.terms)
-
 def _method_error(name: str) -> ValueError:
     return ValueError(f"unknown method {name!r}. Valid methods: {', '.join(METHODS)}; or compose one as "
-                      f"BASE+AUG+... with BASE in {[k for k, c in COMPONENTS.items() if c.base]} and AUG in "
+                      f"components joined by '+': one base of {[k for k, c in COMPONENTS.items() if c.base]} and any of "
                       f"{[k for k, c in COMPONENTS.items() if not c.base]}.")
 
 def compose_method(name: str, description: str = "") -> Method:
-    "Build a method from components joined by '+': a base (ft, kd, mixkd), then augmentations."
+    "Build a method from components joined by '+': one base (ft, kd, tmkd, mixkd) and augmentations, in any order."
     parts = name.split("+")
-    if any(p not in COMPONENTS for p in parts) or not COMPONENTS[parts[0]].base or any(COMPONENTS[p].base for p in parts[1:]):
+    if any(p not in COMPONENTS for p in parts) or sum(COMPONENTS[p].base for p in parts) != 1 or len(set(parts)) < len(parts):
         raise _method_error(name)
     terms, overrides = {}, {}
-    for p in parts:
+    for p in sorted(parts, key=lambda p: not COMPONENTS[p].base):   # the base's terms first, whatever the order of the name
         for term, w in COMPONENTS[p].terms:
             terms[term] = terms.get(term, 0.0) + w
         for k, v in COMPONENTS[p].overrides:
             if overrides.get(k, v) != v:
                 raise ValueError(f"method {name!r} combines components that set {k} to both {overrides[k]!r} and {v!r}.")
             overrides[k] = v
-    return Method(name, tuple(terms.items()), tuple(overrides.items()), description)
+    return Method(name, tuple(terms.items()), tuple(overrides.items()), description,
+                  augmented_data=any(COMPONENTS[p].augmented_data for p in parts))
 
 METHODS = Registry("method")
 for _name, _desc in [
@@ -108,8 +109,14 @@ for _name, _desc in [
     ("kd+tmix", "KD + TMix (hidden-state MixUp at the middle layer)"),
     ("kd+knn", "KD + KNN token replacement (k = 15, 10% of tokens)"),
     ("kd+random", "KD + random generation: whole sentences of random tokens (Table 7)"),
-    ("kd+bt", "KD + precomputed back-translations"),
-    ("mixkd", "MixKD (ICLR 2021): MLE + α_SM·L_SM + α_TMKD·L_TMKD"),
+    ("kd+bt", "KD on the training data joined by its back-translations (AugPro Table 1, L443-444)"),
+    ("mixkd", "MixKD (ICLR 2021), Eq. 8: L_MLE + α_SM·L_SM + α_TMKD·L_TMKD (its Table 1 row SM+TMKD)"),
+    ("tmkd", "MixKD Table 1, TMKD: L_MLE + L_TMKD (no student mixup)"),
+    ("sm+tmkd", "MixKD Table 1, SM+TMKD: L_MLE + L_SM + L_TMKD (= mixkd)"),
+    ("ft+bt", "MixKD Table 1, FT+BT: fine-tuning on the training data joined by its back-translations (no teacher)"),
+    ("tmkd+bt", "MixKD Table 1, TMKD+BT: TMKD on the training data joined by its back-translations"),
+    ("sm+tmkd+bt", "MixKD Table 1, SM+TMKD+BT: MixKD on the training data joined by its back-translations (Table 3's MixKD)"),
+    ("mixkd+bt", "MixKD with back-translations as data (= sm+tmkd+bt)"),
     ("ft+augpro-mix-labels", "Table 5: fine-tune on AugPro-Mix data with MixUp labels"),
     ("ft+augpro-fgsm-labels", "Table 5: fine-tune on AugPro-FGSM data with the original labels"),
 ]:
@@ -310,7 +317,7 @@ class TrainConfig:
         return Path("runs") / self.task / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
 
     def flat(self) -> dict:
-        "Every setting under its dotted key ('loss.eps'), tuples as lists."
+        "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
         return flatten(self.to_dict())
 
     def changes_from(self, other: "TrainConfig") -> dict[str, tuple]:
@@ -329,7 +336,7 @@ class TrainConfig:
         return dataclasses.replace(self.loss, **overrides, mix_groups=self.loss.mix_groups or mix_groups)
 
     def override(self, changes: Mapping | None) -> "TrainConfig":
-        "A copy with `changes`: dotted keys ('loss.eps': 35) or nested mappings ({'loss': {'eps': 35}})."
+        "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
         top, sections = {}, {}
         for key, value in flatten(changes or {}).items():
             head, _, leaf = key.partition(".")
@@ -352,7 +359,7 @@ class TrainConfig:
     @classmethod
     def from_dict(cls, d: Mapping) -> "TrainConfig":
         "The config a `to_dict` (or a run's config.yaml, including the flat layout of augpro <= 0.1) describes."
-        return cls().override(_from_flat(d) if any(k not in FIELDS for k in d) else d)
+        return cls().override(_upgraded(_from_flat(d) if any(k not in FIELDS for k in d) else flatten(d)))
 
     def to_yaml(self, path=None) -> str:
         text = yaml.safe_dump(self.to_dict(), sort_keys=False)
@@ -378,7 +385,7 @@ def config_keys() -> list[str]:
     return ["task", "method"] + [f"{s}.{f}" for s in SECTIONS for f in section_fields(s)]
 
 def flatten(changes: Mapping) -> dict:
-    "Nested override mappings to dotted keys: {'loss': {'eps': 35}} -> {'loss.eps': 35}."
+    "Nested override mappings to dotted keys: {'loss': {'fgsm_eps': 0.1}} -> {'loss.fgsm_eps': 0.1}."
     if not isinstance(changes, Mapping):
         raise ValueError(f"config overrides must be a mapping of key: value; got {type(changes).__name__}.")
     flat = {}
@@ -389,8 +396,15 @@ def flatten(changes: Mapping) -> dict:
             flat[str(key)] = value
     return flat
 
-_RENAMED = {"mesh_data": "mesh.data", "mesh_fsdp": "mesh.fsdp", "multihost": "mesh.multihost",
+_RENAMED = {"eps": "loss.eps", "mesh_data": "mesh.data", "mesh_fsdp": "mesh.fsdp", "multihost": "mesh.multihost",
             "mix_groups": "loss.mix_groups", "teacher_dropout": "loss.teacher_dropout", "term_weights": "loss.term_weights"}
+
+# keys of older runs that became several: one ε served FGSM and AugPro-FGSM until issue #15 (AugPro L366-367)
+_SPLIT = {"loss.eps": ("loss.augpro_fgsm_eps", "loss.fgsm_eps")}
+
+def _upgraded(flat: dict) -> dict:
+    "Dotted keys of an older run's config in today's names."
+    return {new: v for k, v in flat.items() for new in _SPLIT.get(k, (k,))}
 
 def _from_flat(d: Mapping) -> dict:
     "A flat config of augpro <= 0.1 (every field at the top) as dotted keys."
@@ -429,11 +443,11 @@ def paper(task: str = "sst2", method: str = "kd", role: str = "student") -> Trai
 
 @PRESETS.register("cpu-demo")
 def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> TrainConfig:
-    "Small EncT5s from scratch on a vocabulary learned from the task, AdamW, ε in units of the table's RMS: minutes on a CPU."
+    "Small EncT5s from scratch on a vocabulary learned from the task, AdamW, both ε in units of the table's RMS: minutes on a CPU."
     return TrainConfig(
         task=task, method=method, data=DataConfig(tokenizer="train:4000"),
         optim=OptimConfig(optimizer="adamw", schedule="linear", warmup_steps=20),
-        loss=LossConfig(eps=2.0, eps_mode="rms"))
+        loss=LossConfig(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"))
 
 ROLES = ("teacher", "student")
 

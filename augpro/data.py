@@ -24,7 +24,8 @@ __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'PAD_I
            'GlueTask', 'get_task', 'GlueTable', 'read_glue_tsv', 'load_glue', 'Tokenizer', 'parse_tokenizer_spec',
            'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size',
            'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream',
-           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'length_histogram']
+           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented',
+           'length_histogram']
 
 # %% ../nbs/02_data.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model
@@ -842,6 +843,19 @@ def save_augmented(table: GlueTable, path: str | os.PathLike) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+def join_augmented(table: GlueTable, augmented: GlueTable) -> GlueTable:
+    """`table`'s rows, then the `augmented` rows whose source (`idx`) is one of them, each with its source's label;
+    augmented rows of sources outside `table` (another subset, held-out rows) are left out."""
+    row_of = {int(i): k for k, i in enumerate(table.idx)}
+    keep = np.array([int(i) in row_of for i in augmented.idx], bool)
+    if not keep.any():
+        raise ValueError(f"none of the {len(augmented)} augmented rows names a training row of this run in its idx "
+                         "column: idx must be the source row's idx in the task's train.tsv (its line number from 0).")
+    extra = augmented.select(keep)
+    labels = table.labels[[row_of[int(i)] for i in extra.idx]]
+    return GlueTable(table.task, table.split, {c: list(table.texts[c]) + list(extra.texts[c]) for c in table.texts},
+                     np.concatenate([table.labels, labels]), np.concatenate([table.idx, extra.idx]))
 
 # %% ../nbs/02_data.ipynb
 def length_histogram(lengths: dict[str, np.ndarray], *, max_len: int = 128, bin_width: int = 4):

@@ -32,7 +32,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 import augpro
 from .checkpoints import load_enct5, load_t5, save_enct5
 from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, get_method
-from .data import (BatchStream, batches, encode_task, get_task, load_augmented, load_glue, load_tokenizer,
+from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
                          parse_tokenizer_spec, split_labeled, subsample, synthetic_batch, train_tokenizer)
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config
 from .losses import LOSS_TERMS, LossConfig, StepContext
@@ -122,40 +122,36 @@ class RunData:
     "Encoded training and dev data of a run."
     train: Any
     dev: dict
-    augmented: Any = None
 
 def _training_table(cfg: TrainConfig, role: str):
-    "(training rows of this role, the held-out rows or None, the labeled rows or None)."
+    """(training rows of this role, the held-out rows or None). With `data.labeled_fraction` (Table 2, AugPro
+    L463-466) the teacher learns from the labeled share and a student distils on the unlabeled rest, without labels."""
     d = cfg.data
     table = load_glue(cfg.task, "train", data_dir=d.data_dir)
-    heldout = labeled = None
+    heldout = None
     if d.holdout:   # tuning runs: the held-out rows replace dev, so nothing is ever tuned on dev
         table, heldout = holdout_split(table, d.holdout)
     if d.data_fraction < 1:
         table = subsample(table, d.data_fraction, seed=cfg.subset_seed)
     if d.labeled_fraction is not None:
-        labeled, _ = split_labeled(table, d.labeled_fraction, seed=cfg.subset_seed)
-        table = labeled if role == "teacher" else table
-    return table, heldout, labeled
+        labeled, unlabeled = split_labeled(table, d.labeled_fraction, seed=cfg.subset_seed)
+        table = labeled if role == "teacher" else unlabeled
+    return table, heldout
 
 def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
     "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split, encoded."
     task, d = get_task(cfg.task), cfg.data
     encode = lambda table: encode_task(task.name, table, tokenizer, d.max_len)
-    table, heldout, labeled = _training_table(cfg, role)
+    table, heldout = _training_table(cfg, role)
+    if role == "student" and get_method(cfg.method).augmented_data:   # '+bt': back-translations join the training rows
+        if not d.augmented_path:
+            raise ValueError(f"method {cfg.method!r} trains on back-translations too: set data.augmented_path to a TSV "
+                             "with the task's text columns and the source rows' idx (see augpro.data.load_augmented).")
+        table = join_augmented(table, load_augmented(d.augmented_path, task.name))
     train = encode(table)
-    if labeled is not None and role == "student":   # labels only on the labeled share
-        keep = np.isin(train.idx, labeled.idx)
-        train = dataclasses.replace(train, labels=np.where(keep, train.labels, -1).astype(train.labels.dtype))
     dev = ({"heldout": encode(heldout)} if heldout is not None else
            {split: encode(load_glue(task.name, split, data_dir=d.data_dir)) for split in task.dev_splits})
-    augmented = None
-    if get_method(cfg.method).needs_augmented:
-        if not d.augmented_path:
-            raise ValueError(f"method {cfg.method!r} needs precomputed augmentations: set data.augmented_path to a TSV "
-                             "with the task's text columns (see augpro.data.load_augmented).")
-        augmented = encode(load_augmented(d.augmented_path, task.name))
-    return RunData(train, dev, augmented)
+    return RunData(train, dev)
 
 # %% ../nbs/10_distill.ipynb
 def distributed_args(environ=None) -> dict:
@@ -555,23 +551,16 @@ def stop_requests():
             signal.signal(s, handler)
 
 def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
-    "step -> the host batch of that step (training rows, plus the precomputed augmentations for 'bt')."
-    d, seed = cfg.data, cfg.run.seed
-    stream = BatchStream(data.train, d.batch_size, seed=seed, num_devices=num_devices, length_buckets=d.length_buckets)
-    aug = BatchStream(data.augmented, d.batch_size, seed=seed + 1) if data.augmented is not None else None
-    def batch_at(step: int) -> dict:
-        host = {k: stream.batch_at(step)[k] for k in ("ids", "mask", "labels")}
-        if aug is not None:
-            a = aug.batch_at(step)
-            host.update(aug_ids=a["ids"], aug_mask=a["mask"])
-        return host
-    return batch_at
+    "step -> the host batch of that step: ids, mask and labels of the training rows."
+    d = cfg.data
+    stream = BatchStream(data.train, d.batch_size, seed=cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
+    return lambda step: {k: stream.batch_at(step)[k] for k in ("ids", "mask", "labels")}
 
 def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer) -> FloatingPointError:
     return FloatingPointError(
         f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({method.name}, "
         f"{role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. "
-        "Lower optim.learning_rate or loss.eps (or check the data), then run the same command with --resume "
+        "Lower optim.learning_rate or the ε of FGSM (loss.fgsm_eps, loss.augpro_fgsm_eps), or check the data; then run the same command with --resume "
         "(resume=True) to continue from it.")
 
 # %% ../nbs/10_distill.ipynb
@@ -815,10 +804,10 @@ def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 
     method = get_method(method_name)
     teacher = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, num_layers=3, dropout_rate=0.0), nnx.Rngs(seed))
     student = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, dropout_rate=0.0), nnx.Rngs(seed + 1))
-    aug = synthetic_batch(seed + 1, vocab=vocab)
-    batch = dict(synthetic_batch(seed, vocab=vocab), aug_ids=aug["ids"], aug_mask=aug["mask"])
+    batch = synthetic_batch(seed, vocab=vocab)
     cfg = TrainConfig(method=method_name).override({"optim.optimizer": "adamw", "optim.learning_rate": 3e-3,
-                                                     "optim.steps": steps, "loss.eps": 3.0, "loss.eps_mode": "rms",
+                                                     "optim.steps": steps, "loss.augpro_fgsm_eps": 3.0, "loss.fgsm_eps": 0.1,
+                                                     "loss.eps_mode": "rms",
                                                      "loss.chunk_size": 64})
     tx = make_optimizer(cfg.optim)
     step = jax.jit(make_train_step(student, teacher if method.needs_teacher else None, method, cfg.method_loss(),

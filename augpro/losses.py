@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass, field, fields
 from typing import Callable, NamedTuple
 
@@ -21,8 +22,8 @@ from .registry import Registry
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
            'StepContext', 'LossTerm', 'loss_term', 'ce_term', 'kd_term', 'mixup_term', 'augpro_mix_tokens_of',
            'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_tokens_of', 'augpro_fgsm_term', 'middle_layer', 'tmix_term',
-           'knn_term', 'random_term', 'bt_term', 'zero_padded', 'mixkd_sm_term', 'mixkd_tmkd_term',
-           'augpro_mix_ce_term', 'augpro_fgsm_ce_term', 'compute_term']
+           'knn_term', 'random_term', 'zero_padded', 'mixkd_sm_term', 'mixkd_tmkd_term', 'augpro_mix_ce_term',
+           'augpro_fgsm_ce_term', 'compute_term']
 
 # %% ../nbs/08_losses.ipynb
 DISTANCES = ("kl", "mse")
@@ -89,7 +90,8 @@ class LossConfig:
     mix_alpha: float = 0.4              # α of that Beta distribution
     mix_groups: int = 0                 # pair MixUp partners within this many equal slices of the batch (0: one per data-parallel device)
     mix_table: str = "teacher"          # AugPro-Mix mixes and projects with this model's table (Eq. 5): 'teacher' or 'student'
-    eps: float = 35.0                   # FGSM step ε (Eq. 2)
+    augpro_fgsm_eps: float = 35.0       # AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)
+    fgsm_eps: float = 1.0               # FGSM's step ε (Eq. 2): small (L366-367); the paper gives no value: tune it on held-out rows
     eps_mode: str = "absolute"          # 'absolute', or 'rms': ε × the RMS of the embedding table
     fgsm_grad: str = "kd"               # FGSM follows the gradient of 'kd' (the distance to the teacher) or 'ce' (the gold label)
     fgsm_direction: str = "ascent"      # 'ascent' (FGSM), 'descent' (AugPro-FGSM-D) or 'random' (AugPro-FGSM-R), Table 6
@@ -122,7 +124,8 @@ class LossConfig:
             "mix_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"),
             "mix_groups": (lambda v: whole(v, 0), "a whole number >= 0 (0: one per data-parallel device)"),
             "mix_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
-            "eps": (lambda v: num(v, 0), "a finite number >= 0"), "eps_mode": (lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
+            "augpro_fgsm_eps": (lambda v: num(v, 0), "a finite number >= 0"),
+            "fgsm_eps": (lambda v: num(v, 0), "a finite number >= 0"), "eps_mode": (lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
             "fgsm_grad": (lambda v: v in ("kd", "ce"), "'kd' or 'ce'"),
             "fgsm_direction": (lambda v: v in ("ascent", "descent", "random"), "'ascent', 'descent' or 'random'"),
             "fgsm_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
@@ -169,6 +172,7 @@ class StepContext:
         self.labels = batch["labels"]                       # [B], or [B, C] soft
         self.keys = dict(zip(_STREAMS, jax.random.split(key, len(_STREAMS))))
         self._cache = {}
+        self._streams = set()   # (model, stream) of the forward passes made so far
 
     def cached(self, name, fn):
         "The value of `fn()` under `name`, computed at most once per step."
@@ -177,37 +181,47 @@ class StepContext:
         return self._cache[name]
 
     # -- the two models --------------------------------------------------------------------------------
-    def need_teacher(self, term: str):
+    def need_teacher(self, what: str):
+        "The teacher; `what` (e.g. \"the loss term 'mixup'\") needs it, so its absence is an error naming `what`."
         if self.teacher is None:
-            raise ValueError(f"the loss term {term!r} needs a teacher, but none was given. Use a method "
+            raise ValueError(f"{what} needs a teacher, but none was given. Use a method "
                              "without a teacher (e.g. 'ft'), or pass a teacher model.")
         return self.teacher
 
-    def student_fwd(self, fn_name: str, *args, key_name="student"):
-        "A student forward pass (`__call__`, `from_embeddings` or `from_layer`) with dropout on."
-        return getattr(self.student, fn_name)(*args, deterministic=False, rngs=self.keys[key_name])
+    def dropout_key(self, model: str, stream: str):
+        """The dropout key of one forward pass of `model` ('student' or 'teacher'): each pass of a step names its own
+        `stream`, so no two passes share dropout masks; a name used twice in one step is refused."""
+        if (model, stream) in self._streams:
+            raise ValueError(f"two {model} passes of one step use the dropout stream {stream!r}; give each pass its own.")
+        self._streams.add((model, stream))
+        return jax.random.fold_in(self.keys[model], zlib.crc32(stream.encode()))
 
-    def teacher_fwd(self, fn_name: str, *args, term="teacher"):
+    def student_fwd(self, fn_name: str, *args, stream: str):
+        "A student forward pass (`__call__`, `from_embeddings`, `encode_to_layer` or `from_layer`) with dropout on."
+        return getattr(self.student, fn_name)(*args, deterministic=False, rngs=self.dropout_key("student", stream))
+
+    def teacher_fwd(self, fn_name: str, *args, stream: str):
         "A frozen teacher forward pass: dropout as `hp.teacher_dropout` says, gradient stopped."
-        teacher = self.need_teacher(term)
-        out = getattr(teacher, fn_name)(*args, deterministic=not self.hp.teacher_dropout, rngs=self.keys["teacher"])
+        teacher = self.need_teacher(f"the teacher's {stream!r} pass")
+        out = getattr(teacher, fn_name)(*args, deterministic=not self.hp.teacher_dropout,
+                                        rngs=self.dropout_key("teacher", stream))
         return jax.lax.stop_gradient(out)
 
     def table(self, which: str) -> jax.Array:
         "The [V, D] embedding table of the 'student' or the 'teacher' (no gradient flows into it)."
-        model = self.student if which == "student" else self.need_teacher(f"{which} table")
+        model = self.student if which == "student" else self.need_teacher("the teacher's embedding table")
         return jax.lax.stop_gradient(model.embedding_table)
 
     # -- shared pieces ---------------------------------------------------------------------------------
     @property
     def student_clean(self):
         "g(x): the student's logits [B, C] on the batch."
-        return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask))
+        return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask, stream="clean"))
 
     @property
     def teacher_clean(self):
         "f(x): the teacher's logits [B, C] on the batch."
-        return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask))
+        return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean"))
 
     @property
     def partners(self):
@@ -257,7 +271,7 @@ class StepContext:
     def fgsm_embeddings(self, kind: str, direction: str, table_name: str = "student"):
         "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
         emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
-        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.eps, direction=direction, key=self.keys["fgsm"], mask=self.mask,
+        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.fgsm_eps, direction=direction, key=self.keys["fgsm"], mask=self.mask,
                     eps_mode=self.hp.eps_mode, table=self.table(table_name))
 
     def candidates(self, which: str):
@@ -309,17 +323,18 @@ def kd_term(ctx: StepContext):
 @loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d")
 def mixup_term(ctx: StepContext):
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
-    s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), ctx.need_teacher("mixup").embed(ctx.ids)
-    s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL)
+    s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), ctx.need_teacher("the loss term 'mixup'").embed(ctx.ids)
+    s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
+                                   stream="mixup")
     t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
-                                   term="mixup")
+                                   stream="mixup")
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
 def _distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL):
     "d(g(x'), f(x')) on new tokens x', with the token-change rate."
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL)
-    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, term=name)
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
+    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
     dist = ctx.distance(s_logits_BxC, t_logits_BxC)
     return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new_ids_BxL, ctx.ids, mask_BxL)}
 
@@ -341,7 +356,7 @@ def fgsm_term(ctx: StepContext):
     perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
     # the step ε·sign(∇) is a constant; the gradient reaches the student's embedding table through e
     emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
-    s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask)
+    s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm")
     dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
     return dist, {"fgsm/distance": dist}
 
@@ -349,7 +364,7 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
     def compute():
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
-        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.eps,
+        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.augpro_fgsm_eps,
                                             direction=hp.fgsm_direction, key=ctx.keys["fgsm"], eps_mode=hp.eps_mode,
                                             emb_BxLxD=emb_BxLxD, project_fn=ctx.projector(hp.fgsm_table))
         return new_ids_BxL
@@ -366,15 +381,17 @@ def middle_layer(model) -> int:
 
 @loss_term("tmix", True, "TMix: mix hidden states after encoder layer k, then continue; CE on mixed labels plus d")
 def tmix_term(ctx: StepContext):
-    teacher = ctx.need_teacher("tmix")
+    teacher = ctx.need_teacher("the loss term 'tmix'")
     ks = ctx.hp.tmix_student_layer if ctx.hp.tmix_student_layer is not None else middle_layer(ctx.student)
     kt = ctx.hp.tmix_teacher_layer if ctx.hp.tmix_teacher_layer is not None else middle_layer(teacher)
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
-    s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks)
-    t_hidden_BxLxD = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, term="tmix")
-    s_logits_BxC = ctx.student_fwd("from_layer", mix(s_hidden_BxLxD, s_hidden_BxLxD[partners_B], lam), mask_BxL, ks)
+    # the layers below and above the mixing point are two calls: each its own dropout stream
+    s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks, stream="tmix/below")
+    t_hidden_BxLxD = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, stream="tmix/below")
+    s_logits_BxC = ctx.student_fwd("from_layer", mix(s_hidden_BxLxD, s_hidden_BxLxD[partners_B], lam), mask_BxL, ks,
+                                   stream="tmix/above")
     t_logits_BxC = ctx.teacher_fwd("from_layer", mix(t_hidden_BxLxD, t_hidden_BxLxD[partners_B], lam), mask_BxL, kt,
-                                   term="tmix")
+                                   stream="tmix/above")
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("tmix", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
@@ -390,16 +407,6 @@ def random_term(ctx: StepContext):
                                  candidates=ctx.candidates("student"))
     return _distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask)
 
-@loss_term("bt", True, "Back-translation: d(g(x'), f(x')) on precomputed augmented sentences (batch['aug_ids'])")
-def bt_term(ctx: StepContext):
-    if "aug_ids" not in ctx.batch:
-        raise ValueError("the 'bt' term needs precomputed augmented sentences: batch['aug_ids'] and batch['aug_mask'] "
-                         "(set TrainConfig.augmented_path to a TSV of back-translations).")
-    new_ids_BxL, mask_BxL = ctx.batch["aug_ids"], ctx.batch["aug_mask"]
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL)
-    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, term="bt")
-    dist = ctx.distance(s_logits_BxC, t_logits_BxC)
-    return dist, {"bt/distance": dist}
 
 # %% ../nbs/08_losses.ipynb
 def zero_padded(emb_BxLxD, mask_BxL):
@@ -410,7 +417,7 @@ def _mixkd_logits(ctx: StepContext):
     """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
     logits [B, C], mixed labels [B, C] or [B])."""
     def compute():
-        teacher, hp = ctx.need_teacher("mixkd"), ctx.hp
+        teacher, hp = ctx.need_teacher("the loss term 'mixkd'"), ctx.hp
         s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), teacher.embed(ctx.ids)
         if hp.mixkd_zero_pad:
             s_emb_BxLxD, t_emb_BxLxD = zero_padded(s_emb_BxLxD, ctx.mask), zero_padded(t_emb_BxLxD, ctx.mask)
@@ -420,9 +427,10 @@ def _mixkd_logits(ctx: StepContext):
             partners_B = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
             lam = sample_lambda(kl, hp.mixkd_alpha)
             mask_BxL = union_mask(ctx.mask, ctx.mask[partners_B])
-            s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL)
+            s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
+                                           stream=f"mixkd/{r}")
             t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
-                                           term="mixkd")
+                                           stream=f"mixkd/{r}")
             outs.append((s_logits_BxC, t_logits_BxC, ctx.mixed_labels(lam, partners_B)))
         return outs
     return ctx.cached("mixkd", compute)
@@ -443,7 +451,7 @@ def mixkd_tmkd_term(ctx: StepContext):
 @loss_term("augpro-mix-ce", False, "Table 5: CE of the student on AugPro-Mix tokens (student's table) with MixUp labels")
 def augpro_mix_ce_term(ctx: StepContext):
     new_ids_BxL = augpro_mix_tokens_of(ctx, "student")
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mixed_mask)
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mixed_mask, stream="augpro-mix-ce")
     loss = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return loss, {"augpro-mix-ce": loss,
                   "augpro-mix-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mixed_mask)}
@@ -451,7 +459,7 @@ def augpro_mix_ce_term(ctx: StepContext):
 @loss_term("augpro-fgsm-ce", False, "Table 5: CE of the student on AugPro-FGSM tokens (CE gradient) with the original labels")
 def augpro_fgsm_ce_term(ctx: StepContext):
     new_ids_BxL = augpro_fgsm_tokens_of(ctx, "ce")
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mask)
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mask, stream="augpro-fgsm-ce")
     loss = task_loss(s_logits_BxC, ctx.labels, ctx.num_labels)
     return loss, {"augpro-fgsm-ce": loss,
                   "augpro-fgsm-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mask)}
