@@ -10,8 +10,9 @@ import math
 import time
 import zlib
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import Callable, ClassVar, Protocol
 
 import numpy as np
 import pandas as pd
@@ -20,18 +21,21 @@ from plotly.subplots import make_subplots
 from scipy.special import ndtr, ndtri
 
 # %% auto 0
-__all__ = ['MAX_DIM', 'MAX_DIM_CLOSED_FORM', 'TIE_BREAKS', 'TIE_PLUS_PROB', 'PAIRINGS', 'Z95', 'CONSTRUCTIONS', 'READINGS',
-           'cube_dim', 'to_codes', 'from_codes', 'random_codes', 'count_distinct', 'optimal_error', 'error_gain',
-           'project_to_cube', 'Construction', 'AugProMix', 'AugProFGSM', 'expected_distinct', 'fgsm_exact_gain',
-           'mix_exact_gain', 'GainEstimate', 'simulate', 'get_construction', 'StudyConfig', 'run_study', 'save_study',
-           'load_study', 'results_table', 'exact_ratio_curve', 'plot_ratios', 'shortfall_exponents', 'first_n_within',
-           'verdict', 'verdict_text']
+__all__ = ['MAX_DIM', 'MAX_DIM_CLOSED_FORM', 'FGSM_NOISE_STD', 'Z95', 'CONSTRUCTIONS', 'STEPS', 'cube_dim', 'to_codes',
+           'from_codes', 'random_codes', 'count_distinct', 'optimal_error', 'error_gain', 'project_to_cube',
+           'Construction', 'mix_z', 'AugProMix', 'AugProFGSM', 'expected_distinct', 'fgsm_exact_gain', 'mix_exact_gain',
+           'GainEstimate', 'simulate', 'get_construction', 'StudyConfig', 'run_study', 'save_study', 'load_study',
+           'results_table', 'exact_ratio_curve', 'plot_ratios', 'shortfall_exponents', 'first_n_within', 'verdict',
+           'verdict_text', 'mix_parent_copy_prob', 'mix_first_triple_prob', 'paper_step_bound', 'union_step_bound',
+           'mix_new_triple_prob', 'mix_new_triple_miss_prob', 'mix_new_triple_prob_given', 'mix_z_codes',
+           'simulate_new_triple_prob', 'paper_bound_broken', 'first_n_paper_bound_broken', 'mix_missing_new_triples',
+           'plot_step_bound']
 
 # %% ../nbs/studies/theory.ipynb
 MAX_DIM = 62
 
 def cube_dim(n: int) -> int:
-    "The dimension `2·log2(n)` of Appendix H's input space; `n` must be a power of two ≥ 2."
+    "The dimension `2·log2(n)` of Appendix H's input space (L851; base 2, as |X| = n², L946–950); `n` must be a power of two ≥ 2."
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2 or (int(n) & (int(n) - 1)):
         raise ValueError(f"n must be a power of two ≥ 2 so that d = 2·log2(n) is an integer; got n={n!r}. "
                          "Pass the dimension d explicitly for other n.")
@@ -81,32 +85,18 @@ def error_gain(point_gain, d: int):
     return np.asarray(point_gain, dtype=np.float64) / 2.0 ** (_check_dim(d, MAX_DIM_CLOSED_FORM) + 1)
 
 # %% ../nbs/studies/theory.ipynb
-def _ties_random(shape, rng):
-    if rng is None:
-        raise ValueError("tie_break='random' needs a numpy Generator: pass rng=np.random.default_rng(seed).")
-    return rng.integers(0, 2, size=shape, dtype=np.int8) * 2 - 1
-
-TIE_BREAKS = {
-    "random": _ties_random,                                           # uniform over the nearest points
-    "plus": lambda shape, rng: np.ones(shape, dtype=np.int8),         # sign(0) = +1
-    "minus": lambda shape, rng: -np.ones(shape, dtype=np.int8),       # sign(0) = -1
-}
-TIE_PLUS_PROB = {"random": 0.5, "plus": 1.0, "minus": 0.0}            # P(a tied coordinate becomes +1)
-
-def _check_tie_break(tie_break: str) -> str:
-    if tie_break not in TIE_BREAKS:
-        raise ValueError(f"unknown tie_break {tie_break!r}; choose one of {sorted(TIE_BREAKS)}.")
-    return tie_break
-
-def project_to_cube(v, tie_break: str = "random", rng: np.random.Generator | None = None) -> np.ndarray:
-    "Nearest point(s) of {-1, 1}^d to the real vectors in the last axis of `v`: the elementwise sign, ties broken by `tie_break`."
+def project_to_cube(v, rng: np.random.Generator | None = None) -> np.ndarray:
+    "Nearest point(s) of {-1, 1}^d to the real vectors in the last axis of `v`: the elementwise sign, a tie (0) broken by a fair coin from `rng`."
     v = np.asarray(v, dtype=np.float64)
     if not np.isfinite(v).all():
         raise ValueError("v contains NaN or infinite values; there is no nearest point of the hypercube.")
     out = np.where(v > 0, 1, -1).astype(np.int8)
     ties = v == 0
     if ties.any():
-        out[ties] = TIE_BREAKS[_check_tie_break(tie_break)](int(ties.sum()), rng)
+        if rng is None:
+            raise ValueError("v has coordinates equal to 0 (ties); breaking them by a fair coin needs a numpy Generator: "
+                             "pass rng=np.random.default_rng(seed).")
+        out[ties] = rng.integers(0, 2, size=int(ties.sum()), dtype=np.int8) * 2 - 1
     return out
 
 # %% ../nbs/studies/theory.ipynb
@@ -115,7 +105,7 @@ class Construction(Protocol):
     claim: ClassVar[str]
     def augment(self, X: np.ndarray, rng: np.random.Generator) -> np.ndarray: ...
     def claimed_error_gain(self, n: int) -> float: ...
-    def exact_gain(self, n: int, d: int) -> float | None: ...
+    def exact_gain(self, n: int, d: int) -> float: ...
     @property
     def label(self) -> str: ...
 
@@ -127,77 +117,70 @@ def _check_batch(X) -> np.ndarray:
     return X
 
 # %% ../nbs/studies/theory.ipynb
-PAIRINGS = ("matching", "permutation")
+def mix_z(a, b, rng: np.random.Generator) -> np.ndarray:
+    "Appendix H's z (L858–859) for parents `a`, `b` [..., d] of ±1: a's coordinate where a and b agree, a fair coin where they differ."
+    a, b = np.asarray(a), np.asarray(b)
+    z = a.astype(np.int8)
+    differ = a != b
+    z[differ] = rng.integers(0, 2, size=int(differ.sum()), dtype=np.int8) * 2 - 1
+    return z
 
 @dataclass(frozen=True)
 class AugProMix:
-    "AugPro-Mix on the hypercube: mix pairs of training points with weight `lam`, project to the nearest point."
-    lam: float = 0.5
-    pairing: str = "matching"      # "matching": n//2 disjoint random pairs; "permutation": each point with a random partner
-    tie_break: str = "random"      # how a coordinate mixed to exactly 0 is projected
+    "AugPro-Mix as Appendix H builds it (L856–859): n/2 disjoint pairs of training points, one z per pair."
     claim: ClassVar[str] = "Claim 1: error drops by 1/(4n)"
-
-    def __post_init__(self):
-        if not 0.0 <= self.lam <= 1.0:
-            raise ValueError(f"lam must lie in [0, 1]; got {self.lam}.")
-        if self.pairing not in PAIRINGS:
-            raise ValueError(f"unknown pairing {self.pairing!r}; choose one of {PAIRINGS}.")
-        _check_tie_break(self.tie_break)
 
     @property
     def label(self) -> str:
-        return f"AugPro-Mix (λ={self.lam:g}, {self.pairing}, ties {self.tie_break})"
+        # also keys the simulation's random stream (`_rng_for`); results/theory/results.json was made with this label
+        return "AugPro-Mix (λ=0.5, matching, ties random)"
 
     def claimed_error_gain(self, n: int) -> float:
         return 1.0 / (4 * n)
 
     def augment(self, X, rng):
-        "Augmented points [..., m, d] for the training sets `X` [..., n, d] (m = n//2 for matching, n for permutation)."
+        "The points z_i [..., n/2, d] for the training sets `X` [..., n, d] (n even), each set indexed in a random order."
         X = _check_batch(X)
         n = X.shape[-2]
+        if n % 2:
+            raise ValueError(f"Appendix H's AugPro-Mix pairs the points, so n must be even (L856); got n={n}.")
         order = rng.permuted(np.broadcast_to(np.arange(n), X.shape[:-1]), axis=-1)
         shuffled = np.take_along_axis(X, order[..., None], axis=-2)
-        if self.pairing == "matching":
-            a, b = shuffled[..., 0:2 * (n // 2):2, :], shuffled[..., 1:2 * (n // 2):2, :]
-        else:
-            a, b = X, shuffled
-        return project_to_cube(self.lam * a + (1.0 - self.lam) * b, self.tie_break, rng)
+        return mix_z(shuffled[..., 0::2, :], shuffled[..., 1::2, :], rng)
 
-    def exact_gain(self, n: int, d: int) -> float | None:
-        "E|X_aug| − E|X_D| in closed form (see `mix_exact_gain`); None for the permutation pairing."
-        return mix_exact_gain(n, d, lam=self.lam, pairing=self.pairing, tie_break=self.tie_break)
+    def exact_gain(self, n: int, d: int) -> float:
+        "E|X_aug| − E|X_D| in closed form (see `mix_exact_gain`)."
+        return mix_exact_gain(n, d)
 
 # %% ../nbs/studies/theory.ipynb
+FGSM_NOISE_STD = 2.0    # N(0, 4) per coordinate (L881): Pr[x(j) = w(j)] = Φ(1/2) (L1145–1146) needs standard deviation 2
+
 @dataclass(frozen=True)
 class AugProFGSM:
-    "AugPro-FGSM on the hypercube: add N(0, noise_std²) noise to every training point, project to the nearest point."
-    noise_std: float = 2.0         # N(0, 4) read as variance 4
+    "AugPro-FGSM as Appendix H builds it (L880–881): N(0, 4) noise on every coordinate of every training point, projected back."
+    noise_std: ClassVar[float] = FGSM_NOISE_STD
     claim: ClassVar[str] = "Claim 2: error drops by 1/(2n)"
-
-    def __post_init__(self):
-        if not (np.isfinite(self.noise_std) and self.noise_std > 0):
-            raise ValueError(f"noise_std must be a positive number; got {self.noise_std}.")
 
     @property
     def label(self) -> str:
-        return f"AugPro-FGSM (noise std {self.noise_std:g})"
+        return f"AugPro-FGSM (noise std {self.noise_std:g})"     # also keys the simulation's random stream
 
     @property
     def flip_prob(self) -> float:
-        "Probability that one coordinate changes sign: Φ(−1/σ)."
+        "Probability that one coordinate changes sign: Φ(−1/σ) = 1 − Φ(1/2)."
         return float(ndtr(-1.0 / self.noise_std))
 
     def claimed_error_gain(self, n: int) -> float:
         return 1.0 / (2 * n)
 
     def augment(self, X, rng):
-        "One projected noisy copy [..., n, d] of every point of the training sets `X` [..., n, d]."
+        "One projected noisy copy w_i [..., n, d] of every point of the training sets `X` [..., n, d]."
         X = _check_batch(X)
-        return project_to_cube(X + rng.normal(0.0, self.noise_std, size=X.shape), "random", rng)
+        return project_to_cube(X + rng.normal(0.0, self.noise_std, size=X.shape), rng)
 
     def exact_gain(self, n: int, d: int) -> float:
         "E|X_aug| − E|X_D| in closed form (see `fgsm_exact_gain`)."
-        return fgsm_exact_gain(n, d, noise_std=self.noise_std)
+        return fgsm_exact_gain(n, d)
 
 # %% ../nbs/studies/theory.ipynb
 def _pow_diff(k1: float, u1: float, k2: float, u2: float) -> float:
@@ -210,27 +193,19 @@ def expected_distinct(n: int, d: int) -> float:
     N = 2.0 ** _check_dim(d, MAX_DIM_CLOSED_FORM)
     return -N * math.expm1(n * math.log1p(-1.0 / N))
 
-def fgsm_exact_gain(n: int, d: int, noise_std: float = 2.0) -> float:
-    "E|X_aug| − E|X_D| for AugPro-FGSM with N(0, noise_std²) noise, exactly."
+def fgsm_exact_gain(n: int, d: int) -> float:
+    "E|X_aug| − E|X_D| for Appendix H's AugPro-FGSM (N(0, 4) noise), exactly."
     N = 2.0 ** _check_dim(d, MAX_DIM_CLOSED_FORM)
-    q = (1.0 - float(ndtr(-1.0 / noise_std))) ** d      # Pr[the projected copy equals its point]
+    q = (1.0 - float(ndtr(-1.0 / FGSM_NOISE_STD))) ** d      # Pr[the projected copy equals its point]
     return N * _pow_diff(n, 1.0 / N, n, (2.0 - q) / N)
 
-def mix_exact_gain(n: int, d: int, lam: float = 0.5, pairing: str = "matching", tie_break: str = "random") -> float | None:
-    "E|X_aug| − E|X_D| for AugPro-Mix, exactly: 0 for λ ≠ 1/2, the sum over w above for the matching pairing, None otherwise."
+def mix_exact_gain(n: int, d: int) -> float:
+    "E|X_aug| − E|X_D| for Appendix H's AugPro-Mix (n even), exactly: N[(1 − 1/N)^n − (1 − (3 − 2c)/N)^(n/2)], c = (3/4)^d."
     d = _check_dim(d, MAX_DIM_CLOSED_FORM)
-    if lam != 0.5:
-        return 0.0
-    if pairing != "matching":
-        return None
-    N, t, total = 2.0 ** d, TIE_PLUS_PROB[_check_tie_break(tie_break)], 0.0
-    for w in range(d + 1):
-        p_m = ((1 + 2 * t) / 4) ** w * ((3 - 2 * t) / 4) ** (d - w)
-        p_am = ((1 + t) / 2) ** w * ((2 - t) / 2) ** (d - w) / N
-        miss = 2.0 / N + p_m - 2.0 * p_am                          # 1 − Pr[y ∉ {a, b, m}]
-        # (1 − 1/N)^n − (1 − miss)^(n//2) (1 − 1/N)^(n % 2)  =  (1 − 1/N)^(n % 2) [(1 − 1/N)^(2·(n//2)) − (1 − miss)^(n//2)]
-        total += math.comb(d, w) * (1 - 1 / N) ** (n % 2) * _pow_diff(2 * (n // 2), 1.0 / N, n // 2, miss)
-    return total
+    if n % 2:
+        raise ValueError(f"Appendix H's AugPro-Mix pairs the points, so n must be even (L856); got n={n}.")
+    N = 2.0 ** d
+    return N * _pow_diff(n, 1.0 / N, n // 2, (3.0 - 2.0 * 0.75 ** d) / N)
 
 # %% ../nbs/studies/theory.ipynb
 Z95 = float(ndtri(0.975))
@@ -315,23 +290,16 @@ def simulate(construction: Construction, n: int, trials: int, *, d: int | None =
                         time.perf_counter() - t0)
 
 # %% ../nbs/studies/theory.ipynb
-CONSTRUCTIONS: dict[str, Construction] = {
+CONSTRUCTIONS: dict[str, Construction] = {      # Appendix H's two constructions
     "augpro-mix": AugProMix(),
     "augpro-fgsm": AugProFGSM(),
 }
-READINGS: dict[str, Construction] = {
-    **CONSTRUCTIONS,
-    "augpro-mix/permutation": AugProMix(pairing="permutation"),
-    "augpro-mix/ties-plus": AugProMix(tie_break="plus"),
-    "augpro-mix/lambda=0.3": AugProMix(lam=0.3),
-    "augpro-fgsm/std=4": AugProFGSM(noise_std=4.0),
-}
 
 def get_construction(name: str) -> Construction:
-    "The construction registered under `name` in `READINGS`."
-    if name not in READINGS:
-        raise ValueError(f"unknown construction {name!r}; choose one of {sorted(READINGS)}.")
-    return READINGS[name]
+    "The construction registered under `name` in `CONSTRUCTIONS`."
+    if name not in CONSTRUCTIONS:
+        raise ValueError(f"unknown construction {name!r}; choose one of {sorted(CONSTRUCTIONS)}.")
+    return CONSTRUCTIONS[name]
 
 @dataclass(frozen=True)
 class StudyConfig:
@@ -438,9 +406,9 @@ def plot_ratios(df: pd.DataFrame, constructions=None, exact_log2_max: int = 24) 
     return fig
 
 # %% ../nbs/studies/theory.ipynb
-def shortfall_exponents(noise_std: float = 2.0) -> dict[str, float]:
-    "Exponents a of the leading shortfall terms n^(−a): 2·log2(4/3) for AugPro-Mix and −2·log2(1 − Φ(−1/σ)) for AugPro-FGSM."
-    return {"augpro-mix": 2 * math.log2(4 / 3), "augpro-fgsm": -2 * math.log2(1 - float(ndtr(-1 / noise_std)))}
+def shortfall_exponents() -> dict[str, float]:
+    "Exponents a of the leading shortfall terms n^(−a): 2·log2(4/3) for AugPro-Mix and −2·log2(Φ(1/2)) for AugPro-FGSM."
+    return {"augpro-mix": 2 * math.log2(4 / 3), "augpro-fgsm": -2 * math.log2(1 - float(ndtr(-1 / FGSM_NOISE_STD)))}
 
 def first_n_within(con: Construction, tol: float, log2_max: int = 40) -> int | None:
     "The smallest n = 2^k with |1 − exact ratio| ≤ tol (None if none up to 2^log2_max, or no closed form)."
@@ -449,21 +417,16 @@ def first_n_within(con: Construction, tol: float, log2_max: int = 40) -> int | N
     return None if len(ok) == 0 else int(2 ** ks[ok[0]])
 
 # %% ../nbs/studies/theory.ipynb
-def verdict(df: pd.DataFrame, name: str, z_max: float = 4.0, tol: float = 1e-3, log2_far: int = 40,
-            mc_band: float = 0.1) -> dict:
+def verdict(df: pd.DataFrame, name: str, z_max: float = 4.0, tol: float = 1e-3, log2_far: int = 40) -> dict:
     "Computed verdict on one construction's claim: agreement with the closed form, convergence of the ratio to 1, finite-n exactness."
     sub, con = df[df.construction == name].sort_values("n"), get_construction(name)
     far = exact_ratio_curve(con, np.arange(int(sub.log2_n.min()), log2_far + 1))
-    agrees = bool(sub.z.isna().all() or (sub.z.abs() < z_max).all())
+    agrees = bool((sub.z.abs() < z_max).all())
     converges = bool(np.isfinite(far).all() and (np.diff(far) > 0).all() and abs(1 - far[-1]) < tol)
     excl = sub[(sub.ratio_hi < 1) | (sub.ratio_lo > 1)]
     last = sub.iloc[-1]
-    if not agrees:
-        status = "inconclusive (simulation and closed form disagree)"
-    elif np.isfinite(far).all():
-        status = "reproduced (asymptotically)" if converges else "not reproduced"
-    else:
-        status = "not reproduced" if last.ratio_lo > 1 + mc_band or last.ratio_hi < 1 - mc_band else "inconclusive"
+    status = ("inconclusive (simulation and closed form disagree)" if not agrees else
+              "reproduced (asymptotically)" if converges else "not reproduced")
     return {"construction": name, "claim": con.claim, "status": status, "mc_agrees_with_closed_form": agrees,
             "max_abs_z": float(sub.z.abs().max()) if sub.z.notna().any() else None,
             "ratio_first": (int(sub.n.iloc[0]), float(sub.ratio.iloc[0]), float(sub.ratio_lo.iloc[0]), float(sub.ratio_hi.iloc[0])),
@@ -483,3 +446,155 @@ def verdict_text(v: dict) -> str:
     return (f"**{v['claim']} — {v['status']}.** Ratio of the error drop to the claim: {r0:.4f} [{lo0:.4f}, {hi0:.4f}] at n = {n0}, "
             f"{r1:.4f} [{lo1:.4f}, {hi1:.4f}] at n = {n1}, and {rfar:.6f} (closed form) at n = 2^{int(math.log2(nfar))}. "
             f"The simulation {'agrees' if v['mc_agrees_with_closed_form'] else 'does NOT agree'} with the closed form{z}. {exact}")
+
+# %% ../nbs/studies/theory.ipynb
+def mix_parent_copy_prob(d: int) -> Fraction:
+    "Pr[z_i = x_{2i−1}] (= Pr[z_i = x_{2i}]) = (3/4)^d: each coordinate of z_i copies the parent with probability 3/4 (L858–859)."
+    return Fraction(3, 4) ** _check_dim(d, MAX_DIM_CLOSED_FORM)
+
+def mix_first_triple_prob(d: int) -> Fraction:
+    "Pr[D'_1 = 1]: x_1, x_2 and z_1 are three distinct points, = 1 + 2^−d − 2·(3/4)^d exactly (L1050–1052, no history)."
+    return 1 + Fraction(1, 2 ** _check_dim(d, MAX_DIM_CLOSED_FORM)) - 2 * mix_parent_copy_prob(d)
+
+def paper_step_bound(n: int) -> Fraction:
+    "Appendix H's lower bound 1 − 9/(2n) on E[D'_i = 1 | X^{i−1}], for every step i and history (L1061–1066)."
+    return 1 - Fraction(9, 2 * n)
+
+def union_step_bound(n: int, d: int | None = None) -> Fraction:
+    "A correct union bound on E[D'_i = 1 | X^{i−1}] for every i ≤ n/2: 1 − (9n/2 − 10)/2^d − 2(3/4)^d (= 1 − 9/(2n) + 10/n² − 2(3/4)^(2 log2 n))."
+    d = cube_dim(n) if d is None else _check_dim(d, MAX_DIM_CLOSED_FORM)
+    return 1 - Fraction(9 * n - 20, 2 ** (d + 1)) - 2 * mix_parent_copy_prob(d)
+
+def _triple_terms(d: int, exact: bool = False):
+    "(Pr[k, j], u(k, j)) over the geometries of a triple of three distinct points (see the formula above); Fractions if `exact`."
+    d = _check_dim(d, MAX_DIM_CLOSED_FORM)
+    F = Fraction if exact else float
+    N, g = F(2) ** d, lambda h: (F(1) / 4) ** h * (F(3) / 4) ** (d - h)
+    for k in range(2, d + 1):
+        for j in range(1, k):
+            w = Fraction(math.comb(d, k) * math.comb(k, j), 2 ** (d + k))
+            u = (9 / N - 9 / N ** 2 - 2 / N * (3 * g(0) + 2 * (g(k) + g(j) + g(k - j)))
+                 + (3 + F(6) / 2 ** k + F(4) / 2 ** j + F(4) / 2 ** (k - j)) / N ** 2)
+            yield (w if exact else float(w)), u
+
+def mix_new_triple_prob(i: int, d: int, exact: bool = False) -> float | Fraction:
+    "E[D'_i]: the probability that the i-th triple adds three new points, averaged over histories; a Fraction if `exact` (small i)."
+    if not isinstance(i, (int, np.integer)) or i < 1:
+        raise ValueError(f"the step i must be an integer ≥ 1; got {i!r}.")
+    if exact:
+        return sum(w * (1 - u) ** (int(i) - 1) for w, u in _triple_terms(d, exact=True))
+    return 1.0 - mix_new_triple_miss_prob(i, d)
+
+def mix_new_triple_miss_prob(i: int, d: int) -> float:
+    "1 − E[D'_i], in floats without cancellation: Pr[z_i equals a parent] + Σ Pr[k, j]·(1 − (1 − u(k, j))^(i−1))."
+    miss = 2 * 0.75 ** d - 2.0 ** -d
+    for w, u in _triple_terms(d):
+        miss += w * -math.expm1((int(i) - 1) * math.log1p(-u))
+    return miss
+
+def mix_new_triple_prob_given(history, d: int) -> Fraction:
+    "E[D'_i = 1 | X^{i−1} = the set of codes `history`], exactly: a sum over the parents, z_i being uniform between them (d ≤ 10)."
+    if isinstance(d, bool) or not isinstance(d, (int, np.integer)) or not 1 <= d <= 10:
+        raise ValueError(f"the exact sum lists all 4^d pairs of parents, so d must be an integer in [1, 10]; got {d!r}.")
+    N = 1 << int(d)
+    S = np.unique(np.asarray(history, dtype=np.int64))
+    a, b = np.arange(N, dtype=np.int64)[:, None], np.arange(N, dtype=np.int64)[None, :]
+    differ = a ^ b
+    k = np.bitwise_count(differ).astype(np.int64)
+    between = np.zeros((N, N), dtype=np.int64)                      # points of S between a and b
+    for s in S:
+        between += ((s ^ a) & ~differ) == 0
+    ok = (differ != 0) & ~np.isin(a, S) & ~np.isin(b, S)
+    # Pr[a, b] = 1/N², Pr[z new | a, b] = (2^k − between − 2)/2^k; common denominator N²·2^d
+    return Fraction(int(((((1 << k) - between - 2) << (d - k))[ok]).sum()), N ** 3)
+
+def mix_z_codes(a, b, coins):
+    "Appendix H's z (L858–859) on integer codes: the bits where the parents `a`, `b` agree, `coins`' bits where they differ."
+    a, b, coins = (np.asarray(v, dtype=np.int64) for v in (a, b, coins))
+    return (a & ~(a ^ b)) | (coins & (a ^ b))
+
+# %% ../nbs/studies/theory.ipynb
+def simulate_new_triple_prob(n: int, i: int, trials: int, *, seed: int = 0, d: int | None = None,
+                             chunk_elems: int = 2 ** 22) -> tuple[float, float]:
+    "Monte Carlo (mean, standard error) of Pr[D'_i = 1]: `trials` runs of i triples (x_{2i−1}, x_{2i}, z_i) each, as in L1048–1050."
+    d = cube_dim(n) if d is None else _check_dim(d)
+    if not isinstance(i, (int, np.integer)) or not 1 <= i <= n // 2:
+        raise ValueError(f"the step i must be an integer in [1, n/2] = [1, {n // 2}]; got {i!r}.")
+    if not isinstance(trials, (int, np.integer)) or trials < 2:
+        raise ValueError(f"trials must be an integer ≥ 2 (a standard error needs two); got {trials!r}.")
+    rng = np.random.default_rng([int(seed), int(n), int(d), int(i)])
+    chunk = max(1, min(chunk_elems // (3 * i), (2 ** 62 >> d)))     # row offsets (row << d) must fit in int64
+    hits = []
+    for start in range(0, trials, chunk):
+        m = min(chunk, trials - start)
+        a, b, coins = (random_codes(rng, (m, i), d) for _ in range(3))
+        z = mix_z_codes(a, b, coins)
+        la, lb, lz = a[:, -1], b[:, -1], z[:, -1]
+        distinct = (la != lb) & (lz != la) & (lz != lb)
+        off = np.arange(m, dtype=np.int64) << d                           # keeps each run's points apart in one sorted array
+        prev = np.sort((np.concatenate([a[:, :-1], b[:, :-1], z[:, :-1]], axis=1) + off[:, None]).ravel())
+        seen = np.zeros(m, dtype=bool)
+        for last in (la, lb, lz):
+            q = last + off
+            pos = np.minimum(np.searchsorted(prev, q), max(len(prev) - 1, 0))
+            seen |= (prev[pos] == q) if len(prev) else False
+        hits.append(distinct & ~seen)
+    hits = np.concatenate(hits).astype(np.float64)
+    return float(hits.mean()), float(hits.std(ddof=1) / math.sqrt(len(hits)))
+
+# %% ../nbs/studies/theory.ipynb
+STEPS = ("first", "last")
+
+def paper_bound_broken(n: int, step: str = "first", d: int | None = None) -> bool:
+    "Whether Pr[D'_i = 1] (i = 1 for 'first'; i = n/2, averaged over histories, for 'last') is below the paper's 1 − 9/(2n)."
+    if step not in STEPS:
+        raise ValueError(f"unknown step {step!r}; choose one of {STEPS}.")
+    d = cube_dim(n) if d is None else d
+    if step == "first":
+        return mix_first_triple_prob(d) < paper_step_bound(n)
+    return mix_new_triple_miss_prob(n // 2, d) > 9 / (2 * n)
+
+def first_n_paper_bound_broken(step: str = "first", ns=None, dim: Callable[[int], int] = cube_dim) -> int | None:
+    "The smallest n in `ns` (default: the powers of two 2 … 2^40) where `paper_bound_broken(n, step, dim(n))`, or None."
+    ns = [2 ** k for k in range(1, 41)] if ns is None else ns
+    return next((int(n) for n in ns if paper_bound_broken(int(n), step, dim(int(n)))), None)
+
+def mix_missing_new_triples(n: int, d: int | None = None) -> float:
+    "n/2 − E[Σ_{i ≤ n/2} D'_i]: the expected number of triples that do not add three new points (floats; relative error < 1e-6)."
+    d = cube_dim(n) if d is None else _check_dim(d, MAX_DIM_CLOSED_FORM)
+    m = n // 2
+    missing = m * (2 * 0.75 ** d - 2.0 ** -d)                             # triples that repeat a point of their own
+    for w, u in _triple_terms(d):
+        missing += w * (m + math.expm1(m * math.log1p(-u)) / u)          # Σ_i (1 − (1 − u)^(i−1)) = m − (1 − (1 − u)^m)/u
+    return missing
+
+# %% ../nbs/studies/theory.ipynb
+def plot_step_bound(log2_n=range(2, 41), mc: pd.DataFrame | None = None) -> go.Figure:
+    "1 − Pr[D'_i = 1] against log2 n, log scale: exact first and last triple, the paper's 9/(2n), the correct union bound, and `mc` rows (n, step, p, se)."
+    ks = np.asarray(list(log2_n))
+    n = 2.0 ** ks
+    curves = {
+        "first triple, exact: 2(3/4)^d − 1/n²": [float(1 - mix_first_triple_prob(2 * int(k))) for k in ks],
+        "last triple (i = n/2), exact, averaged over histories": [mix_new_triple_miss_prob(2 ** (int(k) - 1), 2 * int(k)) for k in ks],
+        "Appendix H, L1061–1066: 9/(2n)": 9 / (2 * n),
+        "correct union bound: 9/(2n) − 10/n² + 2(3/4)^d": [float(1 - union_step_bound(2 ** int(k))) for k in ks],
+    }
+    styles = [dict(color=_COLOURS[0]), dict(color=_COLOURS[1]), dict(color="black", dash="dash"), dict(color=_COLOURS[2], dash="dot")]
+    fig = go.Figure()
+    for (name, y), line in zip(curves.items(), styles):
+        fig.add_scatter(x=ks, y=y, mode="lines", name=name, line=line)
+    if mc is not None:
+        for step, colour in (("first", _COLOURS[0]), ("last", _COLOURS[1])):
+            sub = mc[mc.step == step]
+            fig.add_scatter(x=np.log2(sub.n), y=1 - sub.p, mode="markers", marker=dict(color=colour, size=9, symbol="circle-open"),
+                            error_y=dict(type="data", array=Z95 * sub.se, visible=True), name=f"{step} triple, Monte Carlo")
+    for step, colour, where in (("first", _COLOURS[0], "top right"), ("last", _COLOURS[1], "bottom right")):
+        n0 = first_n_paper_bound_broken(step)
+        if n0 is not None:
+            fig.add_vline(x=math.log2(n0), line=dict(color=colour, width=1, dash="dot"),
+                          annotation_text=f"{step} triple: L1061–1066 broken from n = {n0}", annotation_position=where)
+    fig.update_yaxes(title_text="1 − Pr[D′ᵢ = 1]  (the triple adds fewer than three new points)", type="log")
+    fig.update_xaxes(title_text="log2 n   (d = 2·log2 n, |X| = n²)", dtick=4)
+    fig.update_layout(height=560, width=900, template="plotly_white", legend=dict(orientation="h", y=-0.18),
+                      margin=dict(t=30, b=40, l=70, r=20))
+    return fig
