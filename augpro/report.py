@@ -30,12 +30,13 @@ from .data import GLUE_TASKS, BatchStream, get_task
 from .distill import RunResults, build_model, load_run_data, projection_candidates, read_metrics, run_tokenizer
 from .losses import StepContext, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name
+from .paper import paper_gains
 
 # %% auto 0
 __all__ = ['PALETTE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures', 'logged_means', 'strip_template',
            'augpro_mix_examples', 'examples_markdown', 'results_bar_chart', 'data_size_curve', 'markdown_to_html',
            'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold',
-           'noise_note', 'Report', 'build_report']
+           'noise_note', 'gains_beside_paper', 'Report', 'build_report']
 
 # %% ../nbs/13_report.ipynb
 def _flatten(metrics: Mapping | None, primary: str) -> dict:
@@ -396,6 +397,24 @@ def noise_note(summary: dict) -> str:
     return (f"Run-to-run spread: the pooled std over seeds is {noise[0]:.1f} points, so a difference between two "
             f"methods' means (of {n} seeds each) is noise unless it exceeds about {noise[1]:.1f} points (two "
             "standard errors).")
+
+# %% ../nbs/13_report.ipynb
+def gains_beside_paper(scores: Mapping[str, Sequence[float]], *, paper: str = "augpro", table: int = 1,
+                       task: str = "sst2", metric: str = "accuracy", split: str | None = "dev", baseline: str = "kd") -> list[dict]:
+    """Per method of `scores` (method → its seeds' scores, in points) that the paper's `table` reports: our mean gain over
+    `baseline` and its standard error, and the paper's gain (augpro.paper), in points; `agrees` when both have one sign."""
+    theirs = {r.method: g for r, g in paper_gains(paper, table, baseline, task=task, metric=metric, split=split).items()}
+    base = np.asarray(scores[baseline], float)
+    rows = []
+    for method, s in scores.items():
+        if method == baseline or method not in theirs:
+            continue
+        ours = np.asarray(s, float)
+        se = math.sqrt(sum(x.var(ddof=1) / len(x) if len(x) > 1 else math.nan for x in (ours, base)))
+        gain = float(ours.mean() - base.mean())
+        rows.append({"method": method, "gain": gain, "se": se, "paper_gain": theirs[method],
+                     "agrees": bool(np.sign(gain) == np.sign(theirs[method]))})
+    return rows
 
 # %% ../nbs/13_report.ipynb
 @dataclass
