@@ -188,7 +188,7 @@ class DataConfig:
     prefix: ClassVar[str] = "data"
     tokenizer: str | None = None             # a SentencePiece .model; None: $AUGPRO_DATA/t5/spiece.model; 'train:N': learn N pieces from the task
     data_dir: str | None = None              # GLUE folder; None: $AUGPRO_DATA or $AUGPRO_GLUE_DIR, else the Hugging Face hub
-    augmented_path: str | None = None        # TSV of precomputed augmentations (back-translations) for the 'bt' term
+    augmented_path: str | None = None        # TSV of back-translations (the task's text columns, the source row's idx) that '+bt' methods train on too
     max_len: int = 64                        # tokens per example, EOS included (Appendix C.1: 128)
     batch_size: int = 32                     # training examples per step, over all devices (Appendix C.1: 512)
     eval_batch_size: int = 128               # examples per evaluation batch, over all devices

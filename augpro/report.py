@@ -400,10 +400,15 @@ def noise_note(summary: dict) -> str:
 
 # %% ../nbs/13_report.ipynb
 def gains_beside_paper(scores: Mapping[str, Sequence[float]], *, paper: str = "augpro", table: int = 1,
-                       task: str = "sst2", metric: str = "accuracy", split: str | None = "dev", baseline: str = "kd") -> list[dict]:
-    """Per method of `scores` (method → its seeds' scores, in points) that the paper's `table` reports: our mean gain over
-    `baseline` and its standard error, and the paper's gain (augpro.paper), in points; `agrees` when both have one sign."""
-    theirs = {r.method: g for r, g in paper_gains(paper, table, baseline, task=task, metric=metric, split=split).items()}
+                       task: str = "sst2", metric: str = "accuracy", split: str | None = "dev", baseline: str = "kd",
+                       model: str | None = None) -> list[dict]:
+    """Per method of `scores` (method → its seeds' scores, in points) that the paper's `table` reports (for `model`, when
+    the table has several students): our mean gain over `baseline` and its standard error, and the paper's gain
+    (augpro.paper), in points; `agrees` when both have one sign."""
+    only = {"model": model} if model else {}
+    theirs = {r.method: g for r, g in paper_gains(paper, table, baseline, task=task, metric=metric, split=split, **only).items()}
+    if len({r.model for r in paper_gains(paper, table, baseline, task=task, metric=metric, split=split, **only)}) > 1:
+        raise ValueError(f"{paper} Table {table} has several students for {task}: choose one with model=...")
     base = np.asarray(scores[baseline], float)
     rows = []
     for method, s in scores.items():
