@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
+import importlib.util
 import io
 import json
 import os
@@ -23,7 +25,7 @@ from .registry import Registry
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS',
            'tyro_message', 'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell',
-           'main']
+           'import_modules', 'main']
 
 # %% ../nbs/15_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
@@ -239,11 +241,33 @@ def _bench(argv) -> int:
     return bench_main(argv, prog="augpro bench")
 
 
+def _methods_arguments(p):
+    p.add_argument("--json", action="store_true", help="print the methods as JSON")
+
+@command("methods", "list every method (also those a module given with --import registers): its loss terms, "
+         "their weights, its loss-setting overrides and whether it trains on back-translations", _methods_arguments)
+def _methods(args) -> int:
+    from augpro.config import METHODS
+    from augpro.losses import LOSS_TERMS
+    rows = [{"method": m.name, "terms": dict(m.terms), "overrides": dict(m.overrides), "back_translations": m.augmented_data,
+             "needs_teacher": m.needs_teacher, "description": m.description} for m in METHODS.values()]
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    for r in rows:
+        terms = ", ".join(f"{t} ×{w:g}" for t, w in r["terms"].items())
+        extra = "".join([f"; {k}={v}" for k, v in r["overrides"].items()] + ["; + back-translations"] * r["back_translations"])
+        print(f"{r['method']:<28} {terms}{extra}\n{'':<28} {r['description']}")
+    print("\nloss terms: " + "; ".join(f"{name}: {t.description}" for name, t in LOSS_TERMS.items()))
+    return 0
+
 # %% ../nbs/15_cli.ipynb
 def build_parser() -> argparse.ArgumentParser:
     "The `augpro` argument parser: one subparser per registered command (without arguments: each adds its own)."
     parser = argparse.ArgumentParser(prog="augpro", description="AugPro: augmentation with projection for distillation.")
     parser.add_argument("--version", action="version", version=f"augpro {augpro.__version__}")
+    parser.add_argument("--import", metavar="MODULE", action="append", dest="imports",
+                        help="import MODULE (or a .py file) first, so the methods and loss terms it registers exist; repeatable")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, cmd in COMMANDS.items():
         sub.add_parser(name, help=cmd.help, description=cmd.help)
@@ -271,9 +295,48 @@ def in_interactive_shell() -> bool:
 
 USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, FloatingPointError, OSError)
 
+def import_modules(argv: list[str]) -> list[str]:
+    """Import every module named by `--import MODULE` (a dotted name on the Python path, the current folder included, or
+    a .py file), anywhere in the command line, so the methods, loss terms and presets it registers exist; the rest of argv."""
+    rest, names, it = [], [], iter(argv)
+    for a in it:
+        if a == "--import" or a.startswith("--import="):
+            names.append(a.partition("=")[2] or next(it, ""))
+        else:
+            rest.append(a)
+    for name in names:
+        _import_one(name)
+    return rest
+
+def _import_one(name: str):
+    "Import `name` (a module or a .py file), or fail with one line that says how to name it."
+    if not name:
+        raise ValueError("--import needs a module name (my_methods) or a .py file (path/to/my_methods.py).")
+    if name.endswith(".py"):
+        path = Path(name)
+        if not path.is_file():
+            raise FileNotFoundError(f"--import {name}: no such file.")
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module
+        spec.loader.exec_module(module)
+        return
+    if "" not in sys.path and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        raise ValueError(f"--import {name}: no module {e.name!r} on the Python path (the current folder is on it); "
+                         "give a module name (my_methods) or a .py file.") from None
+
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `augpro` console script: bad input ends with one line naming it, exit status 2."
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        argv = import_modules(argv)
+    except USER_ERRORS as e:
+        print(f"augpro: error: {e}", file=sys.stderr)
+        return 2
     name, args = _parse(argv)
     if name is None:
         build_parser().print_help()
