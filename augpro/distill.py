@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import numbers
 import os
 import platform
 import shutil
@@ -43,10 +44,10 @@ __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'parse_model_spec', 'bui
            'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
            'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
            'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
-           'tree_digest', 'Checkpointer', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
-           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill', 'method_trace',
-           'sanity_check_method']
+           'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars', 'MetricsLog', 'read_metrics',
+           'RunResults', 'Run', 'versions', 'device_info', 'projection_candidates', 'compile_step', 'DevEvaluator',
+           'with_params', 'stop_requests', 'save_model', 'fit', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256',
+           'teacher_identity', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/10_distill.ipynb
 def parse_model_spec(spec: str) -> tuple[str, dict]:
@@ -369,19 +370,43 @@ class Checkpointer:
                              "start the run over, or pass overwrite=True (--overwrite).")
         return like, meta
 
+def tensorboard_writer(folder: Path, start_step: int):
+    "A TensorBoard writer with a new event file in `folder`, hiding what earlier sessions of the run logged after `start_step`."
+    from tensorboardX import SummaryWriter
+    return SummaryWriter(str(folder), purge_step=start_step + 1, flush_secs=5, filename_suffix=f".{time.time_ns()}")
+
+def write_scalars(writer, record: dict):
+    "Every number of a metrics record as the scalar `<kind>/<key>` at its step, then flush."
+    step = int(record["step"])
+    for k, v in record.items():
+        if k not in ("kind", "step") and isinstance(v, numbers.Real) and not isinstance(v, bool):
+            writer.add_scalar(f"{record['kind']}/{k}", float(v), step)
+    writer.flush()
+
 class MetricsLog:
-    "metrics.jsonl, cut back to the restored step on resume, so that a resumed run logs what a straight one does."
+    """metrics.jsonl, cut back to the restored step on resume, so that a resumed run logs what a straight one does, and
+    the same numbers as TensorBoard scalars in `tensorboard/` beside it. Process 0 writes; `close` when the run ends."""
 
     def __init__(self, path: Path, start_step: int):
         self.path = path
         if path.exists():
             lines = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l)["step"] <= start_step]
             path.write_text("".join(l + "\n" for l in lines))
+        self.tb = tensorboard_writer(path.parent / "tensorboard", start_step) if jax.process_index() == 0 else None
 
     def write(self, **record):
+        "Append `record` (kind, step and metrics) to metrics.jsonl, and its numbers to TensorBoard."
         if jax.process_index() == 0:
             with self.path.open("a") as f:
                 f.write(json.dumps(record) + "\n")
+            if self.tb is not None:
+                write_scalars(self.tb, record)
+
+    def close(self):
+        "Write what TensorBoard still holds and close its event file."
+        if self.tb is not None:
+            self.tb.close()
+            self.tb = None
 
 def read_metrics(run_dir) -> list[dict]:
     "The records of a run's metrics.jsonl (kind 'train' or 'eval', with the step)."
@@ -634,6 +659,7 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
                                             "run the same command again to resume.")
         finally:
             bar.close()
+            log.close()
     final_model = with_params(student, state.params)
     if end < steps:   # stopped early on purpose: the run is not finished, so no results yet
         return Run(run_dir, None, final_model, stopped_at=end)
@@ -646,8 +672,8 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
 
 
 # %% ../nbs/10_distill.ipynb
-RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "config.yaml", "run.json",
-             "spiece.model", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
+RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
+             "run.json", "spiece.model", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
 
 def _describe(changes: dict) -> str:
     return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())

@@ -12,9 +12,11 @@ import platform
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from .files import find_file, package_dir
 # %% auto 0
 __all__ = ['ROLES', 'EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher',
            'annotate_results', 'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepFailed',
-           'SweepResult', 'NotebookRunner', 'run_sweep']
+           'SweepResult', 'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
 
 # %% ../nbs/11_sweep.ipynb
 ROLES = ("teacher", "student")
@@ -345,7 +347,7 @@ def _check_notebooks(nb_dir: Path):
             raise ValueError(f"{nb_dir / name} does not declare the parameters {sorted(missing)} a sweep passes: "
                              f"copy the current one (`augpro path {name}`) and redo your changes there.")
 
-def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: SweepResult, say):
+def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: SweepResult, say, watcher: RunWatcher):
     "Run every unfinished run of `role` (the students of a failed teacher are not attempted)."
     todo = []
     for run in (r for r in plan if r.role == role):
@@ -364,7 +366,8 @@ def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: Swe
 
     def one(run):
         t0 = time.time()
-        error = runner.execute(nb_dir / run.notebook, run.run_dir / run.notebook, run.parameters())
+        with watcher.watching(run):
+            error = runner.execute(nb_dir / run.notebook, run.run_dir / run.notebook, run.parameters())
         if error is None and not run.done:
             error = f"the notebook finished without writing {run.run_dir / 'results.json'}"
         return run, error, time.time() - t0
@@ -380,11 +383,21 @@ def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: Swe
             result.ran.append(run.run_dir)
             say(f"{run.describe()}: {seconds:.1f} s" + (f", dev score {score:.4f}" if score is not None else ""))
 
+def _sayer(total: int, progress: bool):
+    "say(line) prints '[k/total] line' for the k-th run reported; say(line, counted=False) a progress line, indented."
+    count = iter(range(1, total + 1))
+    def say(line: str, counted: bool = True):
+        k = next(count) if counted else None
+        if progress:
+            print(f"[{k}/{total}] {line}" if counted else f"    {line}", flush=True)
+    return say
+
 def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str | os.PathLike | None = None,
-              progress: bool = True, jobs: int | None = None) -> SweepResult:
+              progress: bool = True, jobs: int | None = None, progress_every: float | None = 30) -> SweepResult:
     """Run a sweep through papermill: the teachers, then every grid cell, skipping finished runs; then the
-    report. `jobs` runs that many notebooks at once (default: the spec's). Raises `SweepFailed` (after the
-    report) when runs failed."""
+    report. `jobs` runs that many notebooks at once (default: the spec's). With `progress`, every `progress_every`
+    seconds (None: never) a line per running run gives its latest step and dev score. Raises `SweepFailed`
+    (after the report) when runs failed."""
     spec = spec_or_path if isinstance(spec_or_path, SweepSpec) else SweepSpec.from_yaml(spec_or_path)
     jobs = spec.jobs if jobs is None else jobs
     if not isinstance(jobs, int) or jobs < 1:
@@ -394,15 +407,16 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     plan, result = spec.runs(), SweepResult(Path(spec.out))
     result.out.mkdir(parents=True, exist_ok=True)
     (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
-    count = iter(range(1, len(plan) + 1))
-    say = (lambda line: print(f"[{next(count)}/{len(plan)}] {line}")) if progress else (lambda line: next(count))
-    runner = NotebookRunner(spec.kernel, spec.env, jobs)
+    say, runner = _sayer(len(plan), progress), NotebookRunner(spec.kernel, spec.env, jobs)
+    watcher = RunWatcher(say, progress_every if progress else None)
     try:
         for role in ROLES:   # every teacher before any student
-            _run_role(plan, role, runner, nb_dir, result, say)
+            _run_role(plan, role, runner, nb_dir, result, say, watcher)
     except KeyboardInterrupt:
         runner.stop()
         raise
+    finally:
+        watcher.stop()
     if spec.report and (result.ran or result.skipped):
         t0 = time.time()
         error = runner.execute(nb_dir / "report.ipynb", result.out / "report.ipynb",
@@ -416,3 +430,76 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     if result.failed:
         raise SweepFailed(result)
     return result
+
+# %% ../nbs/11_sweep.ipynb
+def _tail_records(path: Path, nbytes: int = 1 << 20) -> list[dict]:
+    "The complete JSON lines among the last `nbytes` bytes of a metrics.jsonl; none when there is no file yet."
+    try:
+        with open(path, "rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(0, size - nbytes))
+            lines = f.read().decode(errors="replace").splitlines()[1 if size > nbytes else 0:]
+    except OSError:   # not written yet, or being removed
+        return []
+    records = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:   # the line being written
+            continue
+    return [r for r in records if isinstance(r, dict)]
+
+def _latest_score(evaluation: dict) -> str:
+    "', dev/score 0.8125 at step 40' from an eval record (its first '.../score' key); '' when it has none."
+    key = next((k for k in evaluation if k.endswith("/score")), None)
+    if key is None:
+        return ""
+    v = evaluation[key]
+    return f", {key} {f'{v:.4f}' if isinstance(v, (int, float)) else v} at step {evaluation.get('step')}"
+
+def progress_line(run: SweepRun) -> str:
+    "One line on a running run: its latest logged training step (of all) and its latest dev score, from metrics.jsonl."
+    records = _tail_records(run.run_dir / "metrics.jsonl")
+    train = [r for r in records if r.get("kind") == "train"]
+    evals = [r for r in records if r.get("kind") == "eval"]
+    where = f"step {train[-1].get('step')}/{run.config.optim.steps}" if train else "no step logged yet"
+    return f"{run.describe()}: {where}" + (_latest_score(evals[-1]) if evals else "")
+
+class RunWatcher:
+    "While runs execute, every `every` seconds (None: never) a thread says `progress_line` of each, uncounted."
+
+    def __init__(self, say, every: float | None = 30):
+        if every is not None and not every > 0:
+            raise ValueError(f"progress_every must be a positive number of seconds, or None; got {every!r}.")
+        self.say, self.every, self.running, self.lock, self.done = say, every, {}, threading.Lock(), threading.Event()
+        self.thread = threading.Thread(target=self._loop, name="augpro-sweep-progress", daemon=True) if every else None
+        if self.thread is not None:
+            self.thread.start()
+
+    @contextmanager
+    def watching(self, run: SweepRun):
+        "Count `run` as running inside the block."
+        with self.lock:
+            self.running[run.run_dir] = run
+        try:
+            yield run
+        finally:
+            with self.lock:
+                self.running.pop(run.run_dir, None)
+
+    def poll(self):
+        "Say one progress line per running run."
+        with self.lock:
+            runs = list(self.running.values())
+        for run in runs:
+            self.say(progress_line(run), counted=False)
+
+    def _loop(self):
+        while not self.done.wait(self.every):
+            self.poll()
+
+    def stop(self):
+        "End the thread (at once, not after its wait)."
+        self.done.set()
+        if self.thread is not None:
+            self.thread.join()
