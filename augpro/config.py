@@ -20,6 +20,7 @@ import yaml
 from .data import check_buckets, get_task, parse_tokenizer_spec
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig
+from .metrics import METRICS
 from .registry import Registry
 
 # %% auto 0
@@ -289,7 +290,7 @@ class MeshConfig:
 @dataclass(frozen=True)
 class TrainConfig:
     "Everything that defines a teacher fine-tuning or a student distillation run, in six sections."
-    task: str = "sst2"                       # GLUE task: cola, sst2, mrpc, qqp, stsb, mnli, qnli, rte or wnli
+    task: str = "sst2"                       # a GLUE task (cola, sst2, ...), a registered one, or csv:/tsv:/jsonl:/hf: data (augpro.data.get_task)
     method: str = "kd"                       # a method of augpro.config.METHODS, or BASE+AUG+...; a teacher always trains 'ft'
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
@@ -299,7 +300,9 @@ class TrainConfig:
     mesh: MeshConfig = field(default_factory=MeshConfig)
 
     def __post_init__(self):
-        get_task(self.task)      # an unknown task lists the nine
+        metric = get_task(self.task).metric   # an unknown task lists the valid ones
+        if metric not in METRICS:
+            raise ValueError(f"task {self.task!r}: unknown metric {metric!r}; choose one of {', '.join(METRICS)}.")
         self.method_loss()       # an unknown method lists the valid ones; its overrides must be valid loss settings
         for name, kind in SECTIONS.items():
             if not isinstance(getattr(self, name), kind):
@@ -314,7 +317,7 @@ class TrainConfig:
         "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
         if self.run.run_dir is not None:
             return Path(self.run.run_dir)
-        return Path("runs") / self.task / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
+        return Path("runs") / get_task(self.task).name / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
 
     def flat(self) -> dict:
         "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."

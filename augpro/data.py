@@ -6,11 +6,17 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import dataclasses
+import functools
+import io
 import itertools
+import json
 import math
 import os
 import re
+import string
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +24,13 @@ from pathlib import Path
 import numpy as np
 import sentencepiece as spm
 
+from .registry import Registry
+
 # %% auto 0
-__all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS',
-           'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES', 'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data',
-           'GlueTask', 'get_task', 'GlueTable', 'read_glue_tsv', 'load_glue', 'Tokenizer', 'parse_tokenizer_spec',
+__all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'TASKS', 'SOURCES', 'TASK_OPTIONS', 'DEV_SPLIT_SEED',
+           'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS', 'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES', 'in_ci',
+           'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task', 'GlueTable', 'read_glue_tsv',
+           'load_glue', 'register_task', 'task_from_spec', 'load_source_split', 'Tokenizer', 'parse_tokenizer_spec',
            'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size',
            'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream',
            'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented',
@@ -83,8 +92,8 @@ def require_data(what: str = "glue") -> Path | None:
 # %% ../nbs/02_data.ipynb
 @dataclass(frozen=True)
 class GlueTask:
-    "One GLUE task: columns, labels, splits, metric, T5 template and classic-file layout."
-    name: str                              # our name = the HF `nyu-mll/glue` config = T5's task prefix
+    "A text classification or regression task: columns, labels, splits, metric, template, and where its data is."
+    name: str                              # our name; for GLUE the HF `nyu-mll/glue` config and T5's task prefix
     folder: str                            # the classic glue_data folder, e.g. "SST-2"
     text_columns: tuple[str, ...]          # HF column names, in HF order
     tsv_text_columns: tuple[str, ...]      # the same columns' names in the classic TSV header
@@ -95,6 +104,10 @@ class GlueTask:
     dev_splits: tuple[str, ...] = ("dev",)
     test_splits: tuple[str, ...] = ("test",)
     headerless_columns: tuple[str, ...] = ()   # column names of train/dev files that have no header (CoLA)
+    source: str = "glue"                   # 'glue' (the classic TSV layout or the hub), 'csv', 'tsv', 'jsonl' or 'hf'
+    location: str = ""                     # the file, folder or Hugging Face dataset of a non-GLUE task
+    template_text: str | None = None       # the model's input as a format string of the text columns (None: T5's GLUE style)
+    dev_fraction: float = 0.1              # share of a lone training file held out as 'dev' (non-GLUE tasks without dev data)
 
     @property
     def hf_config(self) -> str: return self.name
@@ -110,12 +123,12 @@ class GlueTask:
         return tuple(sorted(self.text_columns))
     @property
     def template(self) -> str:
-        "The T5 input as a format string, e.g. `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
-        return " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
+        "The input as a format string, e.g. T5's `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
+        return self.template_text or " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
 
     def t5_input(self, example: dict) -> str:
-        "The T5 input text of one example (a dict with the text columns)."
-        return " ".join([self.name, *(f"{c}: {example[c]}" for c in self.t5_fields)])
+        "The input text of one example (a dict with the text columns)."
+        return self.template.format(**{c: example[c] for c in self.text_columns})
 
     def canonical_split(self, split: str) -> str:
         "Our name of a split (`validation*` is accepted for `dev*`); a clear error for unknown splits."
@@ -145,14 +158,28 @@ GLUE_TASKS: dict[str, GlueTask] = {t.name: t for t in [
     GlueTask("wnli", "WNLI", _PAIR, _PAIR, ("not_entailment", "entailment"), "accuracy"),
 ]}
 
+TASKS = Registry("task")   # every task by name: GLUE's nine, then those registered or named by a source spec
+for _task in GLUE_TASKS.values():
+    TASKS.add(_task.name, _task)
+SOURCES = ("csv", "tsv", "jsonl", "hf")   # the prefixes of a task spec that names your own data
+
 def get_task(task: str | GlueTask) -> GlueTask:
-    "The `GlueTask` for a name such as `'sst2'`, `'SST-2'` or `'STS-B'`; unknown names list the nine."
+    """The task a name or a spec names: a GLUE task (`'sst2'`, `'SST-2'`), a registered one, or your own data:
+    `'csv:PATH'`, `'tsv:PATH'`, `'jsonl:PATH'` or `'hf:NAME[/CONFIG]'`, with options after `?` (see `register_task`)."""
     if isinstance(task, GlueTask):
         return task
-    key = str(task).strip().lower().replace("-", "").replace("_", "")
+    text = str(task).strip()
+    if text.partition(":")[0] in SOURCES:
+        return task_from_spec(text)
+    key = text.lower().replace("-", "").replace("_", "")
     if key in GLUE_TASKS:
         return GLUE_TASKS[key]
-    raise ValueError(f"unknown GLUE task {task!r}; the tasks are {', '.join(GLUE_TASKS)}.")
+    if text in TASKS:
+        return TASKS[text]
+    own = [n for n in TASKS if n not in GLUE_TASKS]
+    raise ValueError(f"unknown task {task!r}: the GLUE tasks are {', '.join(GLUE_TASKS)}"
+                     + (f", the registered ones {', '.join(own)}" if own else "")
+                     + "; for your own data give csv:PATH, tsv:PATH, jsonl:PATH or hf:NAME[/CONFIG] (augpro.data.register_task).")
 
 # %% ../nbs/02_data.ipynb
 @dataclass(frozen=True, eq=False)
@@ -363,12 +390,248 @@ def load_glue(task: str | GlueTask, split: str, *, data_dir: str | os.PathLike |
     from `data_dir`, `AUGPRO_GLUE_DIR`, `AUGPRO_DATA/glue`, or the hub (`data_dir='hub'` or nothing set)."""
     spec = get_task(task)
     split = spec.canonical_split(split)
+    if spec.source != "glue":   # your own data: its spec says where it is
+        return load_source_split(spec, split)
     if isinstance(data_dir, str) and data_dir == "hub":
         return _load_hub(spec, split)
     base = glue_dir(data_dir)
     if base is None:
         return _load_hub(spec, split)
     return _load_local(spec, split, base, explicit=data_dir is not None)
+
+# %% ../nbs/02_data.ipynb
+TASK_OPTIONS = ("name", "text", "label", "labels", "regression", "metric", "template", "dev_fraction")
+DEV_SPLIT_SEED = 20231101   # fixed: a lone training file gives up the same dev rows in every run
+_KNOWN_TEXT_COLUMNS = (("sentence1", "sentence2"), ("premise", "hypothesis"), ("question1", "question2"),
+                       ("question", "sentence"), ("sentence",), ("text",))
+
+@dataclass(frozen=True)
+class _Rows:
+    "One split of a source as read: its columns, rows (dicts), their line (file) or row (dataset) numbers, and where."
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
+    lines: tuple[int, ...]
+    where: str
+
+def _read_delimited(path: Path, delimiter: str) -> _Rows:
+    "A CSV or TSV file with a header line (quoting as Excel writes it)."
+    reader = csv.reader(io.StringIO(_read_text(path)), delimiter=delimiter)
+    records = [(reader.line_num, r) for r in reader if r]
+    if not records:
+        raise ValueError(f"{path} is empty: expected a header line and data rows.")
+    header = [h.strip() for h in records[0][1]]
+    if len(records) == 1:
+        raise ValueError(f"{path} has a header line but no data rows.")
+    for line, r in records[1:]:
+        if len(r) != len(header):
+            raise ValueError(f"{path}, line {line}: {len(r)} fields where the header has {len(header)} ({', '.join(header)}): "
+                             "fix the row (quote fields that hold the delimiter).")
+    return _Rows(tuple(header), tuple(dict(zip(header, r)) for _, r in records[1:]), tuple(l for l, _ in records[1:]), str(path))
+
+def _read_jsonl(path: Path) -> _Rows:
+    "A JSON Lines file: one JSON object per line."
+    rows, lines = [], []
+    for n, line in enumerate(_read_text(path).split("\n"), 1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}, line {n}: not valid JSON ({e.msg}): one JSON object per line.") from None
+            if not isinstance(row, dict):
+                raise ValueError(f"{path}, line {n}: a JSON {type(row).__name__}, not an object: one object per line.")
+            rows.append(row)
+            lines.append(n)
+    if not rows:
+        raise ValueError(f"{path} is empty: expected one JSON object per line.")
+    return _Rows(tuple(dict.fromkeys(k for r in rows for k in r)), tuple(rows), tuple(lines), str(path))
+
+def _read_file(path: Path, source: str) -> _Rows:
+    return _read_jsonl(path) if source == "jsonl" else _read_delimited(path, "," if source == "csv" else "\t")
+
+def _split_off_dev(train: _Rows, dev_fraction: float) -> dict[str, _Rows]:
+    "A lone training split's rows as train and dev (`dev_fraction` of them, the same every time, at least one)."
+    n = len(train.rows)
+    if n < 2 or not 0 < dev_fraction < 1:
+        raise ValueError(f"{train.where}: {n} rows and dev_fraction={dev_fraction}: a dev set needs a second file "
+                         "(dev.EXT beside train.EXT) or dev_fraction in (0, 1) of at least two rows.")
+    dev = np.zeros(n, bool)
+    dev[np.random.default_rng(DEV_SPLIT_SEED).permutation(n)[:max(1, round(dev_fraction * n))]] = True
+    part = lambda keep: _Rows(train.columns, tuple(r for r, k in zip(train.rows, keep) if k),
+                              tuple(l for l, k in zip(train.lines, keep) if k), train.where)
+    return {"train": part(~dev), "dev": part(dev)}
+
+# %% ../nbs/02_data.ipynb
+def _file_splits(source: str, location: str) -> dict[str, _Rows]:
+    "The splits of a file (train only) or of a folder (train, and dev or validation when there)."
+    path, ext = Path(location), {"csv": "csv", "tsv": "tsv", "jsonl": "jsonl"}[source]
+    if path.is_file():
+        return {"train": _read_file(path, source)}
+    if not path.is_dir():
+        raise FileNotFoundError(f"{source}:{location}: no such file or folder (a relative path is taken from {Path.cwd()}).")
+    files = {split: path / f"{name}.{ext}" for split, name in (("train", "train"), ("dev", "validation"), ("dev", "dev"))
+             if (path / f"{name}.{ext}").is_file()}
+    if "train" not in files:
+        raise FileNotFoundError(f"{path} has no train.{ext}: a folder of data holds train.{ext} and dev.{ext}.")
+    return {split: _read_file(f, source) for split, f in files.items()}
+
+def _dataset_splits(location: str) -> dict[str, _Rows]:
+    "The splits of a Hugging Face dataset: a folder written by `save_to_disk`, or NAME[/CONFIG] on the hub."
+    import datasets
+    try:
+        if Path(location).is_dir():
+            ds = datasets.load_from_disk(location)
+        else:
+            name, _, config = location.partition("/") if location.count("/") > 1 else (location, "", "")
+            ds = datasets.load_dataset(name, config or None)
+    except Exception as e:   # no network, a wrong name, a damaged folder: one line
+        raise ConnectionError(f"hf:{location}: could not load the dataset ({type(e).__name__}: {_first_line(e)}); "
+                              "give a folder written by save_to_disk, or NAME[/CONFIG] of the hub when online.") from None
+    parts = {"train": ds} if isinstance(ds, datasets.Dataset) else dict(ds)
+    names = {"train": "train", "validation": "dev", "dev": "dev"}
+    return {names[k]: _Rows(tuple(v.column_names), tuple(v.to_list()), tuple(range(1, len(v) + 1)), f"hf:{location} ({k})")
+            for k, v in parts.items() if k in names}
+
+@functools.lru_cache(maxsize=16)
+def _source_splits(source: str, location: str, dev_fraction: float) -> dict[str, _Rows]:
+    "Train and dev rows of a source, read once per process."
+    splits = _dataset_splits(location) if source == "hf" else _file_splits(source, location)
+    if "train" not in splits:
+        raise ValueError(f"{source}:{location} has no train split (it has {', '.join(splits)}).")
+    return splits if "dev" in splits else _split_off_dev(splits["train"], dev_fraction)
+
+# %% ../nbs/02_data.ipynb
+def _text_columns(text, rows: _Rows) -> tuple[str, ...]:
+    "The text columns asked for, or the first known set the data has."
+    if text:
+        return tuple(text.split(",")) if isinstance(text, str) else tuple(text)
+    found = next((cols for cols in _KNOWN_TEXT_COLUMNS if set(cols) <= set(rows.columns)), None)
+    if found is None:
+        raise ValueError(f"{rows.where}: which columns are the text? It has {', '.join(rows.columns)}: add ?text=COLUMN "
+                         "(or ?text=FIRST,SECOND for pairs), or register_task(text=...).")
+    return found
+
+def _label_key(value) -> str:
+    "A label as the text that names it: 1, 1.0 and '1' are the same label."
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+def _label_set(rows: _Rows, label: str) -> tuple[str, ...]:
+    "The training labels, sorted (numerically when they are all whole numbers)."
+    keys = {_label_key(r.get(label)) for r in rows.rows}
+    if len(keys) < 2:
+        raise ValueError(f"{rows.where}: the label column {label!r} has {len(keys)} distinct value(s) {sorted(keys)}: a "
+                         "classification task needs two or more (for scores, add ?regression=true).")
+    numeric = all(re.fullmatch(r"-?\d+", k) for k in keys)
+    return tuple(sorted(keys, key=int) if numeric else sorted(keys))
+
+def _check_columns(rows: _Rows, needed: Sequence[str]):
+    missing = [c for c in needed if c not in rows.columns]
+    if missing:
+        raise ValueError(f"{rows.where}: no column {', '.join(map(repr, missing))}; it has {', '.join(rows.columns)}. "
+                         "Name the columns with ?text=... and ?label=... (register_task(text=..., label=...)).")
+
+def _build_task(name: str, source: str, location: str, *, text=None, label: str = "label", labels=None,
+                regression: bool = False, metric: str | None = None, template: str | None = None,
+                dev_fraction: float = 0.1) -> GlueTask:
+    "A task over your own data, its columns and labels checked against the data."
+    if source not in SOURCES:
+        raise ValueError(f"unknown data source {source!r}: choose one of {', '.join(SOURCES)}.")
+    splits = _source_splits(source, location, float(dev_fraction))
+    columns = _text_columns(text, splits["train"])
+    for rows in splits.values():
+        _check_columns(rows, [*columns, label])
+    if regression:
+        names = ()
+    elif labels:
+        names = tuple(labels.split(",")) if isinstance(labels, str) else tuple(map(str, labels))
+    else:
+        names = _label_set(splits["train"], label)
+    if template is not None:
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        if not fields <= set(columns):
+            raise ValueError(f"the template {template!r} names {sorted(fields - set(columns))}, which are not text columns "
+                             f"{list(columns)}; write it with {{COLUMN}} fields of those.")
+    return GlueTask(name, "", columns, columns, names, metric or ("pearson_spearman" if regression else "accuracy"),
+                    tsv_label_column=label, label_column=label, test_splits=(), source=source, location=location,
+                    template_text=template, dev_fraction=float(dev_fraction))
+
+def register_task(name: str, source: str, *, replace: bool = False, **options) -> GlueTask:
+    """Register your own data as the task `name`: `source` is `csv:PATH`, `tsv:PATH`, `jsonl:PATH` or `hf:NAME[/CONFIG]`;
+    `options` are those of a spec (text, label, labels, regression, metric, template, dev_fraction)."""
+    kind, _, location = source.partition(":")
+    unknown = set(options) - set(TASK_OPTIONS[1:])
+    if unknown:
+        raise ValueError(f"unknown task option(s) {sorted(unknown)}; the options are {', '.join(TASK_OPTIONS[1:])}.")
+    task = _build_task(name, kind, location, **options)
+    if name in TASKS and TASKS[name] == task:
+        return task
+    TASKS.add(name, task, replace=replace)
+    return task
+
+# %% ../nbs/02_data.ipynb
+def _spec_options(spec: str, query: str) -> dict:
+    "The `?key=value&...` options of a task spec, typed."
+    try:
+        pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+    except ValueError:
+        raise ValueError(f"task {spec!r}: write options as ?key=value&key=value ({', '.join(TASK_OPTIONS)}).") from None
+    options = dict(pairs)
+    unknown = set(options) - set(TASK_OPTIONS)
+    if unknown:
+        raise ValueError(f"task {spec!r}: unknown option(s) {sorted(unknown)}; the options are {', '.join(TASK_OPTIONS)}.")
+    if "regression" in options:
+        flag = options["regression"].lower()
+        if flag not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"task {spec!r}: regression={options['regression']!r}; write regression=true or false.")
+        options["regression"] = flag in ("true", "1", "yes")
+    if "dev_fraction" in options:
+        try:
+            options["dev_fraction"] = float(options["dev_fraction"])
+        except ValueError:
+            raise ValueError(f"task {spec!r}: dev_fraction={options['dev_fraction']!r} is not a number.") from None
+    return options
+
+@functools.lru_cache(maxsize=64)
+def task_from_spec(spec: str) -> GlueTask:
+    """The task a spec such as `'csv:data/nli.csv?text=premise,hypothesis'` names, registered under its name (the
+    `name` option, else the file's or dataset's name) so that name finds it too."""
+    head, _, query = spec.partition("?")
+    source, _, location = head.partition(":")
+    options = _spec_options(spec, query)
+    name = options.pop("name", None) or re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(location.rstrip("/")).stem or location)
+    task = _build_task(name, source, location, **options)
+    if name in TASKS and TASKS[name] != task:
+        raise ValueError(f"task {spec!r}: the name {name!r} is taken by another task; add ?name=ANOTHER.")
+    if name not in TASKS:
+        TASKS.add(name, task)
+    return task
+
+def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
+    "Label ids (or scores) of a split's rows; a label outside the task's set names its line."
+    values = [r.get(task.label_column) for r in rows.rows]
+    if task.is_regression:
+        out = np.empty(len(values), np.float32)
+        for k, v in enumerate(values):
+            try:
+                out[k] = float(v)
+            except (TypeError, ValueError):
+                raise ValueError(f"{rows.where}, line {rows.lines[k]}: the score {v!r} is not a number.") from None
+        return out
+    ids = {n: i for i, n in enumerate(task.label_names)}
+    out = np.empty(len(values), np.int64)
+    for k, v in enumerate(values):
+        if _label_key(v) not in ids:
+            raise ValueError(f"{rows.where}, line {rows.lines[k]}: label {v!r} is not one of {list(task.label_names)} "
+                             "(the training labels): fix the row, or give the label set with ?labels=A,B,C.")
+        out[k] = ids[_label_key(v)]
+    return out
+
+def load_source_split(task: GlueTask, split: str) -> GlueTable:
+    "One split (`train` or `dev`) of a task over your own data, as a `GlueTable` (`idx`: the row's place in its source)."
+    rows = _source_splits(task.source, task.location, task.dev_fraction)[split]
+    texts = {c: ["" if r.get(c) is None else str(r[c]) for r in rows.rows] for c in task.text_columns}
+    return GlueTable(task.name, split, texts, _labels_of(task, rows), np.asarray(rows.lines, np.int64))
 
 # %% ../nbs/02_data.ipynb
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
@@ -614,8 +877,8 @@ def t5_inputs(task: str | GlueTask, table: GlueTable) -> list[str]:
     if missing:
         raise ValueError(f"the table has no column {missing} that task {spec.name!r} needs "
                          f"(it has {list(table.texts)}); was it loaded for another task?")
-    cols = [(c, table.texts[c]) for c in spec.t5_fields]
-    return [" ".join([spec.name, *(f"{c}: {v[i]}" for c, v in cols)]) for i in range(len(table))]
+    fmt = spec.template
+    return [fmt.format(**{c: table.texts[c][i] for c in spec.text_columns}) for i in range(len(table))]
 
 def encode_task(task: str | GlueTask, table: GlueTable, tokenizer: Tokenizer, max_len: int = 128) -> Encoded:
     "Template, tokenize (EOS appended, truncated to `max_len` with EOS kept last) and pad a table."

@@ -69,6 +69,7 @@ class Metric:
 METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("accuracy", ("accuracy",), lambda p, y: {"accuracy": accuracy(p, y)}),
     Metric("f1_accuracy", ("f1", "accuracy"), lambda p, y: {"f1": f1_binary(p, y), "accuracy": accuracy(p, y)}),
+    Metric("f1", ("f1",), lambda p, y: {"f1": f1_binary(p, y)}),
     Metric("mcc", ("mcc",), lambda p, y: {"mcc": matthews(p, y)}),
     Metric("pearson_spearman", ("pearson", "spearman"), lambda p, y: {"pearson": pearson(p, y), "spearman": spearman(p, y)}),
 ]}

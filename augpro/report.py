@@ -50,7 +50,8 @@ def load_run(run_dir: str | os.PathLike) -> dict:
     "One finished run (its folder or its results.json) as a row: task, method, seed, data_fraction, score, metrics, ..."
     path = Path(run_dir)
     r = RunResults.read(path)   # a missing or invalid results.json says so in one line
-    cfg, task = r.train_config, get_task(r.task)
+    cfg = r.train_config
+    task = get_task(cfg.task)   # the config's task: a GLUE name, or the spec of one's own data
     primary = task.dev_splits[0]
     return {
         "run_dir": str(path if path.is_dir() else path.parent), "role": r.role, "task": task.name,
