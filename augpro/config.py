@@ -19,7 +19,7 @@ import yaml
 
 from .data import check_buckets, get_task, parse_tokenizer_spec
 from .files import find_file
-from .losses import LOSS_TERMS, LossConfig
+from .losses import LOSS_TERMS, LossConfig, declared_params
 from .metrics import METRICS
 from .registry import Registry
 
@@ -343,12 +343,17 @@ class TrainConfig:
         top, sections = {}, {}
         for key, value in flatten(changes or {}).items():
             head, _, leaf = key.partition(".")
+            if head == "loss" and leaf in declared_params():   # a hyperparameter a loss term declares
+                loss = sections.setdefault("loss", {})
+                loss.setdefault("term_params", dict(self.loss.term_params))[leaf] = value
+                continue
             if head not in FIELDS or (leaf and head not in SECTIONS):
                 raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
             if head in SECTIONS and not leaf:
                 raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
             if leaf and leaf not in section_fields(head):
-                raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join(section_fields(head))}.")
+                extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
+                raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
             (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
         top.update({name: dataclasses.replace(getattr(self, name), **ch) for name, ch in sections.items()})
         return dataclasses.replace(self, **top)
@@ -385,7 +390,8 @@ def section_fields(name: str) -> tuple[str, ...]:
 
 def config_keys() -> list[str]:
     "Every key a config override may name: 'task', 'method', and 'SECTION.FIELD'."
-    return ["task", "method"] + [f"{s}.{f}" for s in SECTIONS for f in section_fields(s)]
+    return (["task", "method"] + [f"{s}.{f}" for s in SECTIONS for f in section_fields(s)]
+            + [f"loss.{p}" for p in declared_params()])
 
 def flatten(changes: Mapping) -> dict:
     "Nested override mappings to dotted keys: {'loss': {'fgsm_eps': 0.1}} -> {'loss.fgsm_eps': 0.1}."

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 import zlib
 from dataclasses import dataclass, field, fields
-from typing import Callable, NamedTuple
+from collections.abc import Mapping
+from typing import Any, Callable, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -20,10 +21,10 @@ from .registry import Registry
 
 # %% auto 0
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
-           'StepContext', 'LossTerm', 'loss_term', 'ce_term', 'kd_term', 'mixup_term', 'augpro_mix_tokens_of',
-           'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_tokens_of', 'augpro_fgsm_term', 'middle_layer', 'tmix_term',
-           'knn_term', 'random_term', 'zero_padded', 'mixkd_sm_term', 'mixkd_tmkd_term', 'augpro_mix_ce_term',
-           'augpro_fgsm_ce_term', 'compute_term']
+           'StepContext', 'TermParam', 'LossTerm', 'declared_params', 'loss_term', 'ce_term', 'kd_term', 'mixup_term',
+           'distil_on_tokens', 'augpro_mix_tokens_of', 'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_tokens_of',
+           'augpro_fgsm_term', 'middle_layer', 'tmix_term', 'knn_term', 'random_term', 'zero_padded', 'mixkd_sm_term',
+           'mixkd_tmkd_term', 'augpro_mix_ce_term', 'augpro_fgsm_ce_term', 'compute_term']
 
 # %% ../nbs/08_losses.ipynb
 DISTANCES = ("kl", "mse")
@@ -108,9 +109,18 @@ class LossConfig:
     chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
     projection_capacity: float | None = None   # project only in-mask positions, up to this share of the batch (None: all)
     teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
+    term_params: dict[str, Any] = field(default_factory=dict)   # values of the hyperparameters loss terms declare (set as loss.NAME)
+
+    def param(self, name: str):
+        "The value of a hyperparameter a loss term declares: set in `term_params`, else its default."
+        declared = declared_params()
+        if name not in declared:
+            raise ValueError(f"no loss term declares a hyperparameter {name!r}; declared: {', '.join(declared) or 'none'}.")
+        return self.term_params.get(name, declared[name][1].default)
 
     def __post_init__(self):
         object.__setattr__(self, "term_weights", dict(self.term_weights or {}))
+        object.__setattr__(self, "term_params", dict(self.term_params or {}))
         num = lambda v, lo, hi=math.inf: not isinstance(v, bool) and isinstance(v, (int, float)) and math.isfinite(v) and lo <= v <= hi
         whole = lambda v, lo: isinstance(v, int) and not isinstance(v, bool) and v >= lo
         layer = lambda v: v is None or whole(v, 0)
@@ -139,6 +149,9 @@ class LossConfig:
             "chunk_size": (lambda v: whole(v, 1), "a whole number >= 1"),
             "projection_capacity": (lambda v: v is None or (num(v, 0, 1) and v > 0), "a number in (0, 1], or None (project every position)"),
             "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
+            "term_params": (lambda v: all(k in declared_params() and _same_kind(x, declared_params()[k][1].default) for k, x in v.items()),
+                            f"a mapping of declared loss-term hyperparameters ({', '.join(declared_params()) or 'none'}) "
+                            "to values of their defaults' types"),
         }
         for name, (check, accepts) in checks.items():
             try:
@@ -149,6 +162,14 @@ class LossConfig:
                 raise ValueError(f"loss.{name}={getattr(self, name)!r} is invalid: it must be {accepts}.")
 
 # %% ../nbs/08_losses.ipynb
+def _same_kind(value, default) -> bool:
+    "Whether `value` can stand for `default`: a bool for a bool, a whole number for an int, a number for a float, ..."
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and math.isfinite(value)
+    return isinstance(value, type(default))
+
 def grouped_partners(key, batch_size: int, groups: int = 1):
     "MixUp partners [B]: a random permutation within each of `groups` equal consecutive slices of the batch."
     if batch_size % groups:
@@ -173,6 +194,10 @@ class StepContext:
         self.keys = dict(zip(_STREAMS, jax.random.split(key, len(_STREAMS))))
         self._cache = {}
         self._streams = set()   # (model, stream) of the forward passes made so far
+
+    def stream_key(self, name: str):
+        "A random key of its own for the term `name` (a term of one's own draws its randomness here)."
+        return jax.random.fold_in(self.keys["random"], zlib.crc32(f"term:{name}".encode()))
 
     def cached(self, name, fn):
         "The value of `fn()` under `name`, computed at most once per step."
@@ -293,17 +318,34 @@ class StepContext:
         return project_fn
 
 # %% ../nbs/08_losses.ipynb
+class TermParam(NamedTuple):
+    "A hyperparameter that a loss term declares: its default (values must be of its type) and what it means."
+    default: Any
+    description: str
+
 class LossTerm(NamedTuple):
-    "A loss term: `fn(ctx) -> (loss, metrics)`, whether it needs a teacher, and a one-line description."
+    "A loss term: `fn(ctx) -> (loss, metrics)`, whether it needs a teacher, a one-line description, its own hyperparameters."
     fn: Callable
     needs_teacher: bool
     description: str
+    params: Mapping[str, TermParam] = {}
 
 LOSS_TERMS = Registry("loss term")
 
-def loss_term(name: str, needs_teacher: bool, description: str, *, replace: bool = False):
-    "Register a loss term under `name` (a taken name is refused unless `replace=True`)."
-    return LOSS_TERMS.register(name, replace=replace, wrap=lambda fn: LossTerm(fn, needs_teacher, description))
+def declared_params() -> dict[str, tuple[str, TermParam]]:
+    "Every hyperparameter the registered loss terms declare: its name → (the term, its `TermParam`)."
+    return {p: (name, spec) for name, term in LOSS_TERMS.items() for p, spec in term.params.items()}
+
+def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mapping | None = None, replace: bool = False):
+    """Register a loss term under `name` (a taken name is refused unless `replace=True`). `params` declares its own
+    hyperparameters, `{name: (default, description)}`: they become config keys `loss.NAME`, flags and sweep keys,
+    and the term reads them with `ctx.hp.param(NAME)`."""
+    params = {k: TermParam(*v) for k, v in (params or {}).items()}
+    others = {p for p, (term, _) in declared_params().items() if term != name}
+    taken = set(params) & ({f.name for f in fields(LossConfig)} | others)
+    if taken:
+        raise ValueError(f"loss term {name!r} declares {sorted(taken)}, which another setting already uses; choose other names.")
+    return LOSS_TERMS.register(name, replace=replace, wrap=lambda fn: LossTerm(fn, needs_teacher, description, params))
 
 def _with_parts(name, ce, dist, hp):
     loss = hp.ce_weight * ce + hp.distill_weight * dist
@@ -331,7 +373,7 @@ def mixup_term(ctx: StepContext):
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
-def _distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL):
+def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL):
     "d(g(x'), f(x')) on new tokens x', with the token-change rate."
     s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
     t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
@@ -349,7 +391,7 @@ def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
 
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
 def augpro_mix_term(ctx: StepContext):
-    return _distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask)
+    return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask)
 
 @loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
 def fgsm_term(ctx: StepContext):
@@ -372,7 +414,7 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
 
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
 def augpro_fgsm_term(ctx: StepContext):
-    return _distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask)
+    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask)
 
 # %% ../nbs/08_losses.ipynb
 def middle_layer(model) -> int:
@@ -399,13 +441,13 @@ def tmix_term(ctx: StepContext):
 def knn_term(ctx: StepContext):
     new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
                               frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
-    return _distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask)
+    return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask)
 
 @loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result")
 def random_term(ctx: StepContext):
     new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
                                  candidates=ctx.candidates("student"))
-    return _distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask)
+    return distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask)
 
 
 # %% ../nbs/08_losses.ipynb

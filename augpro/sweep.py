@@ -27,6 +27,7 @@ from .data import get_task
 from .distill import RunResults, parse_model_spec
 from .enct5 import ENCT5_PRESETS
 from .files import find_file, package_dir
+from .registry import import_registrations
 
 # %% auto 0
 __all__ = ['ROLES', 'EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher',
@@ -130,13 +131,17 @@ class SweepSpec:
     report: bool = True                             # end with report.ipynb on `out`
     jobs: int = 1                                   # notebooks run at once (CPU hosts; on one GPU keep 1)
     title: str = "augpro sweep"
+    imports: tuple = ()                             # modules (or .py files) of one's own methods, loss terms, tasks: imported first
 
     def __post_init__(self):
         for name in ("tasks", "methods", "seeds", "data_fractions"):
             if not _tuple(getattr(self, name)):
                 raise ValueError(f"SweepSpec.{name} is empty; give at least one value.")
             object.__setattr__(self, name, _tuple(getattr(self, name)))
-        object.__setattr__(self, "tasks", tuple(get_task(t).name for t in self.tasks))
+        object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
+        import_registrations(self.imports)   # before the methods and tasks they register are looked up
+        # GLUE names in their canonical form; a spec of one's own data (csv:..., hf:...) stays whole for the runs' notebooks
+        object.__setattr__(self, "tasks", tuple(t if ":" in str(t) else get_task(t).name for t in self.tasks))
         for m in self.methods:
             get_method(m)
         if not all(isinstance(s, int) and not isinstance(s, bool) for s in self.seeds):
@@ -186,7 +191,8 @@ class SweepSpec:
 
     def _run(self, role: str, overrides: dict, run_dir: Path, teacher: Path | None) -> "SweepRun":
         overrides = {**overrides, "run.progress": False, "run.run_dir": str(run_dir)}
-        return SweepRun(role, experiment_config(self.config, overrides, role=role), self.config, overrides, run_dir, teacher)
+        return SweepRun(role, experiment_config(self.config, overrides, role=role), self.config, overrides, run_dir, teacher,
+                        self.imports)
 
     def runs(self) -> list["SweepRun"]:
         "The teacher runs, then the student runs (seed-major: every method of seed 0 first), each with its resolved config."
@@ -218,6 +224,7 @@ class SweepRun:
     overrides: dict
     run_dir: Path
     teacher_dir: Path | None
+    imports: tuple = ()   # the sweep's modules of one's own registrations, imported by the run's notebook too
 
     @property
     def notebook(self) -> str:
@@ -242,7 +249,7 @@ class SweepRun:
 
     def parameters(self) -> dict:
         "The papermill parameters of the run's notebook: the config source, the overrides and the teacher's folder."
-        p = {"config": str(self.source), "overrides": self.overrides}
+        p = {"config": str(self.source), "overrides": self.overrides, "imports": list(self.imports)}
         if self.role == "student":
             p["teacher_dir"] = None if self.teacher_dir is None else str(self.teacher_dir)
         return p
