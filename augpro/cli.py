@@ -270,14 +270,17 @@ def _methods_arguments(p):
 def _methods(args) -> int:
     from augpro.config import METHODS
     from augpro.losses import LOSS_TERMS
-    rows = [{"method": m.name, "terms": dict(m.terms), "overrides": dict(m.overrides), "back_translations": m.augmented_data,
-             "needs_teacher": m.needs_teacher, "description": m.description} for m in METHODS.values()]
+    params = lambda m: {p: spec.default for t, _ in m.terms for p, spec in LOSS_TERMS[t].params.items()}
+    rows = [{"method": m.name, "terms": dict(m.terms), "overrides": dict(m.overrides), "hyperparameters": params(m),
+             "back_translations": m.augmented_data, "needs_teacher": m.needs_teacher, "description": m.description}
+            for m in METHODS.values()]
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
     for r in rows:
         terms = ", ".join(f"{t} ×{w:g}" for t, w in r["terms"].items())
-        extra = "".join([f"; {k}={v}" for k, v in r["overrides"].items()] + ["; + back-translations"] * r["back_translations"])
+        extra = "".join([f"; {k}={v}" for k, v in r["overrides"].items()] + ["; + back-translations"] * r["back_translations"]
+                        + [f"; loss.{k} (default {v})" for k, v in r["hyperparameters"].items()])
         print(f"{r['method']:<28} {terms}{extra}\n{'':<28} {r['description']}")
     print("\nloss terms: " + "; ".join(f"{name}: {t.description}" for name, t in LOSS_TERMS.items()))
     return 0
