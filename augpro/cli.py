@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -22,8 +23,8 @@ from .registry import Registry, import_registrations
 
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS',
-           'tyro_message', 'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell',
-           'import_modules', 'main']
+           'IMPORTED', 'tyro_message', 'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser',
+           'in_interactive_shell', 'import_modules', 'main']
 
 # %% ../nbs/15_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
@@ -230,13 +231,18 @@ def _distill(argv) -> int:
 def _sweep_arguments(p):
     p.add_argument("spec", help="sweep YAML: a file here, or one shipped with augpro such as sweep_cpu.yaml (see `augpro path`)")
     p.add_argument("--notebooks", help="folder of the experiment notebooks (default: the ones shipped with augpro)")
+    p.add_argument("--progress-every", type=float, default=30,
+                   help="seconds between the progress lines of the running runs (default: 30; 0: none)")
 
 @command("sweep", "run a grid of tasks x methods x seeds x data fractions through papermill, then the report",
          _sweep_arguments)
 def _sweep(args) -> int:
-    from augpro.sweep import SweepFailed, run_sweep
+    from augpro.sweep import SweepFailed, SweepSpec, run_sweep
+    spec = SweepSpec.from_yaml(args.spec)
+    if IMPORTED:   # `augpro --import M sweep ...`: the runs' notebooks import M too
+        spec = dataclasses.replace(spec, imports=tuple(dict.fromkeys((*spec.imports, *IMPORTED))))
     try:
-        run_sweep(args.spec, notebooks_dir=args.notebooks)
+        run_sweep(spec, notebooks_dir=args.notebooks, progress_every=args.progress_every or None)
     except SweepFailed as e:
         print(f"augpro sweep: {e}", file=sys.stderr)
         return 1
@@ -329,7 +335,10 @@ def import_modules(argv: list[str]) -> list[str]:
         else:
             rest.append(a)
     import_registrations(names)
+    IMPORTED.extend(n for n in names if n not in IMPORTED)
     return rest
+
+IMPORTED: list[str] = []   # what `--import` loaded in this process, passed on to sweeps' notebooks
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `augpro` console script: bad input ends with one line naming it, exit status 2."
