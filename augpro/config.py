@@ -26,8 +26,8 @@ from .registry import Registry
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
            'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig', 'OptimConfig',
-           'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys', 'flatten', 'paper_learning_rate',
-           'paper', 'cpu_demo', 'read_yaml', 'resolve']
+           'RunConfig', 'MeshConfig', 'TrainConfig', 'describe_changes', 'section_fields', 'config_keys', 'flatten',
+           'paper_learning_rate', 'paper', 'cpu_demo', 'read_yaml', 'resolve']
 
 # %% ../nbs/09_config.ipynb
 @dataclass(frozen=True)
@@ -328,6 +328,10 @@ class TrainConfig:
         mine, theirs = self.flat(), other.flat()
         return {k: (theirs[k], v) for k, v in mine.items() if k not in NOT_IDENTITY and theirs.get(k) != v}
 
+    def describe_changes(self, other: "TrainConfig") -> str:
+        "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
+        return describe_changes(self.changes_from(other))
+
     def fingerprint(self) -> str:
         "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
         identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
@@ -384,6 +388,10 @@ NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every"
 # settings a stopped run may continue with, when asked (`resume=True`, `--resume`): more steps, or a new learning rate
 # or clipping after a NaN stop
 RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
+
+def describe_changes(changes: Mapping[str, tuple]) -> str:
+    "{key: (old, new)} as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1'."
+    return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
 
 def section_fields(name: str) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(SECTIONS[name]))

@@ -32,7 +32,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
 from .checkpoints import load_enct5, load_t5, save_enct5
-from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, get_method
+from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes, get_method
 from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
                          parse_tokenizer_spec, split_labeled, subsample, synthetic_batch, train_tokenizer)
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config
@@ -675,9 +675,6 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
 RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
              "run.json", "spiece.model", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
 
-def _describe(changes: dict) -> str:
-    return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
-
 def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False) -> tuple[Path, RunResults | None]:
     """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
     settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
@@ -696,11 +693,11 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
         changes = cfg.changes_from(old)
         hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
         if saved["role"] != role or hard:
-            what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({_describe(hard)})"
+            what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
             raise ValueError(f"{run_dir} holds {what}: pass --overwrite (overwrite=True) to start it over there, "
                              "or choose another --run.run_dir.")
         if changes and not resume:
-            raise ValueError(f"{run_dir} holds this run with {_describe(changes)}: pass --resume (resume=True) to "
+            raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass --resume (resume=True) to "
                              "continue it with the new values, or --overwrite (overwrite=True) to start over.")
         finished = (run_dir / "results.json").is_file()
         if finished and not changes:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
+from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .data import get_task
 from .distill import RunResults, parse_model_spec
 from .enct5 import ENCT5_PRESETS
@@ -30,13 +30,11 @@ from .files import find_file, package_dir
 from .registry import import_registrations
 
 # %% auto 0
-__all__ = ['ROLES', 'EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher',
-           'annotate_results', 'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepFailed',
-           'SweepResult', 'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
+__all__ = ['EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher', 'annotate_results',
+           'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepFailed', 'SweepResult',
+           'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
 
 # %% ../nbs/11_sweep.ipynb
-ROLES = ("teacher", "student")
-
 def _frac(f: float) -> str:
     return f"frac{float(f):g}"
 
@@ -239,8 +237,7 @@ class SweepRun:
         "What differs when the run folder holds a finished run of another config; None otherwise."
         if not (self.run_dir / "results.json").is_file():
             return None
-        changes = self.config.changes_from(RunResults.read(self.run_dir).train_config)
-        return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items()) or None
+        return self.config.describe_changes(RunResults.read(self.run_dir).train_config) or None
 
     def describe(self) -> str:
         c = self.config
