@@ -481,7 +481,8 @@ def _dataset_splits(location: str) -> dict[str, _Rows]:
         if Path(location).is_dir():
             ds = datasets.load_from_disk(location)
         else:
-            name, _, config = location.partition("/") if location.count("/") > 1 else (location, "", "")
+            # NAME may hold one slash (owner/dataset); a second one starts the CONFIG: nyu-mll/glue/sst2
+            name, _, config = location.rpartition("/") if location.count("/") > 1 else (location, "", "")
             ds = datasets.load_dataset(name, config or None)
     except Exception as e:   # no network, a wrong name, a damaged folder: one line
         raise ConnectionError(f"hf:{location}: could not load the dataset ({type(e).__name__}: {_first_line(e)}); "
