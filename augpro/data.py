@@ -492,9 +492,18 @@ def _dataset_splits(location: str) -> dict[str, _Rows]:
     return {names[k]: _Rows(tuple(v.column_names), tuple(v.to_list()), tuple(range(1, len(v) + 1)), f"hf:{location} ({k})")
             for k, v in parts.items() if k in names}
 
-@functools.lru_cache(maxsize=16)
+def _stamp(location: str) -> tuple:
+    "What changes when local data changes: each file's name, size and modification time (nothing for the hub)."
+    path = Path(location)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
 def _source_splits(source: str, location: str, dev_fraction: float) -> dict[str, _Rows]:
-    "Train and dev rows of a source, read once per process."
+    "Train and dev rows of a source, read again only when its files change."
+    return _read_splits(source, location, dev_fraction, _stamp(location))
+
+@functools.lru_cache(maxsize=16)
+def _read_splits(source: str, location: str, dev_fraction: float, stamp: tuple) -> dict[str, _Rows]:
     splits = _dataset_splits(location) if source == "hf" else _file_splits(source, location)
     if "train" not in splits:
         raise ValueError(f"{source}:{location} has no train split (it has {', '.join(splits)}).")
@@ -593,19 +602,23 @@ def _spec_options(spec: str, query: str) -> dict:
             raise ValueError(f"task {spec!r}: dev_fraction={options['dev_fraction']!r} is not a number.") from None
     return options
 
-@functools.lru_cache(maxsize=64)
 def task_from_spec(spec: str) -> GlueTask:
     """The task a spec such as `'csv:data/nli.csv?text=premise,hypothesis'` names, registered under its name (the
-    `name` option, else the file's or dataset's name) so that name finds it too."""
+    `name` option, else the file's or dataset's name) so that name finds it too; built again when its files change."""
+    return _task_from_spec(spec, _stamp(spec.partition("?")[0].partition(":")[2]))
+
+@functools.lru_cache(maxsize=64)
+def _task_from_spec(spec: str, stamp: tuple) -> GlueTask:
     head, _, query = spec.partition("?")
     source, _, location = head.partition(":")
     options = _spec_options(spec, query)
     name = options.pop("name", None) or re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(location.rstrip("/")).stem or location)
     task = _build_task(name, source, location, **options)
-    if name in TASKS and TASKS[name] != task:
+    old = TASKS.get(name)
+    if old is not None and old != task and (old.source, old.location) != (source, location):
         raise ValueError(f"task {spec!r}: the name {name!r} is taken by another task; add ?name=ANOTHER.")
-    if name not in TASKS:
-        TASKS.add(name, task)
+    if old != task:
+        TASKS.add(name, task, replace=True)   # new, or the same data read again after it changed
     return task
 
 def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
