@@ -13,13 +13,14 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from .projection import EOS_ID, PAD_ID, SIMILARITIES, T5_VOCAB_ROWS, check_candidates, check_table, finalize_tokens, project
+from .projection import (SIMILARITIES, T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, check_candidates, check_table,
+                               finalize_tokens, project)
 from .projection import _blocked, _check_positive, _check_similarity, _concrete, _vocab_scan   # shared checks and the scan
 
 # %% auto 0
-__all__ = ['FGSM_DIRECTIONS', 'EPS_MODES', 'mixup_partners', 'mix', 'union_mask', 'sample_lambda', 'table_rms', 'fgsm',
-           'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_replace', 'knn_slots', 'random_replace',
-           'token_change_rate', 'augpro_mix_tokens', 'augpro_fgsm_tokens']
+__all__ = ['FGSM_DIRECTIONS', 'EPS_MODES', 'mixup_partners', 'mix', 'union_mask', 'union_types', 'sample_lambda', 'table_rms',
+           'fgsm', 'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_replace', 'knn_slots',
+           'random_replace', 'token_change_rate', 'augpro_mix_tokens', 'augpro_fgsm_tokens']
 
 # %% ../nbs/07_augment.ipynb
 def _check_key(key, name="key"):
@@ -56,6 +57,16 @@ def union_mask(mask_a_XxL, mask_b_XxL):
     if mask_a_XxL.shape != mask_b_XxL.shape:
         raise ValueError(f"masks must have the same shape; got {tuple(mask_a_XxL.shape)} and {tuple(mask_b_XxL.shape)}.")
     return jnp.logical_or(mask_a_XxL, mask_b_XxL).astype(mask_a_XxL.dtype)
+
+def union_types(types_a_XxL, types_b_XxL):
+    """Token types of a MixUp pair of sentence pairs (BERT's segment ids): mixed like the masks, by the elementwise
+    maximum, so a position is in the second segment if it is in either sentence's. None if either is None (T5)."""
+    if types_a_XxL is None or types_b_XxL is None:
+        return None
+    types_a_XxL, types_b_XxL = jnp.asarray(types_a_XxL), jnp.asarray(types_b_XxL)
+    if types_a_XxL.shape != types_b_XxL.shape:
+        raise ValueError(f"token types must have the same shape; got {tuple(types_a_XxL.shape)} and {tuple(types_b_XxL.shape)}.")
+    return jnp.maximum(types_a_XxL, types_b_XxL)
 
 def sample_lambda(key, alpha: float, shape=()):
     "The λ of Eq. 1 drawn from Beta(α, α) (MixKD uses α = 0.4; AugPro fixes λ = 0.5); `shape=(B,)` gives one λ per example."
@@ -243,10 +254,11 @@ def token_change_rate(new_ids_X, old_ids_X, mask_X):
     return jnp.sum((new_ids_X != old_ids_X) & mask_X) / jnp.maximum(jnp.sum(mask_X), 1)
 
 def augpro_mix_tokens(ids_a_BxL, ids_b_BxL, mask_a_BxL, mask_b_BxL, table_VxD, lam=0.5, *, metric: str = "cosine",
-                      candidates=None, chunk_size: int = 4096, pad_id: int = PAD_ID, eos_id: int = EOS_ID,
-                      project_fn=None):
+                      candidates=None, chunk_size: int = 4096, layout: TokenLayout = T5_LAYOUT,
+                      types_a_BxL=None, types_b_BxL=None, project_fn=None):
     """AugPro-Mix on ids (Eqs. 1, 5, 6): embed both, mix with λ, project to tokens, finalise. Returns `(ids, mask)`.
-    `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project` (the training step's skips the padding)."""
+    `layout` and the token types (BERT's segments, mixed by `union_types`) say where `finalize_tokens` puts the special
+    tokens; `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project` (the training step's skips the padding)."""
     table_VxD = jnp.asarray(table_VxD)
     mask_BxL = union_mask(mask_a_BxL, mask_b_BxL)
     emb_a_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_a_BxL), axis=0)
@@ -254,11 +266,11 @@ def augpro_mix_tokens(ids_a_BxL, ids_b_BxL, mask_a_BxL, mask_b_BxL, table_VxD, l
     reps_BxLxD = mix(emb_a_BxLxD, emb_b_BxLxD, lam)
     ids_BxL = (project(reps_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
                if project_fn is None else project_fn(reps_BxLxD, mask_BxL))
-    return finalize_tokens(ids_BxL, mask_BxL, pad_id=pad_id, eos_id=eos_id), mask_BxL
+    return finalize_tokens(ids_BxL, mask_BxL, layout, union_types(types_a_BxL, types_b_BxL)), mask_BxL
 
 def augpro_fgsm_tokens(ids_BxL, mask_BxL, table_VxD, grad_BxLxD, eps, *, direction: str = "ascent", key=None,
                        eps_mode: str = "absolute", metric: str = "cosine", candidates=None, chunk_size: int = 4096,
-                       pad_id: int = PAD_ID, eos_id: int = EOS_ID, emb_BxLxD=None, project_fn=None):
+                       layout: TokenLayout = T5_LAYOUT, types_BxL=None, emb_BxLxD=None, project_fn=None):
     """AugPro-FGSM on ids (Eqs. 2, 5, 7): embed, FGSM step of size ε at in-mask positions, project, finalise. Returns
     `(ids, mask)`. `emb_BxLxD`: the embeddings the gradient was taken at (default: `table_VxD`'s rows of the ids);
     `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project`."""
@@ -268,4 +280,4 @@ def augpro_fgsm_tokens(ids_BxL, mask_BxL, table_VxD, grad_BxLxD, eps, *, directi
                            table=table_VxD)
     new_BxL = (project(perturbed_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
                if project_fn is None else project_fn(perturbed_BxLxD, mask_BxL))
-    return finalize_tokens(new_BxL, mask_BxL, pad_id=pad_id, eos_id=eos_id), jnp.asarray(mask_BxL)
+    return finalize_tokens(new_BxL, mask_BxL, layout, types_BxL), jnp.asarray(mask_BxL)

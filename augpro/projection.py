@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -13,9 +14,9 @@ import numpy as np
 from jax import lax
 
 # %% auto 0
-__all__ = ['PAD_ID', 'EOS_ID', 'UNK_ID', 'SPECIAL_IDS', 'T5_NUM_PIECES', 'T5_VOCAB_ROWS', 'SIMILARITIES', 'default_candidates',
-           'check_candidates', 'check_table', 'project', 'project_numpy', 'dense_project', 'compiled_temp_bytes',
-           'finalize_tokens', 'project_masked']
+__all__ = ['PAD_ID', 'EOS_ID', 'UNK_ID', 'SPECIAL_IDS', 'T5_NUM_PIECES', 'T5_VOCAB_ROWS', 'SIMILARITIES', 'T5_LAYOUT',
+           'default_candidates', 'check_candidates', 'check_table', 'project', 'project_numpy', 'dense_project',
+           'compiled_temp_bytes', 'TokenLayout', 'finalize_tokens', 'project_masked']
 
 # %% ../nbs/06_projection.ipynb
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
@@ -233,16 +234,35 @@ def compiled_temp_bytes(fn, *args, **kwargs) -> int:
     return int(jax.jit(partial(fn, **kwargs)).lower(*args).compile().memory_analysis().temp_size_in_bytes)
 
 # %% ../nbs/06_projection.ipynb
-def finalize_tokens(ids_XxL, mask_XxL, *, pad_id: int = PAD_ID, eos_id: int = EOS_ID):
-    "Pad outside the mask and put EOS at the last in-mask position of each sequence (the last axis). Same shape and dtype as the ids."
+class TokenLayout(NamedTuple):
+    "Where a tokenizer's special tokens stand: `pad_id` outside the mask, `sep_id` ending each segment, `cls_id` first (None: none)."
+    pad_id: int = PAD_ID
+    sep_id: int = EOS_ID
+    cls_id: int | None = None
+
+T5_LAYOUT = TokenLayout()   # T5: pad 0, EOS 1 at the end, nothing in front
+
+def finalize_tokens(ids_XxL, mask_XxL, layout: TokenLayout = T5_LAYOUT, types_XxL=None):
+    """Pad outside the mask, `layout.sep_id` at the last in-mask position of each segment (a run of equal token types;
+    `types_XxL` None: one segment), `layout.cls_id` at position 0 of a non-empty row. Same shape and dtype as the ids."""
     ids_XxL, mask_XxL = jnp.asarray(ids_XxL), jnp.asarray(mask_XxL)
     if ids_XxL.shape != mask_XxL.shape or ids_XxL.ndim < 1:
         raise ValueError(f"ids and mask must have the same shape [..., L]; got {tuple(ids_XxL.shape)} and "
                          f"{tuple(mask_XxL.shape)}.")
+    if types_XxL is not None and jnp.shape(types_XxL) != ids_XxL.shape:
+        raise ValueError(f"token types must have the ids' shape {tuple(ids_XxL.shape)}; got {tuple(jnp.shape(types_XxL))}.")
     mask_XxL = mask_XxL.astype(bool)
     pos_XxL = lax.broadcasted_iota(jnp.int32, mask_XxL.shape, mask_XxL.ndim - 1)
     last_Xx1 = jnp.max(jnp.where(mask_XxL, pos_XxL, -1), axis=-1, keepdims=True)
-    return jnp.where(pos_XxL == last_Xx1, eos_id, jnp.where(mask_XxL, ids_XxL, pad_id)).astype(ids_XxL.dtype)
+    end_XxL = pos_XxL == last_Xx1
+    if types_XxL is not None:   # a segment also ends where the next in-mask position has another type
+        types_XxL = jnp.asarray(types_XxL)
+        change_XxL = (types_XxL[..., 1:] != types_XxL[..., :-1]) & mask_XxL[..., 1:] & mask_XxL[..., :-1]
+        end_XxL = end_XxL | jnp.concatenate([change_XxL, jnp.zeros_like(change_XxL[..., :1])], axis=-1)
+    out_XxL = jnp.where(end_XxL, layout.sep_id, jnp.where(mask_XxL, ids_XxL, layout.pad_id))
+    if layout.cls_id is not None:
+        out_XxL = jnp.where((pos_XxL == 0) & mask_XxL, layout.cls_id, out_XxL)
+    return out_XxL.astype(ids_XxL.dtype)
 
 # %% ../nbs/06_projection.ipynb
 def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, capacity: float = 0.5, groups: int = 1, **project_kwargs):
