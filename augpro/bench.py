@@ -30,7 +30,8 @@ import augpro
 from .augment import knn_replace
 from .config import TrainConfig, get_method, resolve
 from .data import load_glue, load_tokenizer, synthetic_batch
-from .distill import TrainState, build_model, make_optimizer, make_train_step
+from .distill import TrainState, make_optimizer, make_train_step
+from .encoders import build_model
 from .losses import LossConfig
 from .paper import paper_results
 from .projection import T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project, project_numpy

@@ -11,6 +11,7 @@ import pickle
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -24,8 +25,8 @@ from safetensors.numpy import load_file, save_file
 from .enct5 import EncT5, EncT5Config, abstract_model, params_by_path
 
 # %% auto 0
-__all__ = ['FRESH_PARAMS', 'ENCT5_FORMAT', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map', 'load_t5',
-           'save_enct5', 'load_enct5']
+__all__ = ['FRESH_PARAMS', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map', 'load_t5',
+           'SavedFormat', 'save_encoder', 'load_encoder', 'save_enct5', 'load_enct5']
 
 # %% ../nbs/05_checkpoints.ipynb
 _REDOWNLOAD = "re-download it (a download or copy that stopped early leaves such a file), or re-save the model"
@@ -322,47 +323,70 @@ def load_t5(source: str | Path, *, num_labels: int, config_overrides: dict | Non
     return model
 
 # %% ../nbs/05_checkpoints.ipynb
-ENCT5_FORMAT = {"format": "augpro.enct5", "version": 1}
-_RESAVE_ENCT5 = "re-save the model with save_enct5 (or copy its folder again, both files together)"
+@dataclass(frozen=True)
+class SavedFormat:
+    "A model family in augpro's own format: `config_file` (format name, version, config) beside model.safetensors."
+    name: str              # e.g. 'augpro.enct5'
+    config_file: str       # e.g. 'enct5_config.json'
+    config_cls: type       # its config dataclass (to_dict / from_dict)
+    model_cls: type        # its nnx.Module, built as model_cls(config, rngs)
+    version: int = 1
+
+    @property
+    def resave(self) -> str:
+        return "re-save the model with save_model (or copy its folder again, both files together)"
+
+ENCT5_SAVED = SavedFormat("augpro.enct5", "enct5_config.json", EncT5Config, EncT5)
 
 
-def save_enct5(model: EncT5, path: str | Path) -> Path:
-    "Save `model` to the folder `path` (enct5_config.json + model.safetensors); returns the folder."
+def save_encoder(model, path: str | Path, fmt: SavedFormat) -> Path:
+    "Save `model` to the folder `path` in the format `fmt` (its config file + model.safetensors); returns the folder."
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     tensors = {p: np.ascontiguousarray(np.asarray(v[...], dtype=np.float32)) for p, v in params_by_path(model).items()}
-    save_file(tensors, str(path / "model.safetensors"), metadata=dict(ENCT5_FORMAT, version=str(ENCT5_FORMAT["version"])))
-    (path / "enct5_config.json").write_text(json.dumps({**ENCT5_FORMAT, "config": model.config.to_dict()}, indent=2))
+    head = {"format": fmt.name, "version": fmt.version}
+    save_file(tensors, str(path / "model.safetensors"), metadata=dict(head, version=str(fmt.version)))
+    (path / fmt.config_file).write_text(json.dumps({**head, "config": model.config.to_dict()}, indent=2))
     return path
 
 
-def load_enct5(path: str | Path, *, seed: int = 0) -> EncT5:
-    "Load a model saved by `save_enct5`; `seed` seeds the dropout stream."
+def load_encoder(path: str | Path, fmt: SavedFormat, *, seed: int = 0):
+    "Load a model saved by `save_encoder` in the format `fmt`; `seed` seeds the dropout stream."
     path = Path(path)
-    cfg_file = path / "enct5_config.json"
+    cfg_file = path / fmt.config_file
     if not cfg_file.is_file():
-        hint = " It looks like a Hugging Face checkpoint: use load_t5." if (path / "config.json").is_file() else ""
-        raise FileNotFoundError(f"no enct5_config.json in {path}; expected a folder written by save_enct5.{hint}")
-    meta = _read_json(cfg_file, _RESAVE_ENCT5)
-    if meta.get("format") != ENCT5_FORMAT["format"] or meta.get("version") != ENCT5_FORMAT["version"]:
+        hint = " It looks like a Hugging Face checkpoint: use load_pretrained." if (path / "config.json").is_file() else ""
+        raise FileNotFoundError(f"no {fmt.config_file} in {path}; expected a folder written by save_model.{hint}")
+    meta = _read_json(cfg_file, fmt.resave)
+    if meta.get("format") != fmt.name or meta.get("version") != fmt.version:
         raise ValueError(f"{cfg_file} is format {meta.get('format')!r} version {meta.get('version')!r}; this augpro "
-                         f"reads {ENCT5_FORMAT['format']!r} version {ENCT5_FORMAT['version']}.")
+                         f"reads {fmt.name!r} version {fmt.version}.")
     try:
-        config = EncT5Config.from_dict(meta["config"])
+        config = fmt.config_cls.from_dict(meta["config"])
     except (KeyError, TypeError, ValueError) as e:
-        raise ValueError(f"{cfg_file} has no valid EncT5 config ({type(e).__name__}: {_first_line(e)}); "
-                         f"{_RESAVE_ENCT5}.") from None
+        raise ValueError(f"{cfg_file} has no valid {fmt.config_cls.__name__} ({type(e).__name__}: {_first_line(e)}); "
+                         f"{fmt.resave}.") from None
     tensors = read_safetensors(path / "model.safetensors")
-    model = abstract_model(config)
+    model = nnx.eval_shape(lambda: fmt.model_cls(config, nnx.Rngs(0)))
     params = params_by_path(model)
     missing, extra = sorted(set(params) - set(tensors)), sorted(set(tensors) - set(params))
     if missing or extra:
         raise ValueError(f"{path / 'model.safetensors'} does not match its config: missing {missing[:5]}, "
-                         f"unexpected {extra[:5]}; {_RESAVE_ENCT5}.")
+                         f"unexpected {extra[:5]}; {fmt.resave}.")
     for p, v in params.items():
         if tuple(tensors[p].shape) != tuple(v.shape):
             raise ValueError(f"{path / 'model.safetensors'}: {p!r} has shape {tuple(tensors[p].shape)}, the config "
-                             f"needs {tuple(v.shape)}; {_RESAVE_ENCT5}.")
+                             f"needs {tuple(v.shape)}; {fmt.resave}.")
     _fill(model, tensors)
     model.dropout_rngs = nnx.Rngs(dropout=seed)["dropout"].fork()
     return model
+
+
+def save_enct5(model: EncT5, path: str | Path) -> Path:
+    "Save an EncT5 to the folder `path` (enct5_config.json + model.safetensors); returns the folder."
+    return save_encoder(model, path, ENCT5_SAVED)
+
+
+def load_enct5(path: str | Path, *, seed: int = 0) -> EncT5:
+    "Load an EncT5 saved by `save_enct5` (or `augpro.encoders.save_model`); `seed` seeds the dropout stream."
+    return load_encoder(path, ENCT5_SAVED, seed=seed)

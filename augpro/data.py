@@ -9,6 +9,7 @@ import codecs
 import csv
 import dataclasses
 import functools
+import hashlib
 import io
 import itertools
 import json
@@ -24,7 +25,9 @@ from pathlib import Path
 import numpy as np
 import sentencepiece as spm
 
+from .projection import T5_LAYOUT
 from .registry import Registry
+from .wordpiece import WordPieceTokenizer, load_wordpiece
 
 # %% auto 0
 __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'TASKS', 'SOURCES', 'TASK_OPTIONS', 'DEV_SPLIT_SEED',
@@ -676,6 +679,8 @@ def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
 class Tokenizer:
     "A SentencePiece model with T5's conventions: pad 0, EOS 1 appended, UNK 2, sentinels after the pieces."
     pad_id, eos_id, unk_id = PAD_ID, EOS_ID, UNK_ID
+    filename = "spiece.model"   # the file a run folder keeps
+    layout = T5_LAYOUT          # pad outside the mask, EOS last, nothing in front
 
     def __init__(self, model: str | os.PathLike | bytes | spm.SentencePieceProcessor, *,
                  num_sentinels: int = T5_NUM_SENTINELS, vocab_multiple: int = VOCAB_MULTIPLE):
@@ -699,6 +704,17 @@ class Tokenizer:
     def __repr__(self) -> str:
         return (f"Tokenizer({str(self.source) if self.source else '<in memory>'}, pieces={self.n_pieces}, "
                 f"sentinels={self.num_sentinels}, vocab_size={self.vocab_size})")
+
+    def save(self, folder: str | os.PathLike) -> Path:
+        "Write the SentencePiece model into `folder` as spiece.model; returns the file."
+        path = Path(folder) / self.filename
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.sp.serialized_model_proto())
+        return path
+
+    def sha256(self) -> str:
+        "The hex digest of the model as `save` writes it: two tokenizers with the same digest read the same tokens."
+        return hashlib.sha256(self.sp.serialized_model_proto()).hexdigest()
 
     def sentinel_id(self, k: int) -> int:
         "The id of `<extra_id_k>` (T5: `<extra_id_0>` = 32099)."
@@ -774,9 +790,10 @@ def parse_tokenizer_spec(spec: str | os.PathLike | None) -> int | None:
                          f"{MIN_TRAINED_PIECES} (e.g. train:8000).")
     return int(n)
 
-def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokenizer:
-    """A `Tokenizer` from a `.model` path, a folder holding `spiece.model`, a hub repo id (e.g.
-    `google/t5-v1_1-small`), or `None` (= `AUGPRO_DATA/t5/spiece.model`)."""
+def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokenizer | WordPieceTokenizer:
+    """T5's `Tokenizer` from a `.model` path, a folder holding `spiece.model`, a hub repo id (e.g.
+    `google/t5-v1_1-small`), or `None` (= `AUGPRO_DATA/t5/spiece.model`); BERT's `WordPieceTokenizer` from a
+    `vocab.txt` file or a folder holding one (and no spiece.model)."""
     if source is None:
         path = t5_spm_path()
         if path is None:
@@ -789,6 +806,8 @@ def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokeniz
                          f"load_tokenizer does not do; call train_tokenizer(texts, {pieces}, path) (augpro.distill's "
                          "run_tokenizer does so for data.tokenizer='train:N').")
     path = Path(source).expanduser()
+    if path.suffix == ".txt" or (path.is_dir() and (path / "vocab.txt").is_file() and not (path / "spiece.model").is_file()):
+        return load_wordpiece(path, **kwargs)
     if path.is_dir():
         models = [path / "spiece.model"] if (path / "spiece.model").is_file() else sorted(path.glob("*.model"))
         if not models:
@@ -846,13 +865,15 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int, path: str | os.PathLi
 # %% ../nbs/02_data.ipynb
 @dataclass(frozen=True, eq=False)
 class Encoded:
-    "A task's examples as fixed-length arrays: `ids`/`mask` [N, max_len] int32, `labels` [N], `idx` [N]."
+    """A task's examples as fixed-length arrays: `ids`/`mask` [N, max_len] int32, `labels` [N], `idx` [N], and for
+    a tokenizer of segments (BERT's) `token_types` [N, max_len] int32."""
     task: str
     ids: np.ndarray
     mask: np.ndarray
     labels: np.ndarray                      # int32 class ids (-1 = unlabeled) or float32 scores
     idx: np.ndarray                         # int64 row ids of the source table
     truncated: np.ndarray | None = None     # bool [N]: the example lost tokens to max_len (None: none did)
+    token_types: np.ndarray | None = None   # int32 [N, max_len]: 0 for the first segment, 1 for the second (None: T5)
 
     def __post_init__(self):
         if self.truncated is None:
@@ -861,6 +882,13 @@ class Encoded:
         if self.mask.shape != self.ids.shape or not len(self.labels) == len(self.idx) == len(self.truncated) == n:
             raise ValueError(f"Encoded arrays disagree: ids {self.ids.shape}, mask {self.mask.shape}, labels "
                              f"{len(self.labels)}, idx {len(self.idx)}, truncated {len(self.truncated)}.")
+        if self.token_types is not None and self.token_types.shape != self.ids.shape:
+            raise ValueError(f"Encoded arrays disagree: ids {self.ids.shape}, token_types {self.token_types.shape}.")
+
+    @property
+    def arrays(self) -> tuple[str, ...]:
+        "The per-token arrays a batch carries: ids and mask, and token_types when there are any."
+        return ("ids", "mask") if self.token_types is None else ("ids", "mask", "token_types")
 
     def __len__(self) -> int: return len(self.ids)
     @property
@@ -879,7 +907,8 @@ class Encoded:
         ind = np.asarray(indices)
         ind = np.flatnonzero(ind) if ind.dtype == bool else ind.astype(np.int64).reshape(-1)
         return dataclasses.replace(self, ids=self.ids[ind], mask=self.mask[ind], labels=self.labels[ind],
-                                   idx=self.idx[ind], truncated=self.truncated[ind])
+                                   idx=self.idx[ind], truncated=self.truncated[ind],
+                                   token_types=None if self.token_types is None else self.token_types[ind])
 
     def __repr__(self) -> str:
         return f"Encoded(task={self.task!r}, n={len(self)}, max_len={self.max_len}, n_truncated={self.n_truncated})"
@@ -894,13 +923,20 @@ def t5_inputs(task: str | GlueTask, table: GlueTable) -> list[str]:
     fmt = spec.template
     return [fmt.format(**{c: table.texts[c][i] for c in spec.text_columns}) for i in range(len(table))]
 
-def encode_task(task: str | GlueTask, table: GlueTable, tokenizer: Tokenizer, max_len: int = 128) -> Encoded:
-    "Template, tokenize (EOS appended, truncated to `max_len` with EOS kept last) and pad a table."
+def encode_task(task: str | GlueTask, table: GlueTable, tokenizer, max_len: int = 128) -> Encoded:
+    """Tokenize and pad a table the way the tokenizer's model reads it. T5's `Tokenizer`: the task's template, EOS
+    appended, truncated to `max_len` with EOS kept last. A tokenizer of segments (BERT's `WordPieceTokenizer`, which
+    has `encode_columns`): the text columns as segments, `[CLS] a [SEP] b [SEP]` with token types."""
     spec = get_task(task)
     if table.task != spec.name:
         raise ValueError(f"the table is task {table.task!r} but encode_task was asked for {spec.name!r}.")
     if max_len < 2:
         raise ValueError(f"max_len={max_len} leaves no room for a token and EOS; use at least 2 (the paper uses 128).")
+    labels = table.labels.astype(np.float32 if spec.is_regression else np.int32)
+    if hasattr(tokenizer, "encode_columns"):
+        t5_inputs(spec, table)   # the same check that the table has the task's columns
+        ids, mask, types, truncated = tokenizer.encode_columns([table.texts[c] for c in spec.text_columns], max_len)
+        return Encoded(spec.name, ids, mask, labels, table.idx.copy(), truncated, types)
     pieces = tokenizer.batch_encode(t5_inputs(spec, table), add_eos=False)
     n = len(pieces)
     lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=n)
@@ -913,7 +949,6 @@ def encode_task(task: str | GlueTask, table: GlueTable, tokenizer: Tokenizer, ma
     ids[rows[keep], cols[keep]] = flat[keep]
     ids[np.arange(n), kept] = EOS_ID
     mask = (np.arange(max_len)[None, :] <= kept[:, None]).astype(np.int32)
-    labels = table.labels.astype(np.float32 if spec.is_regression else np.int32)
     return Encoded(spec.name, ids, mask, labels, table.idx.copy(), lengths > max_len - 1)
 
 # %% ../nbs/02_data.ipynb
@@ -962,7 +997,7 @@ def _gather(encoded: Encoded, rows: np.ndarray, batch_size: int) -> dict[str, np
     if len(rows) < batch_size:               # fill the last evaluation batch with repeated real rows
         valid[len(rows):] = False
         rows = np.resize(rows, batch_size)
-    return {"ids": encoded.ids[rows], "mask": encoded.mask[rows], "labels": encoded.labels[rows], "valid": valid}
+    return {**{k: getattr(encoded, k)[rows] for k in encoded.arrays}, "labels": encoded.labels[rows], "valid": valid}
 
 def batches(encoded: Encoded, batch_size: int, *, seed: int = 0, epoch: int = 0, shuffle: bool = True,
             drop_last: bool = True, start_step: int = 0, num_devices: int = 1) -> Iterator[dict[str, np.ndarray]]:
@@ -1015,7 +1050,7 @@ class BatchStream:
         batch = _gather(self.encoded, self._order(epoch)[k * self.batch_size:(k + 1) * self.batch_size], self.batch_size)
         if self.buckets is not None:
             width = next(b for b in self.buckets if b >= batch["mask"].sum(axis=1).max())
-            batch.update(ids=batch["ids"][:, :width], mask=batch["mask"][:, :width])
+            batch.update({k: batch[k][:, :width] for k in self.encoded.arrays})
         return batch
 
     def iterate(self, start_step: int = 0) -> Iterator[dict[str, np.ndarray]]:

@@ -31,82 +31,47 @@ from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
-from .checkpoints import load_enct5, load_t5, save_enct5
 from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes, get_method
 from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
-                         parse_tokenizer_spec, split_labeled, subsample, synthetic_batch, train_tokenizer)
-from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config
+                         parse_tokenizer_spec, split_labeled, subsample, synthetic_batch)
+from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, load_model, parse_model_spec,
+                             preset_family, save_model as save_weights, saved_model_dir, tokenizer_files)
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
+from .projection import T5_LAYOUT, TokenLayout
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'parse_model_spec', 'build_model', 'init_student_from_teacher',
-           'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
-           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
-           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'TINY', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
+           'distributed_args', 'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding',
+           'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
            'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars', 'MetricsLog', 'read_metrics',
            'RunResults', 'Run', 'versions', 'device_info', 'projection_candidates', 'compile_step', 'DevEvaluator',
            'with_params', 'stop_requests', 'save_model', 'fit', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256',
            'teacher_identity', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/10_distill.ipynb
-def parse_model_spec(spec: str) -> tuple[str, dict]:
-    "'cpu-demo:num_layers=2,d_model=64' -> ('cpu-demo', {'num_layers': 2, 'd_model': 64})."
-    name, _, rest = str(spec).partition(":")
-    overrides = {}
-    if name in ENCT5_PRESETS and rest:
-        for item in rest.split(","):
-            k, eq, v = item.partition("=")
-            if not eq:
-                raise ValueError(f"bad model spec {spec!r}: write overrides as key=value, e.g. 'cpu-demo:num_layers=2'.")
-            overrides[k.strip()] = yaml.safe_load(v)
-    elif rest:
-        name = str(spec)   # a path or hub id that contains ':'
-    return name, overrides
+def _tokenizer_model_spec(cfg: TrainConfig, role: str) -> str:
+    "The model whose family decides the tokenizer: the teacher's, unless a student learns without one."
+    method = get_method(cfg.method)
+    with_teacher = role == "teacher" or method.needs_teacher or cfg.model.student_init == "teacher"
+    return cfg.model.teacher if with_teacher else cfg.model.student
 
-def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, seed: int) -> EncT5:
-    "An EncT5 from a spec: a preset (fresh, sized to the tokenizer), a saved EncT5 or run directory, or a T5 checkpoint."
-    name, overrides = parse_model_spec(spec)
-    if name in ENCT5_PRESETS:
-        config = EncT5Config.preset(name, **{"vocab_size": vocab_size, "num_labels": num_labels,
-                                             "dropout_rate": dropout, **overrides})
-        return EncT5(config, nnx.Rngs(params=seed, dropout=seed + 1))
-    path = Path(name)
-    for folder in (path, path / "best_model", path / "final_model"):
-        if (folder / "enct5_config.json").is_file():
-            model = load_enct5(folder, seed=seed)
-            if model.config.num_labels != num_labels:
-                raise ValueError(f"the model in {folder} has {model.config.num_labels} labels, the task needs {num_labels}.")
-            return model
-    return load_t5(name, num_labels=num_labels, config_overrides={"dropout_rate": dropout}, seed=seed)
-
-def init_student_from_teacher(student: EncT5, teacher: EncT5, layers: int | None = None) -> EncT5:
-    "MixKD's initialisation: copy the teacher's embeddings, relative bias and first `layers` encoder layers."
-    s, t = student.config, teacher.config
-    if (s.d_model, s.num_heads, s.d_kv, s.d_ff, s.vocab_size) != (t.d_model, t.num_heads, t.d_kv, t.d_ff, t.vocab_size):
-        raise ValueError("model.student_init='teacher' needs a student with the teacher's widths and vocabulary "
-                         f"(student {s.d_model}/{s.num_heads}x{s.d_kv}/{s.d_ff}/{s.vocab_size}, teacher "
-                         f"{t.d_model}/{t.num_heads}x{t.d_kv}/{t.d_ff}/{t.vocab_size}); choose a narrower teacher or init from scratch.")
-    layers = s.num_layers if layers is None else layers
-    if not 0 <= layers <= min(s.num_layers, t.num_layers):
-        raise ValueError(f"model.student_init_layers={layers} must be in [0, {min(s.num_layers, t.num_layers)}].")
-    student.embedding[...] = teacher.embedding[...]
-    student.relative_bias[...] = teacher.relative_bias[...]
-    for i in range(layers):
-        nnx.update(student.layers[i], nnx.state(teacher.layers[i], nnx.Param))
-    return student
-
-def run_tokenizer(cfg: TrainConfig, run_dir: Path):
-    "The run's tokenizer: a given SentencePiece model, the T5 one from the data folder, or one trained on the task text."
+def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
+    """The run's tokenizer: the file `data.tokenizer` names (spiece.model or vocab.txt), the model family's default
+    (T5's SentencePiece model from the data folder; a BERT checkpoint's vocab.txt), or one trained on the task's
+    text (`train:N`: SentencePiece for EncT5, WordPiece for BERT) and kept in the run folder."""
     spec, pieces = cfg.data.tokenizer, parse_tokenizer_spec(cfg.data.tokenizer)
+    family = family_of(_tokenizer_model_spec(cfg, role))
     if pieces is not None:
-        path = run_dir / "spiece.model"
+        path = run_dir / family.tokenizer_file
         if path.is_file():
             return load_tokenizer(path)
         table = load_glue(cfg.task, "train", data_dir=cfg.data.data_dir)
         if cfg.data.data_fraction < 1:
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
-        return train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
+        return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
+    if spec is None:
+        return family.default_tokenizer(parse_model_spec(_tokenizer_model_spec(cfg, role))[0])
     return load_tokenizer(spec)
 
 HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
@@ -245,7 +210,8 @@ def make_optimizer(optim: OptimConfig) -> optax.GradientTransformation:
     return optax.chain(optax.clip_by_global_norm(optim.grad_clip), opt) if optim.grad_clip else opt
 
 # %% ../nbs/10_distill.ipynb
-def make_train_step(student: EncT5, teacher: EncT5 | None, method: Method, hp: LossConfig, tx, candidates_V, seed: int):
+def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, hp: LossConfig, tx, candidates_V, seed: int,
+                    layout: TokenLayout = T5_LAYOUT):
     """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState`; when the loss or the new
     parameters are not finite, the state comes back unchanged and `metrics['finite']` is False."""
     s_def, _, s_rest = nnx.split(student, nnx.Param, ...)
@@ -259,7 +225,7 @@ def make_train_step(student: EncT5, teacher: EncT5 | None, method: Method, hp: L
         def loss_fn(params):
             s_model = nnx.merge(s_def, params, s_rest)
             t_model = nnx.merge(t_def, t_params, t_rest) if t_def is not None else None
-            ctx = StepContext(s_model, t_model, batch, key, hp, candidates_V)
+            ctx = StepContext(s_model, t_model, batch, key, hp, candidates_V, layout)
             total, metrics = 0.0, {}
             for name, w in weights.items():
                 loss, m = LOSS_TERMS[name].fn(ctx)
@@ -280,17 +246,18 @@ def make_train_step(student: EncT5, teacher: EncT5 | None, method: Method, hp: L
 
     return step
 
-def make_eval_fn(model: EncT5):
-    "A jitted `logits(params, ids, mask)` for evaluation (dropout off)."
+def make_eval_fn(model: Encoder):
+    "A jitted `logits(params, ids, mask, token_types)` for evaluation (dropout off; token types None for T5)."
     g, _, rest = nnx.split(model, nnx.Param, ...)
-    return jax.jit(lambda params, ids, mask: nnx.merge(g, params, rest)(ids, mask, deterministic=True))
+    return jax.jit(lambda params, ids, mask, types: nnx.merge(g, params, rest)(ids, mask, token_type_ids=types,
+                                                                              deterministic=True))
 
 def evaluate(eval_fn, params, encoded, task: str, batch_size: int, mesh: Mesh) -> dict:
     "GLUE metrics of the model on an encoded split (every example once; fixed batch shape, so no recompiles)."
     preds, labels = [], []
     for b in batches(encoded, batch_size, shuffle=False, drop_last=False, num_devices=mesh.size):
-        dev = put_batch({"ids": b["ids"], "mask": b["mask"]}, mesh)
-        logits = np.asarray(jax.device_get(eval_fn(params, dev["ids"], dev["mask"])))
+        dev = put_batch({k: b[k] for k in encoded.arrays}, mesh)
+        logits = np.asarray(jax.device_get(eval_fn(params, dev["ids"], dev["mask"], dev.get("token_types"))))
         preds.append(logits[b["valid"]])
         labels.append(b["labels"][b["valid"]])
     return glue_metrics(task, np.concatenate(preds), np.concatenate(labels))
@@ -476,7 +443,7 @@ class Run:
     "The outcome of `train_teacher` or `distill`: the run's folder, its results (None if stopped early) and the model."
     run_dir: Path
     results: RunResults | None
-    model: EncT5
+    model: Encoder
     stopped_at: int | None = None
 
 def versions() -> dict:
@@ -496,7 +463,7 @@ def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
     candidates_V[: len(tok_cand)] = tok_cand
     return candidates_V
 
-def compile_step(cfg: TrainConfig, method: Method, student: EncT5, teacher: EncT5 | None, tokenizer, mesh: Mesh):
+def compile_step(cfg: TrainConfig, method: Method, student: Encoder, teacher: Encoder | None, tokenizer, mesh: Mesh):
     """(initial TrainState, teacher parameters, jitted step), placed on the mesh with explicit shardings in and out,
     so the step compiles once and a restored state has the same layout."""
     tx = make_optimizer(cfg.optim)
@@ -515,7 +482,7 @@ def compile_step(cfg: TrainConfig, method: Method, student: EncT5, teacher: EncT
     shards = TrainState(replicated, p_shard, opt_shard)
     candidates_V = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
     step = make_train_step(student, teacher if t_params is not None else None, method, cfg.method_loss(mesh.size), tx,
-                           candidates_V, cfg.run.seed)
+                           candidates_V, cfg.run.seed, tokenizer.layout)
     step_fn = jax.jit(step, in_shardings=(shards, t_shard, batch_sharding(mesh)), out_shardings=(shards, replicated),
                       donate_argnums=(0,))
     return state, t_params, step_fn
@@ -523,7 +490,7 @@ def compile_step(cfg: TrainConfig, method: Method, student: EncT5, teacher: EncT
 class DevEvaluator:
     "GLUE metrics of parameters on every dev split of a run (or on its held-out rows); the first split is the primary one."
 
-    def __init__(self, model: EncT5, dev: dict, task: str, batch_size: int, mesh: Mesh):
+    def __init__(self, model: Encoder, dev: dict, task: str, batch_size: int, mesh: Mesh):
         if batch_size % mesh.size:
             raise ValueError(f"data.eval_batch_size={batch_size} is not divisible by the {mesh.size} devices.")
         self.eval_fn, self.dev, self.task, self.batch_size, self.mesh = make_eval_fn(model), dev, task, batch_size, mesh
@@ -533,7 +500,7 @@ class DevEvaluator:
         return {split: evaluate(self.eval_fn, params, enc, self.task, self.batch_size, self.mesh)
                 for split, enc in self.dev.items()}
 
-def with_params(model: EncT5, params) -> EncT5:
+def with_params(model: Encoder, params) -> Encoder:
     "A copy of `model` holding `params` (fetched to the host)."
     g, _, rest = nnx.split(model, nnx.Param, ...)
     return nnx.merge(g, jax.device_get(params), rest)
@@ -579,7 +546,7 @@ def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
     "step -> the host batch of that step: ids, mask and labels of the training rows."
     d = cfg.data
     stream = BatchStream(data.train, d.batch_size, seed=cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
-    return lambda step: {k: stream.batch_at(step)[k] for k in ("ids", "mask", "labels")}
+    return lambda step: {k: stream.batch_at(step)[k] for k in (*data.train.arrays, "labels")}
 
 def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer) -> FloatingPointError:
     return FloatingPointError(
@@ -589,13 +556,12 @@ def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkp
         "(resume=True) to continue from it.")
 
 # %% ../nbs/10_distill.ipynb
-def save_model(model: EncT5, folder: Path, tokenizer):
-    "Save `model` with the SentencePiece model it reads, so whoever loads it reads the same tokens."
-    save_enct5(model, folder)
-    if getattr(tokenizer, "sp", None) is not None:
-        (folder / "spiece.model").write_bytes(tokenizer.sp.serialized_model_proto())
+def save_model(model: Encoder, folder: Path, tokenizer):
+    "Save `model` with the tokenizer it reads (spiece.model or vocab.txt), so whoever loads it reads the same tokens."
+    save_weights(model, folder)
+    tokenizer.save(folder)
 
-def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: EncT5, state: TrainState, meta: dict, log: MetricsLog,
+def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state: TrainState, meta: dict, log: MetricsLog,
                             run_dir: Path, tokenizer) -> dict:
     "Evaluate on dev, log it, and save the model as best_model/ when its primary score is the best so far."
     ev = evaluate_dev(state.params)
@@ -619,7 +585,7 @@ def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dic
         truncated_train_examples=int(data.train.n_truncated), teacher=(teacher_info or {}).get("source"),
         teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
 
-def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, data: RunData, tokenizer,
+def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | None, data: RunData, tokenizer,
         method: Method, run_dir: Path, stop_at: int | None = None, teacher_info: dict | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
@@ -673,7 +639,7 @@ def fit(cfg: TrainConfig, *, role: str, student: EncT5, teacher: EncT5 | None, d
 
 # %% ../nbs/10_distill.ipynb
 RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
-             "run.json", "spiece.model", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
+             "run.json", *tokenizer_files(), "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
 
 def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False) -> tuple[Path, RunResults | None]:
     """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
@@ -719,13 +685,14 @@ def _check_config(cfg, fn: str):
 
 def _finished(run_dir: Path, results: RunResults) -> Run:
     print(f"{run_dir} is finished (score {results.score}); it is not trained again.", file=sys.stderr)
-    return Run(run_dir, results, load_enct5(run_dir / "final_model"))
+    return Run(run_dir, results, load_model(run_dir / "final_model"))
 
 def _prepare(cfg: TrainConfig, role: str, run_dir: Path, teacher_tokenizer: Path | None = None):
     "(tokenizer, data) of a run; a student reads its teacher's tokenizer when the teacher has one."
-    if teacher_tokenizer is not None and not (run_dir / "spiece.model").is_file():
-        shutil.copy(teacher_tokenizer, run_dir / "spiece.model")
-    tokenizer = load_tokenizer(run_dir / "spiece.model") if teacher_tokenizer is not None else run_tokenizer(cfg, run_dir)
+    if teacher_tokenizer is not None and not (run_dir / teacher_tokenizer.name).is_file():
+        shutil.copy(teacher_tokenizer, run_dir / teacher_tokenizer.name)
+    tokenizer = (load_tokenizer(run_dir / teacher_tokenizer.name) if teacher_tokenizer is not None
+                 else run_tokenizer(cfg, run_dir, role))
     return tokenizer, load_run_data(cfg, tokenizer, role)
 
 def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bool = False, resume: bool = False) -> Run:
@@ -749,9 +716,9 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
     """Who a teacher folder (a teacher's run folder, or a model folder such as its final_model/) is: its run, whether
     that run finished, its step and score, and the tokenizer it read (refused when unknown, or unfinished unless asked)."""
     model_dir = next((d for d in (folder / "best_model", folder / "final_model", folder)
-                      if (d / "enct5_config.json").is_file()), None)
+                      if saved_model_dir(d) == d), None)
     if model_dir is None:
-        raise FileNotFoundError(f"the teacher folder {folder} holds no trained model (no enct5_config.json in it, "
+        raise FileNotFoundError(f"the teacher folder {folder} holds no trained model (no saved model in it, "
                                 "best_model/ or final_model/): train one with train-teacher first.")
     run = model_dir.parent if model_dir != folder or not (folder / "run.json").is_file() else folder
     run = run if (run / "run.json").is_file() or (run / "results.json").is_file() else None
@@ -759,10 +726,10 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
     if run is not None and results is None and not allow_unfinished:
         raise ValueError(f"the teacher run {run} has not finished (no results.json): finish it (run train-teacher "
                          "again to resume), or pass --allow_unfinished_teacher (allow_unfinished_teacher=True).")
-    spm_file = next((d / "spiece.model" for d in (model_dir, run) if d is not None and (d / "spiece.model").is_file()), None)
+    spm_file = next((d / name for d in (model_dir, run) if d is not None for name in tokenizer_files() if (d / name).is_file()), None)
     if spm_file is None:
-        raise FileNotFoundError(f"the teacher at {model_dir} has no spiece.model beside it, so the tokens it was trained "
-                                "on are unknown: copy its run's tokenizer (spiece.model) into that folder.")
+        raise FileNotFoundError(f"the teacher at {model_dir} has no tokenizer beside it ({' or '.join(tokenizer_files())}), so "
+                                "the tokens it was trained on are unknown: copy its run's tokenizer file into that folder.")
     return {"source": str(folder), "model": str(model_dir), "run": str(run) if run else None, "finished": results is not None,
             "steps": results.steps if results else None, "best_step": results.best_step if results else None,
             "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file)}
@@ -773,17 +740,16 @@ def _check_tokenizers(cfg: TrainConfig, identity: dict):
     if parse_tokenizer_spec(spec) is not None:
         return   # it takes the teacher's
     mine = load_tokenizer(spec)
-    if hashlib.sha256(mine.sp.serialized_model_proto()).hexdigest() != \
-            hashlib.sha256(load_tokenizer(identity["tokenizer"]).sp.serialized_model_proto()).hexdigest():
+    if mine.sha256() != load_tokenizer(identity["tokenizer"]).sha256():
         raise ValueError(f"the student's tokenizer ({spec or 'the T5 default'}) is not the one the teacher read "
                          f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
-def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> EncT5:
-    "The frozen teacher of a distillation: an EncT5 given in memory, a trained run or model folder, or a T5 checkpoint."
-    if isinstance(spec, EncT5):
+def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
+    "The frozen teacher of a distillation: a model given in memory, a trained run or model folder, or a checkpoint."
+    if not isinstance(spec, (str, os.PathLike)):
         model = spec
     else:
-        if parse_model_spec(str(spec))[0] in ENCT5_PRESETS:
+        if preset_family(parse_model_spec(str(spec))[0]) is not None:
             raise ValueError(f"the teacher {spec!r} is an untrained preset. Train one first with "
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
         model = build_model(str(spec), num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
@@ -793,14 +759,15 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> EncT5:
                          f"tokenizer's ({tokenizer.vocab_size}): use the tokenizer the teacher was trained with.")
     return model
 
-def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, *, stop_at: int | None = None,
+def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None, *, stop_at: int | None = None,
             overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False) -> Run:
     """Algorithm 1: distil `cfg.model.student` from a frozen teacher with `cfg.method`; resumes from the run folder's last
     checkpoint. A teacher folder must hold its tokenizer (the student reads the same) and a finished run."""
     _check_config(cfg, "distill")
     maybe_initialize_distributed(cfg.mesh)
     method, spec = get_method(cfg.method), cfg.model.teacher if teacher is None else teacher
-    folder = Path(spec) if isinstance(spec, (str, os.PathLike)) and Path(spec).is_dir() else None
+    # a trained teacher (a run or model folder) carries its tokenizer; a checkpoint or a model in memory does not
+    folder = Path(spec) if isinstance(spec, (str, os.PathLike)) and saved_model_dir(spec) is not None else None
     needed = method.needs_teacher or cfg.model.student_init == "teacher"
     identity = teacher_identity(folder, allow_unfinished=allow_unfinished_teacher) if folder is not None else None
     if identity is not None:
@@ -815,26 +782,36 @@ def distill(cfg: TrainConfig, teacher: EncT5 | str | os.PathLike | None = None, 
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1)
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
-    info = identity or {"source": "an EncT5 passed in memory" if isinstance(spec, EncT5) else str(spec)}
+    info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}
     return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
                method=method, run_dir=run_dir, stop_at=stop_at, teacher_info=info if needed else None)
 
 
 # %% ../nbs/10_distill.ipynb
-def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[dict]:
-    "Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
-    from augpro.projection import default_candidates
+TINY = {"enct5": "tiny", "bert": "bert-tiny"}   # the tiny preset of each family that method_trace trains
+
+def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5") -> list[dict]:
+    """Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout
+    off), of the `family` 'enct5' or 'bert' (whose rows are sentence pairs: [CLS] a [SEP] b [SEP], with token types)."""
+    from augpro.projection import default_candidates, finalize_tokens
     method = get_method(method_name)
-    teacher = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, num_layers=3, dropout_rate=0.0), nnx.Rngs(seed))
-    student = EncT5(EncT5Config.preset("tiny", vocab_size=vocab, dropout_rate=0.0), nnx.Rngs(seed + 1))
-    batch = synthetic_batch(seed, vocab=vocab)
+    fam = FAMILIES.lookup(family)
+    tiny = lambda layers, s: fam.model_cls(fam.config_cls.preset(TINY[family], vocab_size=vocab, num_layers=layers,
+                                                                 **{f: 0.0 for f in fam.dropout_fields}), nnx.Rngs(s))
+    teacher, student = tiny(3, seed), tiny(2, seed + 1)
+    batch, layout = synthetic_batch(seed, vocab=vocab), T5_LAYOUT
+    if family == "bert":   # ids 0-2 are not candidates: [PAD] 0, [SEP] 1, [CLS] 2; the second segment from mid-row
+        layout = TokenLayout(pad_id=0, sep_id=1, cls_id=2)
+        pos_BxL = jnp.arange(batch["ids"].shape[1])[None, :]
+        types_BxL = ((pos_BxL >= batch["mask"].sum(1, keepdims=True) // 2) & (batch["mask"] > 0)).astype(jnp.int32)
+        batch = dict(batch, ids=finalize_tokens(batch["ids"], batch["mask"], layout, types_BxL), token_types=types_BxL)
     cfg = TrainConfig(method=method_name).override({"optim.optimizer": "adamw", "optim.learning_rate": 3e-3,
                                                      "optim.steps": steps, "loss.augpro_fgsm_eps": 3.0, "loss.fgsm_eps": 0.1,
                                                      "loss.eps_mode": "rms",
                                                      "loss.chunk_size": 64})
     tx = make_optimizer(cfg.optim)
     step = jax.jit(make_train_step(student, teacher if method.needs_teacher else None, method, cfg.method_loss(),
-                                   tx, jnp.asarray(default_candidates(vocab)), seed=seed))
+                                   tx, jnp.asarray(default_candidates(vocab)), seed=seed, layout=layout))
     params = nnx.state(student, nnx.Param)
     t_params = nnx.state(teacher, nnx.Param) if method.needs_teacher else None
     state, trace = TrainState(jnp.int32(0), params, tx.init(params)), []
@@ -843,6 +820,6 @@ def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 
         trace.append({k: v for k, v in _to_float(metrics).items() if k != "finite"})
     return trace
 
-def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128) -> list[float]:
+def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5") -> list[float]:
     "Loss curve of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
-    return [m["loss"] for m in method_trace(method_name, steps, seed, vocab)]
+    return [m["loss"] for m in method_trace(method_name, steps, seed, vocab, family)]

@@ -388,8 +388,9 @@ class EncT5(nnx.Module):
         return self.position_bias(mask.shape[1]) + _mask_bias(mask)
 
     # -- forward pieces -----------------------------------------------------------------------------------
-    def encode_to_layer(self, emb, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "Hidden states [B, L, d_model] after encoder layer k (k = 0: the embeddings after dropout)."
+    def encode_to_layer(self, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+        """Hidden states [B, L, d_model] after encoder layer k (k = 0: the embeddings after dropout). T5 has no token
+        types (its template names the segments in the text): `token_type_ids` is accepted, as every encoder's is, and unused."""
         self._check_k(k)
         x, mask = self._check_hidden(emb, mask, "emb")
         r = self._rngs(rngs, deterministic)
@@ -411,7 +412,7 @@ class EncT5(nnx.Module):
                 x = layer(x, bias, deterministic=deterministic, rngs=r)
         return self.dropout(self.final_norm(x, x.dtype), deterministic=deterministic, rngs=r)
 
-    def encode(self, emb, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    def encode(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
         "The encoder output [B, L, d_model] from input embeddings (all layers, final norm, dropout)."
         r = self._rngs(rngs, deterministic)
         return self.encode_from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
@@ -437,13 +438,13 @@ class EncT5(nnx.Module):
         enc = self.encode_from_layer(hidden, mask, k, deterministic=deterministic, rngs=r)
         return self.classify(self.decode(enc, mask, deterministic=deterministic, rngs=r))
 
-    def from_embeddings(self, emb, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    def from_embeddings(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
         "Logits [B, num_labels] from input embeddings [B, L, d_model] (MixUp, FGSM)."
         r = self._rngs(rngs, deterministic)
         return self.from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
                                deterministic=deterministic, rngs=r)
 
-    def __call__(self, ids, mask=None, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    def __call__(self, ids, mask=None, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
         "Logits [B, num_labels] for token ids [B, L] under the 0/1 attention mask [B, L]."
         return self.from_embeddings(self.embed(ids), mask, deterministic=deterministic, rngs=rngs)
 

@@ -15,8 +15,8 @@ import jax
 import jax.numpy as jnp
 
 from .augment import (augpro_fgsm_tokens, augpro_mix_tokens, fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
-                            token_change_rate, union_mask)
-from .projection import default_candidates, finalize_tokens, project, project_masked
+                            token_change_rate, union_mask, union_types)
+from .projection import T5_LAYOUT, TokenLayout, default_candidates, project, project_masked
 from .registry import Registry
 
 # %% auto 0
@@ -183,13 +183,16 @@ def grouped_partners(key, batch_size: int, groups: int = 1):
 _STREAMS = ("student", "teacher", "mix", "lam", "fgsm", "knn", "random", "mixkd")
 
 class StepContext:
-    "Models, batch, hyperparameters and key of one training step, with shared intermediate results computed once."
-    def __init__(self, student, teacher, batch: dict, key, hp: LossConfig, candidates=None):
-        self.student, self.teacher, self.batch, self.hp = student, teacher, batch, hp
+    """Models, batch, hyperparameters and key of one training step, with shared intermediate results computed once.
+    `candidates`: the tokens a projection may produce; `layout`: where the tokenizer's special tokens stand."""
+    def __init__(self, student, teacher, batch: dict, key, hp: LossConfig, candidates=None,
+                 layout: TokenLayout = T5_LAYOUT):
+        self.student, self.teacher, self.batch, self.hp, self.layout = student, teacher, batch, hp, layout
         self.num_labels = student.config.num_labels   # C; 1: regression (STS-B), where every distance is MSE
         self.mix_groups = hp.mix_groups or 1          # the training loop sets 0 to the data-parallel device count
         self._candidates_V = candidates               # [V] bool, or None: the default of the table in use
         self.ids, self.mask = batch["ids"], batch["mask"]   # [B, L] each
+        self.types = batch.get("token_types")               # [B, L] BERT's segment ids; None: the model has none (T5)
         self.labels = batch["labels"]                       # [B], or [B, C] soft
         self.keys = dict(zip(_STREAMS, jax.random.split(key, len(_STREAMS))))
         self._cache = {}
@@ -221,14 +224,14 @@ class StepContext:
         self._streams.add((model, stream))
         return jax.random.fold_in(self.keys[model], zlib.crc32(stream.encode()))
 
-    def student_fwd(self, fn_name: str, *args, stream: str):
+    def student_fwd(self, fn_name: str, *args, stream: str, **kwargs):
         "A student forward pass (`__call__`, `from_embeddings`, `encode_to_layer` or `from_layer`) with dropout on."
-        return getattr(self.student, fn_name)(*args, deterministic=False, rngs=self.dropout_key("student", stream))
+        return getattr(self.student, fn_name)(*args, **kwargs, deterministic=False, rngs=self.dropout_key("student", stream))
 
-    def teacher_fwd(self, fn_name: str, *args, stream: str):
+    def teacher_fwd(self, fn_name: str, *args, stream: str, **kwargs):
         "A frozen teacher forward pass: dropout as `hp.teacher_dropout` says, gradient stopped."
         teacher = self.need_teacher(f"the teacher's {stream!r} pass")
-        out = getattr(teacher, fn_name)(*args, deterministic=not self.hp.teacher_dropout,
+        out = getattr(teacher, fn_name)(*args, **kwargs, deterministic=not self.hp.teacher_dropout,
                                         rngs=self.dropout_key("teacher", stream))
         return jax.lax.stop_gradient(out)
 
@@ -241,12 +244,14 @@ class StepContext:
     @property
     def student_clean(self):
         "g(x): the student's logits [B, C] on the batch."
-        return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask, stream="clean"))
+        return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask, stream="clean",
+                                                                    token_type_ids=self.types))
 
     @property
     def teacher_clean(self):
         "f(x): the teacher's logits [B, C] on the batch."
-        return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean"))
+        return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean",
+                                                                    token_type_ids=self.types))
 
     @property
     def partners(self):
@@ -264,6 +269,11 @@ class StepContext:
     def mixed_mask(self):
         "Union [B, L] of each row's mask and its partner's."
         return self.cached("mixed_mask", lambda: union_mask(self.mask, self.mask[self.partners]))
+
+    @property
+    def mixed_types(self):
+        "Token types [B, L] of each row mixed with its partner's, like the mask (`union_types`); None without types."
+        return None if self.types is None else self.cached("mixed_types", lambda: union_types(self.types, self.types[self.partners]))
 
     def mixed_labels(self, lam=None, partners=None):
         "λ·y₁ + (1−λ)·y₂ as soft labels [B, C] (or mixed regression targets [B]); unlabeled when either row is."
@@ -286,9 +296,10 @@ class StepContext:
             emb_BxLxD = jax.lax.stop_gradient(self.student.embed(self.ids))
             if kind == "kd":
                 t_logits_BxC = self.teacher_clean
-                loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask), t_logits_BxC)
+                loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types),
+                                                     t_logits_BxC)
             else:
-                loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask), self.labels,
+                loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types), self.labels,
                                                  self.num_labels)
             return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
         return self.cached(("fgsm_gradient", kind), compute)
@@ -367,16 +378,16 @@ def mixup_term(ctx: StepContext):
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
     s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), ctx.need_teacher("the loss term 'mixup'").embed(ctx.ids)
     s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
-                                   stream="mixup")
+                                   stream="mixup", token_type_ids=ctx.mixed_types)
     t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
-                                   stream="mixup")
+                                   stream="mixup", token_type_ids=ctx.mixed_types)
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
-def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL):
-    "d(g(x'), f(x')) on new tokens x', with the token-change rate."
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
-    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, stream=name)
+def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL, types_BxL):
+    "d(g(x'), f(x')) on new tokens x' with their mask and token types (None for T5), with the token-change rate."
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL, stream=name, token_type_ids=types_BxL)
+    t_logits_BxC = ctx.teacher_fwd("__call__", new_ids_BxL, mask_BxL, stream=name, token_type_ids=types_BxL)
     dist = ctx.distance(s_logits_BxC, t_logits_BxC)
     return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new_ids_BxL, ctx.ids, mask_BxL)}
 
@@ -385,20 +396,22 @@ def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
     def compute():
         partners_B = ctx.partners
         new_ids_BxL, _ = augpro_mix_tokens(ctx.ids, ctx.ids[partners_B], ctx.mask, ctx.mask[partners_B],
-                                           ctx.table(table_name), ctx.lam, project_fn=ctx.projector(table_name))
+                                           ctx.table(table_name), ctx.lam, layout=ctx.layout, types_a_BxL=ctx.types,
+                                           types_b_BxL=None if ctx.types is None else ctx.types[partners_B],
+                                           project_fn=ctx.projector(table_name))
         return new_ids_BxL
     return ctx.cached(("augpro_mix_tokens", table_name), compute)
 
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
 def augpro_mix_term(ctx: StepContext):
-    return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask)
+    return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask, ctx.mixed_types)
 
 @loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
 def fgsm_term(ctx: StepContext):
     perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
     # the step ε·sign(∇) is a constant; the gradient reaches the student's embedding table through e
     emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
-    s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm")
+    s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm", token_type_ids=ctx.types)
     dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
     return dist, {"fgsm/distance": dist}
 
@@ -408,13 +421,14 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
         new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.augpro_fgsm_eps,
                                             direction=hp.fgsm_direction, key=ctx.keys["fgsm"], eps_mode=hp.eps_mode,
-                                            emb_BxLxD=emb_BxLxD, project_fn=ctx.projector(hp.fgsm_table))
+                                            emb_BxLxD=emb_BxLxD, layout=ctx.layout, types_BxL=ctx.types,
+                                            project_fn=ctx.projector(hp.fgsm_table))
         return new_ids_BxL
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
 
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
 def augpro_fgsm_term(ctx: StepContext):
-    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask)
+    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask, ctx.types)
 
 # %% ../nbs/08_losses.ipynb
 def middle_layer(model) -> int:
@@ -428,8 +442,10 @@ def tmix_term(ctx: StepContext):
     kt = ctx.hp.tmix_teacher_layer if ctx.hp.tmix_teacher_layer is not None else middle_layer(teacher)
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
     # the layers below and above the mixing point are two calls: each its own dropout stream
-    s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks, stream="tmix/below")
-    t_hidden_BxLxD = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, stream="tmix/below")
+    s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks, stream="tmix/below",
+                                     token_type_ids=ctx.types)
+    t_hidden_BxLxD = ctx.teacher_fwd("encode_to_layer", teacher.embed(ctx.ids), ctx.mask, kt, stream="tmix/below",
+                                     token_type_ids=ctx.types)
     s_logits_BxC = ctx.student_fwd("from_layer", mix(s_hidden_BxLxD, s_hidden_BxLxD[partners_B], lam), mask_BxL, ks,
                                    stream="tmix/above")
     t_logits_BxC = ctx.teacher_fwd("from_layer", mix(t_hidden_BxLxD, t_hidden_BxLxD[partners_B], lam), mask_BxL, kt,
@@ -441,13 +457,13 @@ def tmix_term(ctx: StepContext):
 def knn_term(ctx: StepContext):
     new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
                               frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
-    return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask)
+    return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
 @loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result")
 def random_term(ctx: StepContext):
     new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
                                  candidates=ctx.candidates("student"))
-    return distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask)
+    return distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask, ctx.types)
 
 
 # %% ../nbs/08_losses.ipynb
@@ -469,10 +485,11 @@ def _mixkd_logits(ctx: StepContext):
             partners_B = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
             lam = sample_lambda(kl, hp.mixkd_alpha)
             mask_BxL = union_mask(ctx.mask, ctx.mask[partners_B])
+            types_BxL = None if ctx.types is None else union_types(ctx.types, ctx.types[partners_B])
             s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
-                                           stream=f"mixkd/{r}")
+                                           stream=f"mixkd/{r}", token_type_ids=types_BxL)
             t_logits_BxC = ctx.teacher_fwd("from_embeddings", mix(t_emb_BxLxD, t_emb_BxLxD[partners_B], lam), mask_BxL,
-                                           stream=f"mixkd/{r}")
+                                           stream=f"mixkd/{r}", token_type_ids=types_BxL)
             outs.append((s_logits_BxC, t_logits_BxC, ctx.mixed_labels(lam, partners_B)))
         return outs
     return ctx.cached("mixkd", compute)
@@ -493,7 +510,8 @@ def mixkd_tmkd_term(ctx: StepContext):
 @loss_term("augpro-mix-ce", False, "Table 5: CE of the student on AugPro-Mix tokens (student's table) with MixUp labels")
 def augpro_mix_ce_term(ctx: StepContext):
     new_ids_BxL = augpro_mix_tokens_of(ctx, "student")
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mixed_mask, stream="augpro-mix-ce")
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mixed_mask, stream="augpro-mix-ce",
+                                   token_type_ids=ctx.mixed_types)
     loss = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return loss, {"augpro-mix-ce": loss,
                   "augpro-mix-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mixed_mask)}
@@ -501,14 +519,15 @@ def augpro_mix_ce_term(ctx: StepContext):
 @loss_term("augpro-fgsm-ce", False, "Table 5: CE of the student on AugPro-FGSM tokens (CE gradient) with the original labels")
 def augpro_fgsm_ce_term(ctx: StepContext):
     new_ids_BxL = augpro_fgsm_tokens_of(ctx, "ce")
-    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mask, stream="augpro-fgsm-ce")
+    s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, ctx.mask, stream="augpro-fgsm-ce", token_type_ids=ctx.types)
     loss = task_loss(s_logits_BxC, ctx.labels, ctx.num_labels)
     return loss, {"augpro-fgsm-ce": loss,
                   "augpro-fgsm-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mask)}
 
 # %% ../nbs/08_losses.ipynb
-def compute_term(name: str, student, teacher, batch: dict, key, hp: LossConfig, candidates=None):
+def compute_term(name: str, student, teacher, batch: dict, key, hp: LossConfig, candidates=None,
+                 layout: TokenLayout = T5_LAYOUT):
     "One loss term as a pure function of the two models, a batch, a key and the hyperparameters."
     if name not in LOSS_TERMS:
         raise ValueError(f"unknown loss term {name!r}; choose one of {sorted(LOSS_TERMS)}.")
-    return LOSS_TERMS[name].fn(StepContext(student, teacher, batch, key, hp, candidates))
+    return LOSS_TERMS[name].fn(StepContext(student, teacher, batch, key, hp, candidates, layout))

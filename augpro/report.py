@@ -27,7 +27,8 @@ from plotly.subplots import make_subplots
 import augpro
 from .config import METHODS, ROLES, resolve
 from .data import GLUE_TASKS, BatchStream, get_task
-from .distill import RunResults, build_model, load_run_data, projection_candidates, read_metrics, run_tokenizer
+from .distill import RunResults, load_run_data, projection_candidates, read_metrics, run_tokenizer
+from .encoders import build_model
 from .losses import StepContext, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
@@ -185,16 +186,16 @@ def _step0_context(run_dir: Path):
     cfg = r.train_config
     if not r.teacher:
         raise ValueError(f"{run_dir} was trained without a teacher ({cfg.method}); AugPro-Mix needs the teacher's table.")
-    tok = run_tokenizer(cfg, run_dir)
+    tok = run_tokenizer(cfg, run_dir, "student")
     data = load_run_data(cfg, tok, "student")
     labels = get_task(cfg.task).num_labels
     teacher = build_model(r.teacher, num_labels=labels, vocab_size=tok.vocab_size, dropout=0.0, seed=0)
     student = build_model(str(run_dir / "final_model"), num_labels=labels, vocab_size=tok.vocab_size, dropout=0.0, seed=0)
     d, seed = cfg.data, cfg.run.seed
     batch = BatchStream(data.train, d.batch_size, seed=seed, length_buckets=d.length_buckets).batch_at(0)
-    batch = {k: jnp.asarray(batch[k]) for k in ("ids", "mask", "labels")}
+    batch = {k: jnp.asarray(batch[k]) for k in (*data.train.arrays, "labels")}
     ctx = StepContext(student, teacher, batch, jax.random.fold_in(jax.random.key(seed), 0), cfg.method_loss(),
-                      jnp.asarray(projection_candidates(tok, teacher.config.vocab_size)))
+                      jnp.asarray(projection_candidates(tok, teacher.config.vocab_size)), tok.layout)
     return tok, ctx
 
 def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:

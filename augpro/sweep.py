@@ -24,8 +24,8 @@ import yaml
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .data import get_task
-from .distill import RunResults, parse_model_spec
-from .enct5 import ENCT5_PRESETS
+from .distill import RunResults
+from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
 from .registry import import_registrations
 
@@ -71,14 +71,14 @@ def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
     "The teacher a distillation run uses (`given`: a teacher run directory): a folder, a checkpoint name, or None."
     if given:
         d = Path(given)
-        if not any((d / sub / "enct5_config.json").is_file() for sub in ("best_model", "final_model", ".")):
+        if saved_model_dir(d) is None:
             raise FileNotFoundError(f"teacher_dir={str(d)!r} holds no trained teacher (no best_model/ or final_model/). "
                                     + _train_first(cfg.task, d))
         return str(d)
     default = teacher_dir(root, cfg.task)
-    if (default / "best_model" / "enct5_config.json").is_file():
+    if saved_model_dir(default / "best_model") is not None:
         return str(default)
-    if parse_model_spec(cfg.model.teacher)[0] not in ENCT5_PRESETS:
+    if preset_family(parse_model_spec(cfg.model.teacher)[0]) is None:
         return cfg.model.teacher
     if not get_method(cfg.method).needs_teacher and cfg.model.student_init != "teacher":
         return None

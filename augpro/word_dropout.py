@@ -13,17 +13,19 @@ from .config import COMPONENTS, METHODS, Component, compose_method
 from .losses import StepContext, distil_on_tokens, loss_term
 
 @loss_term("word-dropout", True, "Word dropout: d(g(x'), f(x')) on each sentence with a share of its tokens removed",
-           params={"word_dropout_rate": (0.1, "share of each sentence's tokens removed (EOS kept)")})
+           params={"word_dropout_rate": (0.1, "share of each sentence's word tokens removed (special tokens kept)")})
 def word_dropout_term(ctx: StepContext):
-    "Drop each in-mask token but EOS with probability `word_dropout_rate`; the rest move left, in order."
+    """Drop each in-mask word token with probability `word_dropout_rate`; the special tokens (T5's EOS, BERT's [CLS] and
+    [SEP]: the tokens that are not candidates) stay; the rest move left, in order, with their token types."""
     ids_BxL, mask_BxL = ctx.ids, ctx.mask.astype(bool)
-    eos_BxL = jnp.arange(ids_BxL.shape[1])[None, :] == mask_BxL.sum(1, keepdims=True) - 1
+    special_BxL = ~ctx.candidates("student")[ids_BxL]
     dropped_BxL = jax.random.bernoulli(ctx.stream_key("word-dropout"), ctx.hp.param("word_dropout_rate"), ids_BxL.shape)
-    keep_BxL = mask_BxL & (eos_BxL | ~dropped_BxL)
+    keep_BxL = mask_BxL & (special_BxL | ~dropped_BxL)
     order_BxL = jnp.argsort(~keep_BxL, axis=1, stable=True)          # kept tokens first, in their order
     new_mask_BxL = jnp.arange(ids_BxL.shape[1])[None, :] < keep_BxL.sum(1, keepdims=True)
-    new_ids_BxL = jnp.where(new_mask_BxL, jnp.take_along_axis(ids_BxL, order_BxL, axis=1), 0)
-    return distil_on_tokens(ctx, "word-dropout", new_ids_BxL, new_mask_BxL.astype(ctx.mask.dtype))
+    moved = lambda x_BxL: jnp.where(new_mask_BxL, jnp.take_along_axis(x_BxL, order_BxL, axis=1), 0)
+    new_types_BxL = None if ctx.types is None else moved(ctx.types)
+    return distil_on_tokens(ctx, "word-dropout", moved(ids_BxL), new_mask_BxL.astype(ctx.mask.dtype), new_types_BxL)
 
 COMPONENTS.add("word-dropout", Component((("word-dropout", 1.0),)))
 METHODS.add("kd+word-dropout", compose_method("kd+word-dropout", "KD + word dropout (the worked example of a method of one's own)"))
