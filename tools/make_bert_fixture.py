@@ -1,4 +1,4 @@
-"""Build the BERT parity fixture that `nbs/18_bert.ipynb` tests against, without torch at test time.
+"""Build the BERT parity fixture that `nbs/08_bert.ipynb` tests against, without torch at test time.
 
 Needs torch and transformers, which are NOT project dependencies. Use a separate virtual environment:
 

@@ -3,7 +3,7 @@
 For every registered method, every metric of every step of `augpro.distill.method_trace` (a tiny student
 and teacher, one fixed batch, dropout off, 20 steps), and `augpro.projection.project`'s ids on a fixed
 input for each similarity. The numbers are computed, never edited: rerun this script only when a change of
-behaviour is intended, and say so in the commit. `10_distill.ipynb` checks today's code against the file,
+behaviour is intended, and say so in the commit. `13_distill.ipynb` checks today's code against the file,
 in a fresh process with the same XLA flags as here.
 
     python tools/make_golden.py
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-# the flags of the notebooks' fresh-process tests (10_distill's run_python), so both compile the same programs
+# the flags of the notebooks' fresh-process tests (13_distill's run_python), so both compile the same programs
 os.environ["XLA_FLAGS"] = "--xla_force_host_platform_device_count=1 --xla_backend_optimization_level=0"
 
 GOLDEN = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "golden.json"

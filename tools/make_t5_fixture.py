@@ -1,5 +1,5 @@
-"""Build the T5 1.1 parity fixture that `nbs/05_checkpoints.ipynb` (and the relative-position buckets in
-`nbs/04_enct5.ipynb`) test against, without torch at test time.
+"""Build the T5 1.1 parity fixture that `nbs/07_checkpoints.ipynb` (and the relative-position buckets in
+`nbs/06_enct5.ipynb`) test against, without torch at test time.
 
 Needs torch and transformers, which are NOT project dependencies. Use a separate virtual environment:
 

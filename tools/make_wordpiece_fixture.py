@@ -1,4 +1,4 @@
-"""Build the WordPiece parity fixture that `nbs/19_wordpiece.ipynb` tests against, without transformers at test time.
+"""Build the WordPiece parity fixture that `nbs/03_wordpiece.ipynb` tests against, without transformers at test time.
 
 The reference is transformers' pure-Python BERT tokenizer (`BertTokenizerLegacy` in transformers 5, the class that
 was `BertTokenizer` before the tokenizers-backed one took its name): Google's BERT `BasicTokenizer` +
