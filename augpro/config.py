@@ -169,11 +169,12 @@ def _as_tuples(section, *names):
 class ModelConfig:
     "The teacher and the student."
     prefix: ClassVar[str] = "model"
-    teacher: str = "cpu-demo"                # an EncT5 size ('large', 'cpu-demo:num_layers=2'), a trained run's folder, or a T5 checkpoint
+    teacher: str = "cpu-demo"                # a preset (EncT5: 'large', 'cpu-demo:num_layers=2'; BERT: 'bert-6'), a trained run's folder, or a T5 1.1 or BERT checkpoint
     student: str = "cpu-demo:num_layers=2,d_model=64,d_kv=16,d_ff=128"   # the same kinds of spec as the teacher
     student_init: str = "scratch"            # 'scratch', or 'teacher': MixKD's start from the teacher's embeddings and first layers
     student_init_layers: int | None = None   # layers copied when student_init='teacher' (None: as many as the student has)
     dropout: float = 0.1                     # dropout of both models (Appendix C.1: 0.1)
+    dtype: str = "float32"                   # compute dtype of both models: 'float32' or 'bfloat16' (parameters and optimizer state stay float32)
 
     def __post_init__(self):
         _check(self, {
@@ -181,13 +182,14 @@ class ModelConfig:
             "student": (lambda v: isinstance(v, str) and v, "a model spec"),
             "student_init": (lambda v: v in ("scratch", "teacher"), "'scratch' or 'teacher'"),
             "student_init_layers": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None"),
-            "dropout": (_number(0, 1), "a number in [0, 1)")})
+            "dropout": (_number(0, 1), "a number in [0, 1)"),
+            "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'")})
 
 @dataclass(frozen=True)
 class DataConfig:
     "What the models read: the tokenizer, the GLUE data, its subsets, and the batches."
     prefix: ClassVar[str] = "data"
-    tokenizer: str | None = None             # a SentencePiece .model; None: $AUGPRO_DATA/t5/spiece.model; 'train:N': learn N pieces from the task
+    tokenizer: str | None = None             # spiece.model (T5) or vocab.txt (BERT); None: the model's own ($AUGPRO_DATA/t5/spiece.model, a BERT checkpoint's vocab.txt); 'train:N': learn N tokens from the task
     data_dir: str | None = None              # GLUE folder; None: $AUGPRO_DATA or $AUGPRO_GLUE_DIR, else the Hugging Face hub
     augmented_path: str | None = None        # TSV of back-translations (the task's text columns, the source row's idx) that '+bt' methods train on too
     max_len: int = 64                        # tokens per example, EOS included (Appendix C.1: 128)
@@ -203,7 +205,7 @@ class DataConfig:
         _as_tuples(self, "length_buckets")
         parse_tokenizer_spec(self.tokenizer)   # a malformed train:N says how to write it
         _check(self, {
-            "tokenizer": (lambda v: v is None or isinstance(v, str), "a .model path, None for T5's, or train:N"),
+            "tokenizer": (lambda v: v is None or isinstance(v, str), "a spiece.model or vocab.txt path, None for the model's own, or train:N"),
             "data_dir": (lambda v: v is None or isinstance(v, str), "a folder, or None"),
             "augmented_path": (lambda v: v is None or isinstance(v, str), "a file, or None"),
             "max_len": (_whole(2), "a whole number >= 2"),

@@ -26,7 +26,6 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import optax
-import yaml
 from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
@@ -705,7 +704,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         return _finished(run_dir, done)
     tokenizer, data = _prepare(cfg, "teacher", run_dir)
     model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
-                        dropout=cfg.model.dropout, seed=cfg.run.seed)
+                        dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
     return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
@@ -754,7 +753,7 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
             raise ValueError(f"the teacher {spec!r} is an untrained preset. Train one first with "
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
         model = build_model(str(spec), num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
-                            dropout=cfg.model.dropout, seed=cfg.run.seed)
+                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
     if model.config.vocab_size < tokenizer.vocab_size:
         raise ValueError(f"the teacher's vocabulary ({model.config.vocab_size}) is smaller than the "
                          f"tokenizer's ({tokenizer.vocab_size}): use the tokenizer the teacher was trained with.")
@@ -780,7 +779,7 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     teacher_model = _teacher_model(cfg, spec, tokenizer) if needed else None
     student = build_model(cfg.model.student, num_labels=get_task(cfg.task).num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
-                          dropout=cfg.model.dropout, seed=cfg.run.seed + 1)
+                          dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype)
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
     info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}
@@ -791,14 +790,17 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
 # %% ../nbs/13_distill.ipynb
 TINY = {"enct5": "tiny", "bert": "bert-tiny"}   # the tiny preset of each family that method_trace trains
 
-def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5") -> list[dict]:
+def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5",
+                 dtype: str = "float32") -> list[dict]:
     """Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout
-    off), of the `family` 'enct5' or 'bert' (whose rows are sentence pairs: [CLS] a [SEP] b [SEP], with token types)."""
+    off), of the `family` 'enct5' or 'bert' (whose rows are sentence pairs: [CLS] a [SEP] b [SEP], with token types),
+    computing in `dtype` (float32 parameters and optimizer state whatever it is)."""
     from augpro.projection import default_candidates, finalize_tokens
     method = get_method(method_name)
     fam = FAMILIES.lookup(family)
     tiny = lambda layers, s: fam.model_cls(fam.config_cls.preset(TINY[family], vocab_size=vocab, num_layers=layers,
-                                                                 **{f: 0.0 for f in fam.dropout_fields}), nnx.Rngs(s))
+                                                                 dtype=dtype, **{f: 0.0 for f in fam.dropout_fields}),
+                                         nnx.Rngs(s))
     teacher, student = tiny(3, seed), tiny(2, seed + 1)
     batch, layout = synthetic_batch(seed, vocab=vocab), T5_LAYOUT
     if family == "bert":   # ids 0-2 are not candidates: [PAD] 0, [SEP] 1, [CLS] 2; the second segment from mid-row

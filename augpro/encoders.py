@@ -148,13 +148,14 @@ def family_of(model_or_spec) -> ModelFamily:
     return family or _checkpoint_family(name)
 
 # %% ../nbs/09_encoders.ipynb
-def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, seed: int):
+def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, seed: int, dtype: str = "float32"):
     """A model from a spec: a preset (fresh, sized to the tokenizer's vocabulary), a folder saved by `save_model` or a
-    run folder holding one, or a Hugging Face checkpoint (folder or hub id) of any family."""
+    run folder holding one, or a Hugging Face checkpoint (folder or hub id) of any family. `dtype` is the compute dtype
+    ('float32' or 'bfloat16'); the parameters are float32 whatever it is."""
     name, overrides = parse_model_spec(spec)
     family = preset_family(name)
     if family is not None:
-        sizes = {"vocab_size": vocab_size, "num_labels": num_labels, **{f: dropout for f in family.dropout_fields}}
+        sizes = {"vocab_size": vocab_size, "num_labels": num_labels, "dtype": dtype, **{f: dropout for f in family.dropout_fields}}
         config = family.config_cls.preset(name, **{**sizes, **overrides})
         return family.model_cls(config, nnx.Rngs(params=seed, dropout=seed + 1))
     folder = saved_model_dir(name)
@@ -162,8 +163,10 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
         model = load_model(folder, seed=seed)
         if model.config.num_labels != num_labels:
             raise ValueError(f"the model in {folder} has {model.config.num_labels} labels, the task needs {num_labels}.")
-        return model
-    return load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
+    else:
+        model = load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
+    model.config = model.config.replace(dtype=dtype)   # the compute dtype is read at each call; parameters stay float32
+    return model
 
 def load_pretrained(source: str | os.PathLike, *, num_labels: int, dropout: float = 0.1, seed: int = 0):
     "A model from a Hugging Face checkpoint folder or hub id: EncT5 from T5 1.1, BERT from BERT (by config.json's model_type)."
