@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import functools
 import json
+import math
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -28,20 +31,25 @@ from flax import nnx
 
 import augpro
 from .augment import knn_replace
+from .checkpoints import FRESH_PARAMS, hf_key_map
 from .config import TrainConfig, get_method, resolve
 from .data import load_glue, load_tokenizer, synthetic_batch
 from .distill import TrainState, make_optimizer, make_train_step
 from .encoders import build_model
-from .losses import LossConfig
+from .enct5 import params_by_path
+from .losses import LossConfig, StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of
 from .paper import paper_results
-from .projection import T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project, project_numpy
+from .projection import EOS_ID, PAD_ID, T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project, project_numpy
 from .registry import Registry
 
 # %% auto 0
-__all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'STEP_GOALS', 'STEP_METHODS', 'STEP_CONFIG_KEYS', 'STEP_SIZES', 'Benchmark',
-           'register_benchmark', 'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved',
-           'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser', 'main', 'StepSize', 'sst2_lengths',
-           'step_batch', 'time_steps', 'bench_step', 'step_table']
+__all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'STEP_GOALS', 'STEP_PEAK_GOAL', 'STEP_METHODS', 'STEP_CONFIG_KEYS', 'STEP_SIZES',
+           'PEER_METHODS', 'PEER_EXTRA', 'PEER_TERMS', 'PEER_SIZES', 'PEER_RTOL', 'Benchmark', 'register_benchmark',
+           'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize',
+           'bench_projection', 'build_parser', 'main', 'loop_dot_flops', 'compiled_flops', 'peak_matmul', 'StepSize',
+           'sst2_lengths', 'step_batch', 'time_steps', 'bench_step', 'step_table', 'MissingExtra', 'enct5_to_hf',
+           'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws', 'peer_check', 'time_peer', 'bench_peer',
+           'peer_table']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -202,7 +210,11 @@ def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") ->
     args = vars(build_parser(prog).parse_args(argv))
     name, out = args.pop("benchmark"), args.pop("out")
     args = {k: tuple(v) if isinstance(BENCHMARKS[name].params[k], tuple) else v for k, v in args.items()}
-    result = run_benchmark(name, **args)
+    try:
+        result = run_benchmark(name, **args)
+    except MissingExtra as e:   # e.g. the peer benchmark without torch: one line saying what to install
+        print(f"{prog} {name}: error: {e}", file=sys.stderr)
+        return 2
     text = json.dumps(result, indent=2)
     print(text)
     if out:
@@ -211,11 +223,88 @@ def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") ->
     return 0
 
 # %% ../nbs/17_bench.ipynb
+_HLO_COMPUTATION = re.compile(r"^(?:ENTRY )?%([\w.\-]+) \((.*)\) -> .*\{$")
+_HLO_INSTRUCTION = re.compile(r"^\s*(?:ROOT )?%([\w.\-]+) = (.*?) ([a-z][\w\-]*)\(([^)]*)\)(.*)$")
+_HLO_ARRAY = re.compile(r"^\w+\[([\d,]*)\](?:\{.*\})?$")
+_HLO_CALLS = re.compile(r"\b(?:calls|body|to_apply|branch_computations|true_computation|false_computation)=\{?([^}\s]+(?:, %[\w.\-]+)*)")
+
+def _hlo_dims(shape: str) -> list[int] | None:
+    m = _HLO_ARRAY.match(shape)
+    return None if m is None else [int(x) for x in m.group(1).split(",") if x]
+
+def _hlo_computations(hlo: str) -> tuple[dict, str]:
+    "{name: [(instruction name, output shape, opcode, operands, attributes)]} of an HLO module's text, and the entry's name."
+    comps, entry, current, shapes = {}, None, None, {}
+    for line in hlo.splitlines():
+        m = _HLO_COMPUTATION.match(line)
+        if m:
+            current = comps.setdefault(m.group(1), [])
+            entry = m.group(1) if line.startswith("ENTRY") else entry
+            shapes = {p.split(": ")[0].strip(): p.split(": ")[1].strip() for p in re.split(r",\s*(?![^\[\(]*[\]\)])", m.group(2)) if ": " in p}
+            current.append(("__shapes__", shapes, None, None, None))
+            continue
+        m = _HLO_INSTRUCTION.match(line) if current is not None else None
+        if m:
+            name, shape, op, operands, attrs = m.groups()
+            shapes[name] = shape
+            current.append((name, shape, op, [o.strip().lstrip("%") for o in operands.split(",") if o.strip()], attrs))
+    return comps, entry
+
+def _dot_flops(shapes: dict, shape: str, operands: list, attrs: str) -> float:
+    "2 × output elements × contracted size of one `dot`."
+    out, lhs = _hlo_dims(shape), _hlo_dims(shapes.get(operands[0], "")) if operands else None
+    m = re.search(r"lhs_contracting_dims=\{([\d,]*)\}", attrs)
+    if out is None or lhs is None or m is None:
+        return 0.0
+    return 2.0 * math.prod(out) * math.prod(lhs[int(i)] for i in m.group(1).split(",") if i)
+
+def loop_dot_flops(hlo: str) -> float:
+    """The matmul FLOPs that XLA's cost analysis leaves out of a compiled program: it counts the body of a `while` loop
+    once, so every iteration after the first of a loop whose trip count XLA knows (`known_trip_count`) is added here."""
+    comps, entry = _hlo_computations(hlo)
+    memo = {}
+
+    def flops(name: str, loops_once: bool) -> float:
+        if (name, loops_once) in memo or name not in comps:
+            return memo.get((name, loops_once), 0.0)
+        memo[(name, loops_once)] = 0.0   # guards against a cycle
+        shapes, total = comps[name][0][1], 0.0
+        for inst, shape, op, operands, attrs in comps[name][1:]:
+            if op == "dot":
+                total += _dot_flops(shapes, shape, operands, attrs)
+            called = [c.strip().lstrip("%") for m in _HLO_CALLS.finditer(attrs or "") for c in m.group(1).split(",")]
+            inner = sum(flops(c, loops_once) for c in called)
+            if op == "while" and not loops_once:
+                trips = re.search(r'"known_trip_count":\{"n":"(\d+)"', attrs)
+                inner *= int(trips.group(1)) if trips else 1
+            total += inner
+        memo[(name, loops_once)] = total
+        return total
+
+    return 0.0 if entry is None else flops(entry, False) - flops(entry, True)
+
+def compiled_flops(compiled) -> dict:
+    "FLOPs of one call of a compiled JAX program: XLA's cost analysis, and that plus the loop iterations it leaves out."
+    ca = compiled.cost_analysis()
+    ca = ca[0] if isinstance(ca, (list, tuple)) else ca
+    xla = float(ca.get("flops", 0.0))
+    return {"flops": xla + loop_dot_flops(compiled.as_text()), "xla_flops": xla}
+
+def peak_matmul(n: int = 2048, seed: int = 0) -> tuple[Callable[[], jax.Array], float]:
+    "A jitted float32 [n, n] × [n, n] matmul, compiled and run once, as a zero-argument function, and its FLOPs (2n³)."
+    a, b = (jax.random.normal(k, (n, n), jnp.float32) for k in jax.random.split(jax.random.key(seed)))
+    f = partial(jax.jit(jnp.matmul), a, b)
+    jax.block_until_ready(f())
+    return f, 2.0 * n ** 3
+
+
+# %% ../nbs/17_bench.ipynb
 # AugPro's Table 3 (minutes per 1000 steps on TPU) as each method's time over KD's, from augpro.paper; BT's time is
 # converted from another TPU (its footnote), so it is left out
 _TABLE3_MIN = {r.method: r.value for r in paper_results(paper="augpro", table=3)}
 PAPER_STEP_RATIOS = {m: round(t / _TABLE3_MIN["kd"], 2) for m, t in _TABLE3_MIN.items() if m not in ("kd", "kd+bt")}
 STEP_GOALS = (("kd+augpro-mix", "kd+mixup", 1.05), ("kd+augpro-fgsm", "kd+fgsm", 1.05), ("kd+knn", "kd+augpro-mix", 1.10))
+STEP_PEAK_GOAL = 0.75   # issue 18: every method's step runs at >= 0.75 of the peak matmul FLOP/s (T5 shapes, CPU)
 STEP_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm", "kd+knn", "kd+tmix", "ft", "kd+random", "mixkd")
 STEP_CONFIG_KEYS = ("optim.optimizer", "model.dropout", "loss.teacher_dropout", "loss.fgsm_eps", "loss.augpro_fgsm_eps", "loss.eps_mode",
                     "loss.chunk_size", "loss.knn_k", "loss.knn_frac", "loss.lam", "loss.projection_capacity")
@@ -240,6 +329,8 @@ STEP_SIZES: dict[str, StepSize] = {
     "cpu-demo": StepSize("cpu-demo", vocab=4224, batch=32, length=64),   # the preset's models
     "real": StepSize("paper", vocab=T5_VOCAB_ROWS, batch=2, length=128,   # the paper's shapes, random weights
                      overrides=(("model.teacher", "large"), ("model.student", "small"))),
+    "t5": StepSize("paper", vocab=T5_VOCAB_ROWS, batch=8, length=128,     # T5-base -> T5-small with AdamW (issue 18's peer race)
+                   overrides=(("model.teacher", "base"), ("model.student", "small"), ("optim.optimizer", "adamw"))),
 }
 
 def sst2_lengths() -> np.ndarray:
@@ -283,12 +374,12 @@ class _Steps:
         return {k.split("/")[0]: round(float(np.mean([m[k] for m in ms])), 3) for k in ms[0] if k.endswith("change_rate")}
 
 def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int):
-    "Each method's training step, compiled (seconds reported) and run once, as a `_Steps` over `n_states` step indices."
+    "Each method's training step, compiled (seconds and FLOPs reported) and run once, as a `_Steps` over `n_states` step indices."
     tx = make_optimizer(next(iter(cfgs.values())).optim)
     params, t_params = nnx.state(student, nnx.Param), nnx.state(teacher, nnx.Param)
     opt_state = jax.jit(tx.init)(params)
     states = [TrainState(jnp.int32(i), params, opt_state) for i in range(n_states)]
-    fns, compile_s = {}, {}
+    fns, compile_s, flops = {}, {}, {}
     for m, cfg in cfgs.items():
         method = get_method(cfg.method)
         t = teacher if method.needs_teacher else None
@@ -297,9 +388,10 @@ def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candid
         t0 = time.perf_counter()
         compiled = jax.jit(step).lower(*args).compile()
         compile_s[m] = round(time.perf_counter() - t0, 2)
+        flops[m] = compiled_flops(compiled)
         fns[m] = _Steps(compiled, states, *args[1:])
         jax.block_until_ready(fns[m]())
-    return fns, compile_s
+    return fns, compile_s, flops
 
 def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) -> dict:
     "The pieces that tell the methods apart, compiled and run once: the projection against each table, and `knn_replace`."
@@ -319,13 +411,17 @@ def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) ->
 def _medians_and_minima(times: dict) -> tuple[dict, dict]:
     return tuple({k: f(v) for k, v in times.items()} for f in (statistics.median, min))
 
-def _method_rows(times: dict, fns: dict, compile_s: dict) -> dict:
-    "Per method: ms per step, compile seconds, ratios of the medians and of the minima to kd and kd+mixup, change rates."
+def _method_rows(times: dict, fns: dict, compile_s: dict, flops: dict, peak_flops_per_s: float) -> dict:
+    """Per method: ms per step, compile seconds, ratios of the medians and of the minima to kd and kd+mixup, change rates,
+    the step's GFLOP and its share of the peak matmul rate at the median."""
     med, low = _medians_and_minima(times)
     rows = {}
     for m in compile_s:
         change = fns[m].change_rates()
-        rows[m] = {**_ms(times[m]), "compile_s": compile_s[m], "ratio_to_kd": round(med[m] / med["kd"], 3),
+        rows[m] = {**_ms(times[m]), "compile_s": compile_s[m], "gflop": round(flops[m]["flops"] / 1e9, 3),
+                   "xla_gflop": round(flops[m]["xla_flops"] / 1e9, 3),
+                   "share_of_peak": round(flops[m]["flops"] / (med[m] * peak_flops_per_s), 3),
+                   "ratio_to_kd": round(med[m] / med["kd"], 3),
                    "ratio_to_mixup": round(med[m] / med["kd+mixup"], 3), "paper_ratio_to_kd": PAPER_STEP_RATIOS.get(m),
                    "min_ratio_to_kd": round(low[m] / low["kd"], 3), "min_ratio_to_mixup": round(low[m] / low["kd+mixup"], 3),
                    **({"change_rate": change} if change else {})}
@@ -347,20 +443,23 @@ def _parts_summary(times: dict, rows: dict) -> dict:
                               for m, part in shares.items() if m in rows}}
 
 def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats: int = 5, parts: bool = True,
-               seed: int = 0) -> dict:
-    "Median ms per jitted training step of each method at one size (timed round-robin), ratios to kd and kd+mixup, and the goals."
+               seed: int = 0, peak_size: int = 2048) -> dict:
+    """Median ms per jitted training step of each method at one size (timed round-robin with a `peak_size`² matmul),
+    ratios to kd and kd+mixup, each step's FLOPs and share of the matmul's FLOP/s, and the goals."""
     methods = list(dict.fromkeys(("kd", "kd+mixup") + tuple(methods)))   # the two references always run
     cfg = size.config()
     cfgs = {m: cfg.override({"method": m}) for m in methods}             # an unknown method lists the valid ones
     teacher, student = (build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i)
                         for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))   # binary labels, as the batch's
     batch, cand = step_batch(size, seed), jnp.asarray(default_candidates(size.vocab))
-    fns, compile_s = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed)
+    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed)
     if parts:
         fns.update(_part_fns(cfg.method_loss(), teacher, student, batch, cand, seed))
+    fns["peak:matmul"], peak_flops = peak_matmul(peak_size, seed)
     load_before = other_cpu_load()
     times = time_interleaved(fns, warmup=warmup, repeats=repeats)
-    rows = _method_rows({m: times[m] for m in methods}, fns, compile_s)
+    peak = {"n": peak_size, **_ms(times["peak:matmul"]), "gflops": round(peak_flops / statistics.median(times["peak:matmul"]) / 1e9, 2)}
+    rows = _method_rows({m: times[m] for m in methods}, fns, compile_s, flops, peak["gflops"] * 1e9)
     settings = cfg.to_dict()
     out = {"teacher": cfg.model.teacher, "student": cfg.model.student, "teacher_params": _n_params(teacher),
            "student_params": _n_params(student), "vocab": size.vocab, "batch": size.batch, "length": size.length,
@@ -370,20 +469,25 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
     if parts:
         out.update(_parts_summary(times, rows))
     out["goals"] = _step_goals({m: times[m] for m in methods})
+    out["peak_matmul"] = peak
+    low = min(rows, key=lambda m: rows[m]["share_of_peak"])
+    out["peak_goal"] = {"goal": STEP_PEAK_GOAL, "lowest": low, "lowest_share": rows[low]["share_of_peak"],
+                        "met": rows[low]["share_of_peak"] >= STEP_PEAK_GOAL}
     return out
 
 # %% ../nbs/17_bench.ipynb
-_SIZE_CHOICES = {"tiny": ("tiny",), "cpu-demo": ("cpu-demo",), "real": ("real",), "both": ("cpu-demo", "real")}
+_SIZE_CHOICES = {"tiny": ("tiny",), "cpu-demo": ("cpu-demo",), "real": ("real",), "t5": ("t5",), "both": ("cpu-demo", "real")}
 
 @register_benchmark("step", "median time per training step of each method, with ratios to kd and kd+mixup (the paper's Table 3)",
                     size="cpu-demo", methods=STEP_METHODS, demo_batch=32, real_batch=2, repeats=15, real_repeats=5,
-                    warmup=1, parts=True, seed=0, lengths="uniform", projection_capacity=0.0)
+                    warmup=1, parts=True, seed=0, lengths="uniform", projection_capacity=0.0, peak_size=2048)
 def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, warmup, parts, seed, lengths,
-               projection_capacity) -> dict:
-    "Time each method's training step at the chosen size(s): 'tiny' (tests), 'cpu-demo', 'real' or 'both'."
+               projection_capacity, peak_size) -> dict:
+    "Time each method's training step at the chosen size(s): 'tiny' (tests), 'cpu-demo', 'real', 't5' or 'both'."
     if size not in _SIZE_CHOICES:
         raise ValueError(f"unknown size {size!r} for the step benchmark; choose one of {sorted(_SIZE_CHOICES)}.")
-    for name, b in (("demo_batch", demo_batch), ("real_batch", real_batch), ("repeats", repeats), ("real_repeats", real_repeats)):
+    for name, b in (("demo_batch", demo_batch), ("real_batch", real_batch), ("repeats", repeats), ("real_repeats", real_repeats),
+                    ("peak_size", peak_size)):
         if b < 1:
             raise ValueError(f"{name} must be at least 1; got {b}.")
     sizes = {}
@@ -392,17 +496,437 @@ def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, 
         capacity = (("loss.projection_capacity", projection_capacity),) if projection_capacity else ()
         s = dataclasses.replace(s, batch={"cpu-demo": demo_batch, "real": real_batch}.get(name, s.batch), lengths=lengths,
                                 overrides=s.overrides + capacity)
-        sizes[name] = time_steps(s, methods, warmup=warmup, repeats=real_repeats if name == "real" else repeats,
-                                 parts=parts, seed=seed)
+        sizes[name] = time_steps(s, methods, warmup=warmup, repeats=real_repeats if name in ("real", "t5") else repeats,
+                                 parts=parts, seed=seed, peak_size=peak_size)
     return {"paper_ratio_to_kd": PAPER_STEP_RATIOS, "sizes": sizes}
 
 def step_table(result: dict, size: str) -> str:
-    "A markdown table of one size of a step-benchmark result: ms per step, ratios to kd and kd+mixup, the paper's ratio."
+    """A markdown table of one size of a step-benchmark result: ms per step, ratios to kd and kd+mixup, the paper's ratio,
+    and (in results that have it) each step's GFLOP and share of the peak matmul rate."""
     rows = result["sizes"][size]["methods"]
-    lines = ["| method | ms / step | × kd | × kd+mixup | paper (TPU) × KD |", "|---|---|---|---|---|"]
+    peak = all("share_of_peak" in r for r in rows.values())
+    lines = ["| method | ms / step | × kd | × kd+mixup | paper (TPU) × KD |" + " GFLOP | share of peak |" * peak,
+             "|---|---|---|---|---|" + "---|---|" * peak]
     for m, r in rows.items():
         paper = "" if r["paper_ratio_to_kd"] is None else f"{r['paper_ratio_to_kd']:.2f}"
-        lines.append(f"| {m} | {r['median_ms']:.1f} | {r['ratio_to_kd']:.2f} | {r['ratio_to_mixup']:.2f} | {paper} |")
+        lines.append(f"| {m} | {r['median_ms']:.1f} | {r['ratio_to_kd']:.2f} | {r['ratio_to_mixup']:.2f} | {paper} |"
+                     + f" {r.get('gflop', 0):.2f} | {r.get('share_of_peak', 0):.2f} |" * peak)
+    return "\n".join(lines)
+
+# %% ../nbs/17_bench.ipynb
+PEER_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm")
+PEER_EXTRA = "pip install augpro[peer]"
+
+class MissingExtra(ImportError):
+    "An optional extra that a benchmark needs is not installed; the message says how to install it."
+
+def _peer_imports():
+    "torch, transformers' T5Config and its T5 modelling module; without them, one line saying how to install them."
+    try:
+        import torch
+        import transformers
+        from transformers.models.t5 import modeling_t5
+    except ImportError:
+        raise MissingExtra(f"the peer benchmark needs PyTorch and transformers: {PEER_EXTRA}") from None
+    return torch, transformers, modeling_t5
+
+_HF_LAYOUTS = {   # our array -> the Hugging Face tensor: the inverse of augpro.checkpoints' layouts
+    "copy": lambda a: a,
+    "dense": lambda a: a.T,                                   # [in, out] -> torch's Linear [out, in]
+    "qkv": lambda a: a.reshape(a.shape[0], -1).T,             # [d, heads, d_kv] -> [heads·d_kv, d]
+    "out": lambda a: a.reshape(-1, a.shape[-1]).T,            # [heads, d_kv, d] -> [d, heads·d_kv]
+}
+
+def enct5_to_hf(model) -> dict[str, np.ndarray]:
+    """An EncT5's parameters as a Hugging Face T5 state dict (the inverse of `hf_key_map`), plus the three that T5 has
+    no name for: `decoder_input`, and the head as `head.weight` and `head.bias` (a torch Linear)."""
+    params = {p: np.asarray(v[...], np.float32) for p, v in params_by_path(model).items()}
+    out = {key: np.ascontiguousarray(_HF_LAYOUTS[layout](params[ours])) for ours, key, layout in hf_key_map(model.config)}
+    out.update({"decoder_input": params["decoder_input"], "head.weight": np.ascontiguousarray(params["head_kernel"].T),
+                "head.bias": params["head_bias"]})
+    missing = sorted(set(params) - {ours for ours, _, _ in hf_key_map(model.config)} - set(FRESH_PARAMS))
+    if missing:
+        raise ValueError(f"EncT5 parameters {missing} have no Hugging Face name; extend hf_key_map.")
+    return out
+
+# %% ../nbs/17_bench.ipynb
+@functools.cache
+def _torch_enct5_class():
+    "The PyTorch EncT5 class, built on first use (so that augpro.bench imports without torch)."
+    torch, transformers, t5 = _peer_imports()
+    nn = torch.nn
+
+    class TorchEncT5(nn.Module):
+        """EncT5 as a PyTorch + transformers user writes it: transformers' `T5Stack` as the encoder, one `T5Block` as
+        the decoder layer with its final norm, a learned decoder input and a linear head."""
+        def __init__(self, config, num_labels: int):
+            super().__init__()
+            enc = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=False, use_cache=False)
+            dec = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=True, use_cache=False)
+            self.encoder = t5.T5Stack(enc)
+            dec._attn_implementation = enc._attn_implementation   # the stack's (transformers' default); a bare block has none
+            self.decoder = nn.Module()
+            self.decoder.block = nn.ModuleList([t5.T5Block(dec, has_relative_attention_bias=False, layer_idx=0)])
+            self.decoder.final_layer_norm = t5.T5LayerNorm(dec.d_model, eps=dec.layer_norm_epsilon)
+            self.decoder_input = nn.Parameter(torch.zeros(1, dec.d_model))
+            self.dropout = nn.Dropout(dec.dropout_rate)
+            self.head = nn.Linear(dec.d_model, num_labels)
+            self.dec_config = dec
+
+        @property
+        def table(self):
+            "The [vocab, d_model] token-embedding table."
+            return self.encoder.embed_tokens.weight
+
+        def embed(self, ids):
+            return self.encoder.embed_tokens(ids)
+
+        def from_embeddings(self, emb, mask):
+            "Logits [B, num_labels] from input embeddings [B, L, d_model] under the 0/1 mask [B, L]."
+            enc = self.encoder(inputs_embeds=emb, attention_mask=mask).last_hidden_state
+            y = self.dropout(self.decoder_input.expand(emb.shape[0], 1, -1))
+            cross = t5.create_bidirectional_mask(config=self.dec_config, inputs_embeds=y, attention_mask=mask,
+                                                 encoder_hidden_states=enc)
+            y = self.decoder.block[0](y, encoder_hidden_states=enc, encoder_attention_mask=cross)[0]
+            return self.head(self.dropout(self.decoder.final_layer_norm(y))[:, 0])
+
+        def forward(self, ids, mask):
+            return self.from_embeddings(self.embed(ids), mask)
+
+    return TorchEncT5
+
+def torch_enct5(model):
+    "A PyTorch + transformers copy of an EncT5: the same sizes, dropout and weights (`enct5_to_hf`)."
+    torch, _, _ = _peer_imports()
+    c = model.config
+    t5_config = dict(vocab_size=c.vocab_size, d_model=c.d_model, d_kv=c.d_kv, d_ff=c.d_ff, num_heads=c.num_heads,
+                     num_layers=c.num_layers, relative_attention_num_buckets=c.relative_attention_num_buckets,
+                     relative_attention_max_distance=c.relative_attention_max_distance, dropout_rate=c.dropout_rate,
+                     layer_norm_epsilon=c.layer_norm_epsilon, feed_forward_proj="gated-gelu")
+    net = _torch_enct5_class()(t5_config, c.num_labels)
+    state = {("encoder.embed_tokens.weight" if k == "shared.weight" else k): torch.tensor(v)
+             for k, v in enct5_to_hf(model).items()}
+    net.load_state_dict(state, strict=True)   # every tensor named, none left over
+    return net
+
+def torch_param_count(net) -> int:
+    return int(sum(p.numel() for p in net.parameters()))
+
+# %% ../nbs/17_bench.ipynb
+PEER_TERMS = ("kd", "mixup", "augpro-mix", "fgsm", "augpro-fgsm")
+_HF_SCHEDULES = {"constant": "constant_with_warmup", "linear": "linear", "cosine": "cosine", "rsqrt": "inverse_sqrt"}
+
+def _check_peer_settings(method: str, hp: LossConfig, optim) -> tuple:
+    "The method's (term, weight) pairs, if the PyTorch side implements them under these settings; else one line saying why not."
+    terms = tuple((t, hp.term_weights.get(t, w)) for t, w in get_method(method).terms)
+    unknown = [t for t, _ in terms if t not in PEER_TERMS]
+    if unknown:
+        raise ValueError(f"the peer benchmark has PyTorch versions of the loss terms {', '.join(PEER_TERMS)}; method "
+                         f"{method!r} also uses {', '.join(unknown)}: choose among {', '.join(PEER_METHODS)}.")
+    supported = {"optim.optimizer": (optim.optimizer, "adamw"), "loss.distance": (hp.distance, "kl"),
+                 "loss.metric": (hp.metric, "cosine"), "loss.fgsm_grad": (hp.fgsm_grad, "kd"),
+                 "loss.fgsm_direction": (hp.fgsm_direction, "ascent"), "loss.mix_table": (hp.mix_table, "teacher"),
+                 "loss.fgsm_table": (hp.fgsm_table, "student")}
+    for key, (value, want) in supported.items():
+        if value != want:
+            raise ValueError(f"the peer benchmark's PyTorch step supports {key}={want!r} only; got {value!r}.")
+    if hp.lam is None:
+        raise ValueError("the peer benchmark needs a fixed MixUp λ (loss.lam), so that both sides mix alike; got None.")
+    return terms
+
+class TorchStep:
+    """One method's training step in eager PyTorch, as `augpro.losses` defines its terms (kd, mixup, augpro-mix, fgsm,
+    augpro-fgsm): the teacher without gradient (dropout as `loss.teacher_dropout` says), the student forward and
+    backward, gradient clipping, AdamW under transformers' schedule. Calling it runs one step."""
+    def __init__(self, method: str, hp: LossConfig, optim, student, teacher, batch: dict, candidates_V):
+        torch, transformers, _ = _peer_imports()
+        self.torch, self.F = torch, torch.nn.functional
+        self.terms = dict(_check_peer_settings(method, hp, optim))
+        self.hp, self.student, self.teacher, self.grad_clip = hp, student, teacher, optim.grad_clip
+        self.ids, self.mask, self.labels = (torch.tensor(np.asarray(batch[k])).long() for k in ("ids", "mask", "labels"))
+        self.candidates = torch.tensor(np.asarray(candidates_V, bool))
+        self.opt = torch.optim.AdamW(student.parameters(), lr=optim.learning_rate, weight_decay=optim.weight_decay)
+        self.schedule = transformers.get_scheduler(_HF_SCHEDULES[optim.schedule], self.opt, num_warmup_steps=optim.warmup_steps,
+                                                   num_training_steps=optim.steps)
+
+    # -- the pieces, as a PyTorch user writes them --------------------------------------------------------
+    def kl(self, s_logits, t_logits):
+        "KL(teacher ‖ student) of the temperature-softened distributions × T², averaged over the batch."
+        T, F = self.hp.temperature, self.F
+        return F.kl_div(F.log_softmax(s_logits / T, -1), F.log_softmax(t_logits / T, -1), log_target=True,
+                        reduction="batchmean") * T * T
+
+    def project(self, reps, table):
+        "Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax."
+        scores = reps.reshape(-1, table.shape[1]) @ self.F.normalize(table, dim=1).T
+        return scores.masked_fill(~self.candidates, float("-inf")).argmax(1).reshape(reps.shape[:-1])
+
+    def finalize(self, ids, mask):
+        "T5's layout: PAD outside the mask, EOS at each row's last in-mask position."
+        torch = self.torch
+        pos = torch.arange(ids.shape[1])
+        last = torch.where(mask.bool(), pos, -1).max(1, keepdim=True).values
+        return torch.where(pos == last, EOS_ID, torch.where(mask.bool(), ids, PAD_ID))
+
+    def eps(self, eps: float, table):
+        return eps * table.pow(2).mean().sqrt() if self.hp.eps_mode == "rms" else eps
+
+    # -- the loss ---------------------------------------------------------------------------------------
+    def loss(self, fixed: dict | None = None):
+        """(total loss, {term: loss}, {piece: tensor}) on the batch. `fixed` replaces the step's random draws: the MixUp
+        `partners` [B] and the FGSM `direction` [B, L, D] (the check uses augpro's, so that both sides compute the same)."""
+        torch, F, hp, s, t = self.torch, self.F, self.hp, self.student, self.teacher
+        ids, mask, labels, fixed = self.ids, self.mask, self.labels, fixed or {}
+        with torch.no_grad():
+            t_clean = t(ids, mask)
+        s_clean = s(ids, mask)
+        losses = {"kd": hp.ce_weight * F.cross_entropy(s_clean, labels) + hp.distill_weight * self.kl(s_clean, t_clean)}
+        pieces = {}
+        if {"mixup", "augpro-mix"} & set(self.terms):
+            lam = hp.lam
+            partners = fixed.get("partners", torch.randperm(ids.shape[0]))
+            mixed_mask = torch.maximum(mask, mask[partners])
+        if "mixup" in self.terms:
+            e = s.embed(ids)
+            s_logits = s.from_embeddings(lam * e + (1 - lam) * e[partners], mixed_mask)
+            with torch.no_grad():
+                e_t = t.embed(ids)
+                t_logits = t.from_embeddings(lam * e_t + (1 - lam) * e_t[partners], mixed_mask)
+            y = F.one_hot(labels, s_logits.shape[-1]).float()
+            losses["mixup"] = (hp.ce_weight * F.cross_entropy(s_logits, lam * y + (1 - lam) * y[partners])
+                               + hp.distill_weight * self.kl(s_logits, t_logits))
+        if "augpro-mix" in self.terms:
+            with torch.no_grad():
+                table = t.table
+                new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table), mixed_mask)
+                t_logits = t(new, mixed_mask)
+            losses["augpro-mix"] = self.kl(s(new, mixed_mask), t_logits)
+            pieces["augpro-mix ids"] = new
+        if {"fgsm", "augpro-fgsm"} & set(self.terms):
+            emb = s.embed(ids).detach().requires_grad_(True)
+            training = s.training
+            s.eval()   # augpro takes the FGSM gradient with the student's dropout off
+            (grad,) = torch.autograd.grad(self.kl(s.from_embeddings(emb, mask), t_clean), emb)
+            s.train(training)
+            direction, inside = fixed.get("direction", grad.sign()), mask[..., None].to(emb.dtype)
+            pieces["fgsm grad"] = grad
+        if "fgsm" in self.terms:
+            step = self.eps(hp.fgsm_eps, s.table.detach()) * direction * inside
+            losses["fgsm"] = self.kl(s.from_embeddings(s.embed(ids) + step, mask), t_clean)
+        if "augpro-fgsm" in self.terms:
+            with torch.no_grad():
+                table = s.table.detach()
+                new = self.finalize(self.project(emb.detach() + self.eps(hp.augpro_fgsm_eps, table) * direction * inside, table), mask)
+                t_logits = t(new, mask)
+            losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
+            pieces["augpro-fgsm ids"] = new
+        return sum(w * losses[k] for k, w in self.terms.items()), losses, pieces
+
+    def __call__(self):
+        "One training step; returns the loss."
+        self.student.train()
+        self.teacher.train(self.hp.teacher_dropout)
+        self.opt.zero_grad(set_to_none=True)
+        loss = self.loss()[0]
+        loss.backward()
+        if self.grad_clip:
+            self.torch.nn.utils.clip_grad_norm_(self.student.parameters(), self.grad_clip)
+        self.opt.step()
+        self.schedule.step()
+        return loss.detach()
+
+    def check(self, fixed: dict) -> dict:
+        "Loss, gradient norm (before clipping) and pieces with dropout off and the given draws; no update."
+        self.student.eval()
+        self.teacher.eval()
+        self.opt.zero_grad(set_to_none=True)
+        loss, _, pieces = self.loss(fixed)
+        loss.backward()
+        norm = self.torch.sqrt(sum((p.grad.double() ** 2).sum() for p in self.student.parameters() if p.grad is not None))
+        self.opt.zero_grad(set_to_none=True)
+        return {"loss": float(loss.detach()), "grad_norm": float(norm), **{k: v.detach().numpy() for k, v in pieces.items()}}
+
+# %% ../nbs/17_bench.ipynb
+PEER_SIZES = ("tiny", "cpu-demo", "t5")
+PEER_RTOL = 1e-4   # relative tolerance of the loss and gradient-norm agreement (float32, different kernels and summation orders)
+
+def _dropout_free(model, spec: str, vocab: int, seed: int):
+    "A copy of `model` with its dropout rates at 0 (the same parameters)."
+    twin = build_model(spec, num_labels=model.config.num_labels, vocab_size=vocab, dropout=0.0, seed=seed)
+    nnx.update(twin, nnx.state(model, nnx.Param))
+    return twin
+
+def _rel(a: float, b: float) -> float:
+    return abs(a - b) / max(abs(b), 1e-12)
+
+def augpro_draws(student, teacher, batch, candidates, seed: int, hp: LossConfig) -> dict:
+    """What augpro's training step draws and makes at step index 0 with these models, from its own code (`StepContext`
+    under make_train_step's key): the MixUp partners, the FGSM gradient, and the tokens of both projections."""
+    (s_def, s_state), (t_def, t_state) = nnx.split(student), nnx.split(teacher)
+
+    @jax.jit
+    def draws(s_state, t_state, batch):
+        key = jax.random.fold_in(jax.random.key(seed), 0)   # make_train_step's key of step 0
+        ctx = StepContext(nnx.merge(s_def, s_state), nnx.merge(t_def, t_state), batch, key, hp, candidates)
+        return {"partners": ctx.partners, "fgsm grad": ctx.fgsm_gradient(hp.fgsm_grad)[1],
+                "augpro-mix ids": augpro_mix_tokens_of(ctx, hp.mix_table), "augpro-fgsm ids": augpro_fgsm_tokens_of(ctx, hp.fgsm_grad)}
+
+    return jax.device_get(draws(s_state, t_state, batch))
+
+def peer_check(cfgs: dict, student, teacher, batch, candidates, seed: int, torch_steps: dict, metrics: dict,
+               rtol: float = PEER_RTOL) -> dict:
+    """With dropout off, compare each method's loss and gradient norm in augpro (`metrics`: the first step's, at step
+    index 0) and in PyTorch, which gets augpro's MixUp partners and FGSM direction of that step (λ is the config's).
+    Also reports how many projected tokens agree and how close the FGSM gradients are. Raises if a loss disagrees."""
+    torch = _peer_imports()[0]
+    rows, cache = {}, {}
+    for m, cfg in cfgs.items():
+        hp = cfg.method_loss()
+        if repr(hp) not in cache:
+            cache[repr(hp)] = augpro_draws(student, teacher, batch, candidates, seed, hp)
+        ours, terms, fixed = cache[repr(hp)], {t for t, _ in get_method(m).terms}, {}
+        if {"mixup", "augpro-mix"} & terms:
+            fixed["partners"] = torch.from_numpy(np.array(ours["partners"])).long()
+        if {"fgsm", "augpro-fgsm"} & terms:
+            grad = np.asarray(ours["fgsm grad"])
+            fixed["direction"] = torch.tensor(np.sign(grad))
+        got = torch_steps[m].check(fixed)
+        a_loss, a_norm = float(metrics[m]["loss"]), float(metrics[m]["grad_norm"])
+        row = {"augpro_loss": a_loss, "torch_loss": got["loss"], "loss_rel_diff": _rel(got["loss"], a_loss),
+               "augpro_grad_norm": a_norm, "torch_grad_norm": got["grad_norm"], "grad_norm_rel_diff": _rel(got["grad_norm"], a_norm)}
+        for term in ("augpro-mix", "augpro-fgsm"):
+            if term in terms:
+                row[f"{term}_ids_agree"] = float(np.mean(np.asarray(ours[f"{term} ids"]) == got[f"{term} ids"]))
+        if "direction" in fixed:
+            inside = np.asarray(batch["mask"], bool)
+            row["fgsm_grad_rel_diff"] = float(np.linalg.norm(got["fgsm grad"] - grad) / max(np.linalg.norm(grad), 1e-30))
+            row["fgsm_sign_agree"] = float(np.mean(np.sign(got["fgsm grad"])[inside] == np.sign(grad)[inside]))
+        row["agree"] = row["loss_rel_diff"] <= rtol and row["grad_norm_rel_diff"] <= rtol
+        rows[m] = {k: round(v, 8) if isinstance(v, float) else v for k, v in row.items()}
+    bad = [m for m, r in rows.items() if not r["agree"]]
+    if bad:
+        raise AssertionError(f"augpro and PyTorch compute different losses with dropout off for {', '.join(bad)} "
+                             f"(relative tolerance {rtol:g}): {json.dumps({m: rows[m] for m in bad})}")
+    return {"rtol": rtol, "dropout": 0.0, "step": 0, "methods": rows}
+
+def _teacher_forward(teacher, batch, hp: LossConfig, seed: int):
+    "The teacher's jitted forward pass on the batch (dropout as `loss.teacher_dropout` says), compiled and run once."
+    t_def, t_params, t_rest = nnx.split(teacher, nnx.Param, ...)
+    fwd = jax.jit(lambda p, ids, mask, key: nnx.merge(t_def, p, t_rest)(ids, mask, deterministic=not hp.teacher_dropout, rngs=key))
+    f = partial(fwd, t_params, batch["ids"], batch["mask"], jax.random.key(seed))
+    jax.block_until_ready(f())
+    return f
+
+def _torch_teacher_forward(net, batch, hp: LossConfig):
+    torch = _peer_imports()[0]
+    ids, mask = (torch.tensor(np.asarray(batch[k])).long() for k in ("ids", "mask"))
+    def f():
+        net.train(hp.teacher_dropout)
+        with torch.no_grad():
+            return net(ids, mask)
+    return f
+
+def _peer_ratios(med: dict, methods) -> dict:
+    "Per side: AugPro-Mix over MixUp, and AugPro-FGSM over FGSM plus one teacher forward pass (the pass it adds)."
+    out = {}
+    for side in ("augpro", "torch"):
+        r = {}
+        if {"kd+augpro-mix", "kd+mixup"} <= set(methods):
+            r["kd+augpro-mix / kd+mixup"] = round(med[f"{side} kd+augpro-mix"] / med[f"{side} kd+mixup"], 3)
+        if {"kd+augpro-fgsm", "kd+fgsm"} <= set(methods):
+            r["kd+augpro-fgsm / (kd+fgsm + teacher forward)"] = round(
+                med[f"{side} kd+augpro-fgsm"] / (med[f"{side} kd+fgsm"] + med[f"{side} teacher forward"]), 3)
+        out[side] = r
+    return out
+
+def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats: int = 5, seed: int = 0,
+              rtol: float = PEER_RTOL) -> dict:
+    """The same training step of each method in augpro (jitted) and in PyTorch + transformers (eager), on the same
+    models (augpro's weights copied) and batch: parameter counts and losses checked first, then both timed round-robin."""
+    torch = _peer_imports()[0]
+    cfg = size.config()
+    cfgs = {m: cfg.override({"method": m}) for m in dict.fromkeys(methods)}
+    for m, c in cfgs.items():
+        _check_peer_settings(m, c.method_loss(), c.optim)   # before anything is built
+    specs = (cfg.model.teacher, cfg.model.student)
+    teacher, student = (build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i)
+                        for i, spec in enumerate(specs))
+    batch, cand = step_batch(size, seed), jnp.asarray(default_candidates(size.vocab))
+    t_net, s_net = torch_enct5(teacher), torch_enct5(student)
+    counts = {"teacher": (_n_params(teacher), torch_param_count(t_net)), "student": (_n_params(student), torch_param_count(s_net))}
+    for role, (a, b) in counts.items():
+        if a != b:
+            raise AssertionError(f"the augpro and PyTorch {role}s differ in size ({a:,} and {b:,} parameters): the race would not be fair.")
+    torch_steps = {m: TorchStep(m, c.method_loss(), c.optim, s_net, t_net, batch, cand) for m, c in cfgs.items()}
+    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed)
+    if cfg.model.dropout == 0.0:   # the timed steps are the check's: their first call was step 0
+        check_metrics, check_models = {m: fns[m].metrics[0] for m in cfgs}, (student, teacher)
+    else:
+        check_models = (_dropout_free(student, specs[1], size.vocab, seed + 1), _dropout_free(teacher, specs[0], size.vocab, seed))
+        check_fns = _compile_steps(cfgs, *check_models, batch, cand, 1, seed)[0]
+        check_metrics = {m: check_fns[m].metrics[0] for m in cfgs}
+    check = peer_check(cfgs, *check_models, batch, cand, seed, torch_steps, check_metrics, rtol)
+    hp = cfg.method_loss()
+    timed = {}
+    for m in cfgs:
+        timed[f"augpro {m}"], timed[f"torch {m}"] = fns[m], torch_steps[m]
+    timed["augpro teacher forward"] = _teacher_forward(teacher, batch, hp, seed)
+    timed["torch teacher forward"] = _torch_teacher_forward(t_net, batch, hp)
+    for m in cfgs:
+        torch_steps[m]()   # PyTorch's first step allocates the optimizer's state: not timed
+    load_before = other_cpu_load()
+    times = time_interleaved(timed, warmup=warmup, repeats=repeats)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    low = {k: min(v) for k, v in times.items()}
+    rows = {m: {"augpro": _ms(times[f"augpro {m}"]), "torch": _ms(times[f"torch {m}"]),
+                "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
+                "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
+                "augpro_compile_s": compile_s[m], "gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
+    settings = cfg.to_dict()
+    return {"teacher": cfg.model.teacher, "student": cfg.model.student,
+            "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
+            "vocab": size.vocab, "batch": size.batch, "length": size.length,
+            "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
+            "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
+            "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.encoder.config._attn_implementation,
+            "check": check, "other_cpu_load_before": load_before, "methods": rows,
+            "teacher_forward": {side: _ms(times[f"{side} teacher forward"]) for side in ("augpro", "torch")},
+            "ratios": _peer_ratios(med, list(cfgs))}
+
+@register_benchmark("peer", "the training step of each method in augpro and in PyTorch + transformers, alternating: "
+                    "ms per step and the ratio (needs `pip install augpro[peer]`)",
+                    sizes=("cpu-demo", "t5"), methods=PEER_METHODS, repeats=15, t5_repeats=5, warmup=1, seed=0,
+                    rtol=PEER_RTOL, torch_threads=0)
+def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads) -> dict:
+    "Race augpro against PyTorch + transformers at each size of `sizes` ('tiny', 'cpu-demo', 't5'); `torch_threads` 0: torch's default."
+    unknown = [s for s in sizes if s not in PEER_SIZES]
+    if unknown:
+        raise ValueError(f"unknown size(s) {unknown} for the peer benchmark; choose among {list(PEER_SIZES)}.")
+    for name, v in (("repeats", repeats), ("t5_repeats", t5_repeats)):
+        if v < 1:
+            raise ValueError(f"{name} must be at least 1; got {v}.")
+    torch, transformers, _ = _peer_imports()   # without them: one line saying how to install them
+    threads = torch.get_num_threads()
+    torch.set_num_threads(torch_threads or threads)
+    try:
+        out = {name: time_peer(STEP_SIZES[name], methods, warmup=warmup, repeats=t5_repeats if name == "t5" else repeats,
+                               seed=seed, rtol=rtol) for name in dict.fromkeys(sizes)}
+    finally:
+        torch.set_num_threads(threads)
+    return {"torch": torch.__version__, "transformers": transformers.__version__, "sizes": out}
+
+def peer_table(result: dict, size: str) -> str:
+    "Markdown tables of one size of a peer-benchmark result: ms per step on each side and their ratio, and each side's cost ratios."
+    r = result["sizes"][size]
+    lines = ["| method | augpro ms / step | PyTorch ms / step | augpro / PyTorch |", "|---|---|---|---|"]
+    for m, row in r["methods"].items():
+        lines.append(f"| {m} | {row['augpro']['median_ms']:.1f} | {row['torch']['median_ms']:.1f} | {row['augpro_over_torch']:.2f} |")
+    fwd = r["teacher_forward"]
+    lines.append(f"| teacher forward | {fwd['augpro']['median_ms']:.1f} | {fwd['torch']['median_ms']:.1f} | "
+                 f"{fwd['augpro']['median_ms'] / fwd['torch']['median_ms']:.2f} |")
+    if r["ratios"]["augpro"]:
+        lines += ["", "| ratio | augpro | PyTorch |", "|---|---|---|"]
+        lines += [f"| {k} | {v:.2f} | {r['ratios']['torch'][k]:.2f} |" for k, v in r["ratios"]["augpro"].items()]
     return "\n".join(lines)
 
 # %% ../nbs/17_bench.ipynb
