@@ -41,7 +41,7 @@ setuptools.setup(
     # (augpro.files finds them with importlib.resources)
     packages=setuptools.find_namespace_packages(include=["augpro", "augpro.*"], exclude=["*.__pycache__"]),
     include_package_data=True,
-    package_data={"augpro.experiments": ["*.ipynb"], "augpro.configs": ["*.yaml"], "augpro.configs.paper": ["*.yaml"]},
+    package_data={"augpro.experiments": ["*.ipynb"], "augpro.configs": ["*.yaml"], "augpro.configs.paper": ["*.yaml"], "augpro.configs.mixkd": ["*.yaml"]},
     install_requires=requirements,
     extras_require={"dev": dev_requirements, "peer": peer_requirements},
     dependency_links=cfg.get("dep_links", "").split(),

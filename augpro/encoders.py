@@ -202,8 +202,8 @@ def init_student_from_teacher(student, teacher, layers: int | None = None):
     if wrong:
         raise ValueError(f"model.student_init='teacher' needs a student with the teacher's widths and vocabulary; "
                          f"these differ (student vs teacher): {'; '.join(wrong[:3])}. Change only num_layers, or init from scratch.")
-    for p in copied:
-        s_params[p].set_value(t_params[p][...])
+    for p in copied:   # copies: a buffer shared with the teacher would be donated with the student's state in training
+        s_params[p].set_value(jnp.array(t_params[p][...], copy=True))
     return student
 
 # %% ../nbs/09_encoders.ipynb

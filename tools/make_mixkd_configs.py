@@ -1,4 +1,4 @@
-"""Write configs/mixkd/: MixKD's experiments (ICLR 2021, §4) as augpro configs, one file per task and student.
+"""Write augpro/configs/mixkd/ (shipped with the package; `--config configs/mixkd/NAME.yaml` finds them): MixKD's experiments (ICLR 2021, §4) as augpro configs, one file per task and student.
 
 Run from the repository root: `python tools/make_mixkd_configs.py`. Every file names the `mixkd` preset (augpro.config),
 which holds what the paper says (BERT12 teacher, student initialised from its first k layers, MSE, λ ~ Beta(0.4, 0.4),
@@ -14,7 +14,7 @@ GLUE_TRAIN_ROWS = {"sst2": 67_349, "mrpc": 3_668, "qqp": 363_846, "mnli": 392_70
 STUDENTS = {"bert6": ("bert-6", 6), "bert3": ("bert-3", 3)}
 LIMITED = {"qqp": (0.1, 0.01), "mnli": (0.1, 0.01), "qnli": (0.1, 0.01)}   # Figure 1: BERT3 students, 10% and 1%
 EPOCHS, BATCH = 3, 32
-OUT = Path(__file__).resolve().parents[1] / "configs" / "mixkd"
+OUT = Path(__file__).resolve().parents[1] / "augpro" / "configs" / "mixkd"
 
 
 def steps(rows: int) -> int:
