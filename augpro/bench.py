@@ -881,7 +881,7 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
     rows = {m: {"augpro": _ms(times[f"augpro {m}"]), "torch": _ms(times[f"torch {m}"]),
                 "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
                 "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
-                "augpro_compile_s": compile_s[m], "gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
+                "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
     settings = cfg.to_dict()
     return {"teacher": cfg.model.teacher, "student": cfg.model.student,
             "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
