@@ -718,7 +718,7 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
                       if saved_model_dir(d) == d), None)
     if model_dir is None:
         raise FileNotFoundError(f"the teacher folder {folder} holds no trained model (no saved model in it, "
-                                "best_model/ or final_model/): train one with train-teacher first.")
+                                "best_model/ or final_model/, and no config.json of a Hugging Face checkpoint): train one with train-teacher first.")
     run = model_dir.parent if model_dir != folder or not (folder / "run.json").is_file() else folder
     run = run if (run / "run.json").is_file() or (run / "results.json").is_file() else None
     results = RunResults.read(run) if run is not None and (run / "results.json").is_file() else None
@@ -766,8 +766,10 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     _check_config(cfg, "distill")
     maybe_initialize_distributed(cfg.mesh)
     method, spec = get_method(cfg.method), cfg.model.teacher if teacher is None else teacher
-    # a trained teacher (a run or model folder) carries its tokenizer; a checkpoint or a model in memory does not
-    folder = Path(spec) if isinstance(spec, (str, os.PathLike)) and saved_model_dir(spec) is not None else None
+    # a trained teacher (a run or model folder) carries its tokenizer; a checkpoint (its folder has config.json) or a
+    # model in memory does not
+    is_dir = isinstance(spec, (str, os.PathLike)) and Path(spec).is_dir()
+    folder = Path(spec) if is_dir and not (Path(spec) / "config.json").is_file() else None
     needed = method.needs_teacher or cfg.model.student_init == "teacher"
     identity = teacher_identity(folder, allow_unfinished=allow_unfinished_teacher) if folder is not None else None
     if identity is not None:
