@@ -5,7 +5,6 @@
 # %% ../nbs/08_bert.ipynb 3
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -16,8 +15,8 @@ import jax.numpy as jnp
 import numpy as np
 from flax import nnx
 
-from .checkpoints import _REPO_ID, _first_line, _hub_download, _read_json, read_hf_weights
-from .enct5 import DTYPES, NEG_INF, params_by_path
+from .checkpoints import _first_line, _read_json, read_hf_weights, resolve_checkpoint
+from .enct5 import DTYPES, NEG_INF, ModelSizes, params_by_path
 
 # %% auto 0
 __all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
@@ -25,7 +24,7 @@ __all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN'
 
 # %% ../nbs/08_bert.ipynb
 @dataclass(frozen=True)
-class BertConfig:
+class BertConfig(ModelSizes):
     "Sizes and options of a BERT classifier (transformers' `BertForSequenceClassification`)."
     vocab_size: int = 30522
     hidden_size: int = 768
@@ -71,42 +70,9 @@ class BertConfig:
         "Width of one attention head, hidden_size / num_heads."
         return self.hidden_size // self.num_heads
 
-    @property
-    def compute_dtype(self):
-        return DTYPES[self.dtype]
-
-    def replace(self, **changes) -> "BertConfig":
-        "A copy with some fields changed (validated again)."
-        _check_bert_fields(changes)
-        return dataclasses.replace(self, **changes)
-
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
     @classmethod
-    def from_dict(cls, d: dict) -> "BertConfig":
-        _check_bert_fields(d)
-        return cls(**d)
-
-    @classmethod
-    def preset(cls, name: str, **overrides) -> "BertConfig":
-        "A named size from `BERT_PRESETS` (bert-base, bert-6, bert-3, bert-cpu-demo, bert-tiny), with optional field overrides."
-        if name not in BERT_PRESETS:
-            raise ValueError(f"unknown BERT preset {name!r}; choose one of {list(BERT_PRESETS)}, or build "
-                             "BertConfig(...) with explicit sizes.")
-        return cls.from_dict({**BERT_PRESETS[name], **overrides})
-
-    @classmethod
-    def from_hf(cls, config_json: str | Path | dict, **overrides) -> "BertConfig":
-        "Read a Hugging Face BERT `config.json` (a path to it or its folder, or the parsed dict)."
-        return cls.from_dict({**_hf_bert_fields(_read_bert_config(config_json)), **overrides})
-
-
-def _check_bert_fields(d: dict):
-    names = {f.name for f in dataclasses.fields(BertConfig)}
-    unknown = sorted(set(d) - names)
-    if unknown:
-        raise ValueError(f"unknown BertConfig field(s) {unknown}; the fields are {sorted(names)}.")
+    def _hf_fields(cls, hf: dict) -> dict:
+        return _hf_bert_fields(hf)
 
 
 _BERT_BASE = dict(vocab_size=30522, hidden_size=768, num_heads=12, intermediate_size=3072, max_position_embeddings=512)
@@ -119,22 +85,12 @@ BERT_PRESETS: dict[str, dict] = {
     "bert-tiny": dict(vocab_size=128, hidden_size=32, num_layers=2, num_heads=4, intermediate_size=64,
                       max_position_embeddings=64),
 }
+BertConfig.family, BertConfig.presets = "BERT", BERT_PRESETS
 
 # %% ../nbs/08_bert.ipynb
 _HF_BERT_FIELDS = {"vocab_size": "vocab_size", "hidden_size": "hidden_size", "num_hidden_layers": "num_layers",
                    "num_attention_heads": "num_heads", "intermediate_size": "intermediate_size",
                    "max_position_embeddings": "max_position_embeddings", "type_vocab_size": "type_vocab_size"}
-
-
-def _read_bert_config(config_json) -> dict:
-    if isinstance(config_json, dict):
-        return config_json
-    p = Path(config_json).expanduser()
-    if p.is_dir():
-        p = p / "config.json"
-    if not p.is_file():
-        raise FileNotFoundError(f"no Hugging Face config at {p}: expected a BERT config.json (or its folder).")
-    return _read_json(p, "re-download the checkpoint's config.json")
 
 
 def _hf_bert_fields(hf: dict) -> dict:
@@ -543,30 +499,6 @@ def _bert_values(where, config: BertConfig, weights: dict) -> dict[str, np.ndarr
     return values
 
 # %% ../nbs/08_bert.ipynb
-_BERT_HINT = ("To load without the hub, download the checkpoint where the hub is reachable (for example "
-              "`hf download bert-base-uncased config.json model.safetensors --local-dir bert-base-uncased`) and pass "
-              "that folder: load_bert('/path/to/bert-base-uncased').")
-
-
-def _resolve_bert_source(source) -> Path:
-    "A local checkpoint folder for `source` (a folder, or a hub repo id downloaded through huggingface_hub)."
-    p = Path(source).expanduser()
-    if p.is_dir():
-        return p
-    if p.exists():
-        raise ValueError(f"{str(source)!r} is a file; load_bert wants the checkpoint folder that holds config.json and "
-                         f"the weights (here: {p.parent}).")
-    if not _REPO_ID.match(str(source)):
-        raise FileNotFoundError(f"no checkpoint folder at {p.resolve()}, and {str(source)!r} is not a hub repo id "
-                                f"(like bert-base-uncased). {_BERT_HINT}")
-    try:
-        return _hub_download(str(source))
-    except Exception as e:   # no network, no such repo, gated repo...
-        raise OSError(f"could not load BERT checkpoint {str(source)!r}: there is no local folder {p.resolve()}, and "
-                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: {_first_line(e)}). "
-                      f"{_BERT_HINT}") from e
-
-
 def _bert_config(folder: Path, overrides: dict) -> BertConfig:
     "The BertConfig of a checkpoint folder's config.json, errors naming the file."
     path = folder / "config.json"
@@ -592,7 +524,8 @@ def load_bert(path_or_hub_id: str | Path, *, num_labels: int | None = None, seed
             raise ValueError(f"num_labels={num_labels} and config_overrides['num_labels']={overrides['num_labels']} "
                              "disagree; pass one of them.")
         overrides["num_labels"] = num_labels
-    folder = _resolve_bert_source(path_or_hub_id)
+    folder = resolve_checkpoint(path_or_hub_id, kind="BERT", loader="load_bert", example="bert-base-uncased",
+                                weights="model.safetensors")
     config = _bert_config(folder, overrides)
     values = _bert_values(folder, config, read_hf_weights(folder))
     model = Bert(config, nnx.Rngs(params=seed, dropout=seed + 1))

@@ -25,8 +25,8 @@ from safetensors.numpy import load_file, save_file
 from .enct5 import EncT5, EncT5Config, abstract_model, params_by_path
 
 # %% auto 0
-__all__ = ['FRESH_PARAMS', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map', 'load_t5',
-           'SavedFormat', 'save_encoder', 'load_encoder', 'save_enct5', 'load_enct5']
+__all__ = ['FRESH_PARAMS', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map',
+           'resolve_checkpoint', 'load_t5', 'SavedFormat', 'save_encoder', 'load_encoder', 'save_enct5', 'load_enct5']
 
 # %% ../nbs/07_checkpoints.ipynb
 _REDOWNLOAD = "re-download it (a download or copy that stopped early leaves such a file), or re-save the model"
@@ -238,26 +238,29 @@ def _hub_download(repo_id: str) -> Path:
     raise FileNotFoundError(f"the hub repo {repo_id} has none of {[n for n, _ in _WEIGHT_FILES]}.")
 
 
-def _resolve_source(source) -> Path:
-    "A local checkpoint folder for `source` (a folder, or a hub repo id downloaded through huggingface_hub)."
+def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", example: str = "google/t5-v1_1-small",
+                       weights: str = "pytorch_model.bin") -> Path:
+    """A local checkpoint folder for `source` (a folder, or a hub repo id downloaded through huggingface_hub); the
+    errors name the `kind` of checkpoint, its `loader` and an `example` hub id to download with its `weights` file."""
     p = Path(source).expanduser()
+    name = example.split("/")[-1]
     hint = ("To load without the hub, download the checkpoint where the hub is reachable (for example "
-            "`hf download google/t5-v1_1-small config.json pytorch_model.bin --local-dir t5-v1_1-small`) and "
-            "pass that folder: load_t5('/path/to/t5-v1_1-small', num_labels=...).")
+            f"`hf download {example} config.json {weights} --local-dir {name}`) and pass that folder: "
+            f"{loader}('/path/to/{name}', num_labels=...).")
     if p.is_dir():
         return p
     if p.exists():
-        raise ValueError(f"{str(source)!r} is a file; load_t5 wants the checkpoint folder that holds config.json "
+        raise ValueError(f"{str(source)!r} is a file; {loader} wants the checkpoint folder that holds config.json "
                          f"and the weights (here: {p.parent}).")
     if not _REPO_ID.match(str(source)):
         raise FileNotFoundError(f"no checkpoint folder at {p.resolve()}, and {str(source)!r} is not a hub repo id "
-                                f"(like google/t5-v1_1-small). {hint}")
+                                f"(like {example}). {hint}")
     try:
         return _hub_download(str(source))
     except Exception as e:   # no network, no such repo, gated repo...
-        raise OSError(f"could not load T5 checkpoint {str(source)!r}: there is no local folder {p.resolve()}, and "
-                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: "
-                      f"{str(e).splitlines()[0] if str(e) else ''}). {hint}") from e
+        raise OSError(f"could not load {kind} checkpoint {str(source)!r}: there is no local folder {p.resolve()}, and "
+                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: {_first_line(e)}). "
+                      f"{hint}") from e
 
 
 def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
@@ -311,7 +314,7 @@ def load_t5(source: str | Path, *, num_labels: int, config_overrides: dict | Non
     if decoder_input not in ("fresh", "start"):
         raise ValueError(f"decoder_input must be 'fresh' (a new N(0, 1) vector) or 'start' (the checkpoint's "
                          f"embedding of id 0); got {decoder_input!r}.")
-    folder = _resolve_source(source)
+    folder = resolve_checkpoint(source)
     if (folder / "enct5_config.json").is_file() and not (folder / "config.json").is_file():
         raise ValueError(f"{folder} holds an EncT5 saved by save_enct5, not a T5 checkpoint: use load_enct5('{folder}').")
     config = _t5_config(folder, num_labels, config_overrides or {})

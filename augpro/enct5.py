@@ -10,6 +10,7 @@ import json
 import math
 import time
 from dataclasses import dataclass
+from typing import ClassVar
 from pathlib import Path
 
 import jax
@@ -18,15 +19,76 @@ import numpy as np
 from flax import nnx
 
 # %% auto 0
-__all__ = ['DTYPES', 'ENCT5_PRESETS', 'NEG_INF', 'EncT5Config', 'relative_position_bucket', 'relative_position_buckets',
-           'plot_relative_buckets', 'RMSNorm', 'Attention', 'GatedFFN', 'EncoderLayer', 'DecoderLayer', 'EncT5',
-           'abstract_model', 'params_by_path', 'param_counts', 'param_table', 'logical_axes', 'time_forward']
+__all__ = ['DTYPES', 'ENCT5_PRESETS', 'NEG_INF', 'ModelSizes', 'read_hf_config', 'EncT5Config', 'relative_position_bucket',
+           'relative_position_buckets', 'plot_relative_buckets', 'RMSNorm', 'Attention', 'GatedFFN', 'EncoderLayer',
+           'DecoderLayer', 'EncT5', 'abstract_model', 'params_by_path', 'param_counts', 'param_table', 'logical_axes',
+           'time_forward']
 
 # %% ../nbs/06_enct5.ipynb
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
 
+class ModelSizes:
+    """What every model family's config offers (EncT5Config here, `augpro.bert.BertConfig`): validated copies, plain
+    dicts, named presets and Hugging Face config.json files. A subclass (a frozen dataclass) sets `family` (its name in
+    messages), `presets` (name → fields) and `_hf_fields(hf)` (its fields from a parsed config.json)."""
+    family: ClassVar[str]
+    presets: ClassVar[dict[str, dict]]
+
+    @property
+    def compute_dtype(self):
+        return DTYPES[self.dtype]
+
+    def replace(self, **changes):
+        "A copy with some fields changed (validated again)."
+        self._check_fields(changes)
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def _check_fields(cls, d: dict):
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - names)
+        if unknown:
+            raise ValueError(f"unknown {cls.__name__} field(s) {unknown}; the fields are {sorted(names)}.")
+
+    @classmethod
+    def from_dict(cls, d: dict):
+        cls._check_fields(d)
+        return cls(**d)
+
+    @classmethod
+    def preset(cls, name: str, **overrides):
+        "A named size from the family's `presets`, with optional field overrides."
+        if name not in cls.presets:
+            raise ValueError(f"unknown {cls.family} preset {name!r}; choose one of {list(cls.presets)}, or build "
+                             f"{cls.__name__}(...) with explicit sizes.")
+        return cls.from_dict({**cls.presets[name], **overrides})
+
+    @classmethod
+    def from_hf(cls, config_json: str | Path | dict, **overrides):
+        "Read a Hugging Face `config.json` of this family (a path to it or its folder, or the parsed dict)."
+        return cls.from_dict({**cls._hf_fields(read_hf_config(config_json, cls.family)), **overrides})
+
+
+def read_hf_config(config_json, family: str) -> dict:
+    "A Hugging Face config.json as a dict (a path to it or its folder, or the dict itself); one-line errors."
+    if isinstance(config_json, dict):
+        return config_json
+    p = Path(config_json).expanduser()
+    if p.is_dir():
+        p = p / "config.json"
+    if not p.is_file():
+        raise FileNotFoundError(f"no Hugging Face config at {p}: expected a {family} config.json (or its folder).")
+    try:
+        return json.loads(p.read_text())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{p} is not valid JSON ({e}); expected a Hugging Face {family} config.json.") from None
+
+
 @dataclass(frozen=True)
-class EncT5Config:
+class EncT5Config(ModelSizes):
     "Sizes and options of an EncT5 model (T5 1.1 encoder + one decoder layer + dense head)."
     vocab_size: int = 32128
     d_model: int = 512
@@ -68,42 +130,9 @@ class EncT5Config:
         "Width of the attention projections, heads × d_kv."
         return self.num_heads * self.d_kv
 
-    @property
-    def compute_dtype(self):
-        return DTYPES[self.dtype]
-
-    def replace(self, **changes) -> "EncT5Config":
-        "A copy with some fields changed (validated again)."
-        _check_fields(changes)
-        return dataclasses.replace(self, **changes)
-
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
     @classmethod
-    def from_dict(cls, d: dict) -> "EncT5Config":
-        _check_fields(d)
-        return cls(**d)
-
-    @classmethod
-    def preset(cls, name: str, **overrides) -> "EncT5Config":
-        "A named size from `ENCT5_PRESETS` (tiny, cpu-demo, small, base, large), with optional field overrides."
-        if name not in ENCT5_PRESETS:
-            raise ValueError(f"unknown EncT5 preset {name!r}; choose one of {list(ENCT5_PRESETS)}, or build "
-                             "EncT5Config(...) with explicit sizes.")
-        return cls.from_dict({**ENCT5_PRESETS[name], **overrides})
-
-    @classmethod
-    def from_hf(cls, config_json: str | Path | dict, **overrides) -> "EncT5Config":
-        "Read a Hugging Face T5 1.1 `config.json` (a path to it or its folder, or the parsed dict)."
-        return cls.from_dict({**_hf_config_fields(_read_hf_config(config_json)), **overrides})
-
-
-def _check_fields(d: dict):
-    names = {f.name for f in dataclasses.fields(EncT5Config)}
-    unknown = sorted(set(d) - names)
-    if unknown:
-        raise ValueError(f"unknown EncT5Config field(s) {unknown}; the fields are {sorted(names)}.")
+    def _hf_fields(cls, hf: dict) -> dict:
+        return _hf_config_fields(hf)
 
 
 _T5_SIZES = dict(vocab_size=32128, relative_attention_num_buckets=32, relative_attention_max_distance=128)
@@ -114,24 +143,11 @@ ENCT5_PRESETS: dict[str, dict] = {
     "base": dict(_T5_SIZES, d_model=768, d_kv=64, num_heads=12, d_ff=2048, num_layers=12),
     "large": dict(_T5_SIZES, d_model=1024, d_kv=64, num_heads=16, d_ff=2816, num_layers=24),
 }
+EncT5Config.family, EncT5Config.presets = "EncT5", ENCT5_PRESETS
 
 # %% ../nbs/06_enct5.ipynb
 _HF_FIELDS = ("vocab_size", "d_model", "d_kv", "num_heads", "d_ff", "num_layers")
 _T5_MODEL_TYPES = ("t5", "mt5")
-
-
-def _read_hf_config(config_json) -> dict:
-    if isinstance(config_json, dict):
-        return config_json
-    p = Path(config_json).expanduser()
-    if p.is_dir():
-        p = p / "config.json"
-    if not p.is_file():
-        raise FileNotFoundError(f"no Hugging Face config at {p}: expected a T5 config.json (or its folder).")
-    try:
-        return json.loads(p.read_text())
-    except json.JSONDecodeError as e:
-        raise ValueError(f"{p} is not valid JSON ({e}); expected a Hugging Face T5 config.json.") from None
 
 
 def _hf_config_fields(hf: dict) -> dict:
