@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime
 import functools
@@ -32,24 +33,28 @@ from flax import nnx
 import augpro
 from .augment import knn_replace
 from .checkpoints import FRESH_PARAMS, hf_key_map
-from .config import TrainConfig, get_method, resolve
-from .data import load_glue, load_tokenizer, synthetic_batch
-from .distill import TrainState, make_optimizer, make_train_step
+from .config import MeshConfig, Method, TrainConfig, get_method, resolve
+from .data import BatchStream, Encoded, load_glue, load_tokenizer, synthetic_batch
+from .distill import TrainState, make_mesh, make_optimizer, make_train_step, put_batch
 from .encoders import build_model
-from .enct5 import params_by_path
-from .losses import LossConfig, StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of
+from .enct5 import EncT5Config, params_by_path
+from .losses import (LOSS_TERMS, LossConfig, LossTerm, StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of,
+                           task_loss)
 from .paper import paper_results
-from .projection import EOS_ID, PAD_ID, T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project, project_numpy
+from .projection import (EOS_ID, PAD_ID, T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project,
+                               project_masked, project_numpy)
 from .registry import Registry
 
 # %% auto 0
-__all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'STEP_GOALS', 'STEP_PEAK_GOAL', 'STEP_METHODS', 'STEP_CONFIG_KEYS', 'STEP_SIZES',
-           'PEER_METHODS', 'PEER_EXTRA', 'PEER_TERMS', 'PEER_SIZES', 'PEER_RTOL', 'Benchmark', 'register_benchmark',
-           'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize',
-           'bench_projection', 'build_parser', 'main', 'loop_dot_flops', 'compiled_flops', 'peak_matmul', 'StepSize',
-           'sst2_lengths', 'step_batch', 'time_steps', 'bench_step', 'step_table', 'MissingExtra', 'enct5_to_hf',
-           'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws', 'peer_check', 'time_peer', 'bench_peer',
-           'peer_table']
+__all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL', 'STEP_METHODS',
+           'STEP_CONFIG_KEYS', 'STEP_SIZES', 'PEER_METHODS', 'PEER_EXTRA', 'PEER_TERMS', 'PEER_SIZES', 'PEER_RTOL',
+           'SPEC_PEAK_BF16', 'ACCELERATOR_SIZES', 'Benchmark', 'register_benchmark', 'run_benchmark', 'other_cpu_load',
+           'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser',
+           'main', 'main_one', 'loop_dot_flops', 'compiled_flops', 'peak_matmul', 'StepSize', 'sst2_lengths',
+           'step_batch', 'projection_blocks', 'fgsm_reference', 'time_steps', 'bench_step', 'step_table',
+           'MissingExtra', 'enct5_to_hf', 'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws', 'peer_check',
+           'time_peer', 'bench_peer', 'peer_table', 'AcceleratorSize', 'spec_peak', 'device_peak_bytes',
+           'bench_accelerator']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -209,11 +214,26 @@ def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") ->
     "Run the benchmark named in `argv` and print its JSON result (`prog`: the command's name in the help)."
     args = vars(build_parser(prog).parse_args(argv))
     name, out = args.pop("benchmark"), args.pop("out")
+    return _run_printed(name, args, out, f"{prog} {name}")
+
+def main_one(name: str, argv: list[str] | None = None, prog: str | None = None, out: str | None = None) -> int:
+    "A command of one benchmark (e.g. a script in tools/): its parameters as options; `out`: the default of `--out`."
+    bench = BENCHMARKS.lookup(name)
+    parser = argparse.ArgumentParser(prog=prog, description=f"{bench.help}. Prints the result as JSON.")
+    for param, default in bench.params.items():
+        _add_param(parser, param, default)
+    parser.add_argument("--out", default=out, help=f"also write the JSON to this file (default: {out})")
+    args = vars(parser.parse_args(argv))
+    out = args.pop("out")
+    return _run_printed(name, args, out, parser.prog)
+
+def _run_printed(name: str, args: dict, out: str | None, prog: str) -> int:
+    "Run benchmark `name` with parsed `args`, print its JSON and write it to `out`; a missing extra is one line."
     args = {k: tuple(v) if isinstance(BENCHMARKS[name].params[k], tuple) else v for k, v in args.items()}
     try:
         result = run_benchmark(name, **args)
     except MissingExtra as e:   # e.g. the peer benchmark without torch: one line saying what to install
-        print(f"{prog} {name}: error: {e}", file=sys.stderr)
+        print(f"{prog}: error: {e}", file=sys.stderr)
         return 2
     text = json.dumps(result, indent=2)
     print(text)
@@ -258,9 +278,10 @@ def _dot_flops(shapes: dict, shape: str, operands: list, attrs: str) -> float:
         return 0.0
     return 2.0 * math.prod(out) * math.prod(lhs[int(i)] for i in m.group(1).split(",") if i)
 
-def loop_dot_flops(hlo: str) -> float:
+def loop_dot_flops(hlo: str, unknown_trips: float = 1.0) -> float:
     """The matmul FLOPs that XLA's cost analysis leaves out of a compiled program: it counts the body of a `while` loop
-    once, so every iteration after the first of a loop whose trip count XLA knows (`known_trip_count`) is added here."""
+    once, so every iteration after the first is added here: `known_trip_count` of them, or `unknown_trips` for a loop
+    whose count depends on the data (the in-mask projection's)."""
     comps, entry = _hlo_computations(hlo)
     memo = {}
 
@@ -276,19 +297,20 @@ def loop_dot_flops(hlo: str) -> float:
             inner = sum(flops(c, loops_once) for c in called)
             if op == "while" and not loops_once:
                 trips = re.search(r'"known_trip_count":\{"n":"(\d+)"', attrs)
-                inner *= int(trips.group(1)) if trips else 1
+                inner *= int(trips.group(1)) if trips else unknown_trips
             total += inner
         memo[(name, loops_once)] = total
         return total
 
     return 0.0 if entry is None else flops(entry, False) - flops(entry, True)
 
-def compiled_flops(compiled) -> dict:
-    "FLOPs of one call of a compiled JAX program: XLA's cost analysis, and that plus the loop iterations it leaves out."
+def compiled_flops(compiled, unknown_trips: float = 1.0) -> dict:
+    """FLOPs of one call of a compiled JAX program: XLA's cost analysis, and that plus the loop iterations it leaves out
+    (`unknown_trips` per run of a loop whose trip count depends on the data)."""
     ca = compiled.cost_analysis()
     ca = ca[0] if isinstance(ca, (list, tuple)) else ca
     xla = float(ca.get("flops", 0.0))
-    return {"flops": xla + loop_dot_flops(compiled.as_text()), "xla_flops": xla}
+    return {"flops": xla + loop_dot_flops(compiled.as_text(), unknown_trips), "xla_flops": xla}
 
 def peak_matmul(n: int = 2048, seed: int = 0) -> tuple[Callable[[], jax.Array], float]:
     "A jitted float32 [n, n] × [n, n] matmul, compiled and run once, as a zero-argument function, and its FLOPs (2n³)."
@@ -303,11 +325,13 @@ def peak_matmul(n: int = 2048, seed: int = 0) -> tuple[Callable[[], jax.Array], 
 # converted from another TPU (its footnote), so it is left out
 _TABLE3_MIN = {r.method: r.value for r in paper_results(paper="augpro", table=3)}
 PAPER_STEP_RATIOS = {m: round(t / _TABLE3_MIN["kd"], 2) for m, t in _TABLE3_MIN.items() if m not in ("kd", "kd+bt")}
-STEP_GOALS = (("kd+augpro-mix", "kd+mixup", 1.05), ("kd+augpro-fgsm", "kd+fgsm", 1.05), ("kd+knn", "kd+augpro-mix", 1.10))
+# AugPro-FGSM's fair reference (issue 18): FGSM (which reuses the clean teacher logits) plus one teacher forward pass
+FGSM_REFERENCE = "kd+fgsm (+ teacher pass)"
+STEP_GOALS = (("kd+augpro-mix", "kd+mixup", 1.05), ("kd+augpro-fgsm", FGSM_REFERENCE, 1.05), ("kd+knn", "kd+augpro-mix", 1.10))
 STEP_PEAK_GOAL = 0.75   # issue 18: every method's step runs at >= 0.75 of the peak matmul FLOP/s (T5 shapes, CPU)
 STEP_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm", "kd+knn", "kd+tmix", "ft", "kd+random", "mixkd")
 STEP_CONFIG_KEYS = ("optim.optimizer", "model.dropout", "loss.teacher_dropout", "loss.fgsm_eps", "loss.augpro_fgsm_eps", "loss.eps_mode",
-                    "loss.chunk_size", "loss.knn_k", "loss.knn_frac", "loss.lam", "loss.projection_capacity")
+                    "loss.chunk_size", "loss.knn_k", "loss.knn_frac", "loss.lam", "loss.projection_block")
 
 @dataclass(frozen=True)
 class StepSize:
@@ -373,29 +397,77 @@ class _Steps:
         ms = jax.device_get(self.metrics)
         return {k.split("/")[0]: round(float(np.mean([m[k] for m in ms])), 3) for k in ms[0] if k.endswith("change_rate")}
 
-def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int):
-    "Each method's training step, compiled (seconds and FLOPs reported) and run once, as a `_Steps` over `n_states` step indices."
+# the masks whose positions each projecting loss term projects, as StepContext attributes
+_PROJECTED_MASK = {"augpro-mix": "mixed_mask", "augpro-mix-ce": "mixed_mask", "augpro-fgsm": "mask", "augpro-fgsm-ce": "mask"}
+
+def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, steps: int) -> list[int]:
+    """Blocks of `loss.projection_block` rows that the in-mask projection runs at step indices 0..`steps`-1 of a
+    `make_train_step(..., seed)` on `batch` (its MixUp partners are the step's), over the method's projections."""
+    hp, method = cfg.method_loss(), get_method(cfg.method)
+    terms = [t for t, _ in method.terms if t in _PROJECTED_MASK]
+    if hp.projection_block is None or not terms:
+        return [0] * steps
+    blocks = []
+    for i in range(steps):
+        ctx = StepContext(student, teacher if method.needs_teacher else None, batch,
+                          jax.random.fold_in(jax.random.key(seed), i), hp)
+        in_mask_G = [np.asarray(getattr(ctx, _PROJECTED_MASK[t])).reshape(ctx.mix_groups, -1).sum(1) for t in terms]
+        blocks.append(sum(int(np.ceil(n.max() / hp.projection_block)) for n in in_mask_G))
+    return blocks
+
+_TEACHER_PASS = "bench:teacher-pass"
+
+@contextlib.contextmanager
+def _teacher_pass_term():
+    """While open, a loss term `_TEACHER_PASS`: one teacher forward pass on the batch, its logits' mean as the loss. The
+    rows go in reverse order, so that without dropout XLA cannot merge the pass with the clean one (same cost)."""
+    def teacher_pass(ctx):
+        types = None if ctx.types is None else ctx.types[::-1]
+        logits_BxC = ctx.teacher_fwd("__call__", ctx.ids[::-1], ctx.mask[::-1], stream=_TEACHER_PASS, token_type_ids=types)
+        return jnp.mean(logits_BxC), {}
+    LOSS_TERMS.add(_TEACHER_PASS, LossTerm(teacher_pass, True, "the benchmark's extra teacher pass"))
+    try:
+        yield
+    finally:
+        del LOSS_TERMS[_TEACHER_PASS]
+
+def fgsm_reference() -> Method:
+    "`FGSM_REFERENCE`: kd+fgsm's terms plus the teacher pass, weighted 0 (computed, as XLA keeps 0·x, but not trained on)."
+    fgsm = get_method("kd+fgsm")
+    return dataclasses.replace(fgsm, name=FGSM_REFERENCE, terms=fgsm.terms + ((_TEACHER_PASS, 0.0),))
+
+def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int,
+                   methods: dict[str, Method] | None = None):
+    """Each method's training step, compiled (seconds and FLOPs reported) and run once, as a `_Steps` over `n_states`
+    step indices; `methods` gives the `Method` of an entry that is not `get_method(cfg.method)`. The in-mask
+    projection's loop is counted for the mean number of blocks it runs at those steps."""
     tx = make_optimizer(next(iter(cfgs.values())).optim)
     params, t_params = nnx.state(student, nnx.Param), nnx.state(teacher, nnx.Param)
     opt_state = jax.jit(tx.init)(params)
     states = [TrainState(jnp.int32(i), params, opt_state) for i in range(n_states)]
     fns, compile_s, flops = {}, {}, {}
     for m, cfg in cfgs.items():
-        method = get_method(cfg.method)
+        method = (methods or {}).get(m) or get_method(cfg.method)
         t = teacher if method.needs_teacher else None
         step = make_train_step(student, t, method, cfg.method_loss(), tx, candidates, seed)
         args = (states[0], t_params if t is not None else None, batch)
         t0 = time.perf_counter()
-        compiled = jax.jit(step).lower(*args).compile()
+        with _teacher_pass_term():
+            compiled = jax.jit(step).lower(*args).compile()
         compile_s[m] = round(time.perf_counter() - t0, 2)
-        flops[m] = compiled_flops(compiled)
+        blocks = projection_blocks(cfg, student, teacher, batch, seed, n_states)
+        loops = sum(1 for t, _ in method.terms if t in _PROJECTED_MASK) or 1   # one while loop per projecting term
+        flops[m] = {**compiled_flops(compiled, unknown_trips=float(np.mean(blocks)) / loops), "projection_blocks": blocks}
         fns[m] = _Steps(compiled, states, *args[1:])
         jax.block_until_ready(fns[m]())
     return fns, compile_s, flops
 
 def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) -> dict:
-    "The pieces that tell the methods apart, compiled and run once: the projection against each table, and `knn_replace`."
-    proj = jax.jit(partial(project, metric=hp.metric, candidates=candidates, chunk_size=hp.chunk_size))
+    """The pieces that tell the methods apart, compiled and run once: the projection against each table (at the batch's
+    in-mask positions, unless `hp.projection_block` is None), and `knn_replace`."""
+    kwargs = dict(metric=hp.metric, candidates=candidates, chunk_size=hp.chunk_size)
+    proj = jax.jit(partial(project, **kwargs) if hp.projection_block is None else
+                   lambda reps, table: project_masked(reps, batch["mask"], table, block=hp.projection_block, **kwargs))
     knn = jax.jit(partial(knn_replace, k=hp.knn_k, frac=hp.knn_frac, candidates=candidates, metric=hp.metric,
                           chunk_size=hp.chunk_size))
     key = jax.random.key(seed)
@@ -418,8 +490,10 @@ def _method_rows(times: dict, fns: dict, compile_s: dict, flops: dict, peak_flop
     rows = {}
     for m in compile_s:
         change = fns[m].change_rates()
-        rows[m] = {**_ms(times[m]), "compile_s": compile_s[m], "gflop": round(flops[m]["flops"] / 1e9, 3),
-                   "xla_gflop": round(flops[m]["xla_flops"] / 1e9, 3),
+        rows[m] = {**_ms(times[m]), "compile_s": compile_s[m], "gflop": float(f"{flops[m]['flops'] / 1e9:.4g}"),
+                   "xla_gflop": float(f"{flops[m]['xla_flops'] / 1e9:.4g}"),
+                   **({"projection_blocks": round(float(np.mean(flops[m]["projection_blocks"])), 2)}
+                      if any(flops[m]["projection_blocks"]) else {}),
                    "share_of_peak": round(flops[m]["flops"] / (med[m] * peak_flops_per_s), 3),
                    "ratio_to_kd": round(med[m] / med["kd"], 3),
                    "ratio_to_mixup": round(med[m] / med["kd+mixup"], 3), "paper_ratio_to_kd": PAPER_STEP_RATIOS.get(m),
@@ -449,10 +523,13 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
     methods = list(dict.fromkeys(("kd", "kd+mixup") + tuple(methods)))   # the two references always run
     cfg = size.config()
     cfgs = {m: cfg.override({"method": m}) for m in methods}             # an unknown method lists the valid ones
+    extra = {FGSM_REFERENCE: fgsm_reference()} if "kd+augpro-fgsm" in methods else {}
+    cfgs.update({m: cfg.override({"method": "kd+fgsm"}) for m in extra})
+    methods += list(extra)
     teacher, student = (build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i)
                         for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))   # binary labels, as the batch's
     batch, cand = step_batch(size, seed), jnp.asarray(default_candidates(size.vocab))
-    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed)
+    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, extra)
     if parts:
         fns.update(_part_fns(cfg.method_loss(), teacher, student, batch, cand, seed))
     fns["peak:matmul"], peak_flops = peak_matmul(peak_size, seed)
@@ -480,10 +557,11 @@ _SIZE_CHOICES = {"tiny": ("tiny",), "cpu-demo": ("cpu-demo",), "real": ("real",)
 
 @register_benchmark("step", "median time per training step of each method, with ratios to kd and kd+mixup (the paper's Table 3)",
                     size="cpu-demo", methods=STEP_METHODS, demo_batch=32, real_batch=2, repeats=15, real_repeats=5,
-                    warmup=1, parts=True, seed=0, lengths="uniform", projection_capacity=0.0, peak_size=2048)
+                    warmup=1, parts=True, seed=0, lengths="uniform", projection_block=256, peak_size=2048)
 def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, warmup, parts, seed, lengths,
-               projection_capacity, peak_size) -> dict:
-    "Time each method's training step at the chosen size(s): 'tiny' (tests), 'cpu-demo', 'real', 't5' or 'both'."
+               projection_block, peak_size) -> dict:
+    """Time each method's training step at the chosen size(s): 'tiny' (tests), 'cpu-demo', 'real', 't5' or 'both'.
+    `projection_block`: `loss.projection_block` (0: project every position, padding too)."""
     if size not in _SIZE_CHOICES:
         raise ValueError(f"unknown size {size!r} for the step benchmark; choose one of {sorted(_SIZE_CHOICES)}.")
     for name, b in (("demo_batch", demo_batch), ("real_batch", real_batch), ("repeats", repeats), ("real_repeats", real_repeats),
@@ -493,9 +571,9 @@ def bench_step(*, size, methods, demo_batch, real_batch, repeats, real_repeats, 
     sizes = {}
     for name in _SIZE_CHOICES[size]:
         s = STEP_SIZES[name]
-        capacity = (("loss.projection_capacity", projection_capacity),) if projection_capacity else ()
+        block = (("loss.projection_block", projection_block or None),)
         s = dataclasses.replace(s, batch={"cpu-demo": demo_batch, "real": real_batch}.get(name, s.batch), lengths=lengths,
-                                overrides=s.overrides + capacity)
+                                overrides=s.overrides + block)
         sizes[name] = time_steps(s, methods, warmup=warmup, repeats=real_repeats if name in ("real", "t5") else repeats,
                                  parts=parts, seed=seed, peak_size=peak_size)
     return {"paper_ratio_to_kd": PAPER_STEP_RATIOS, "sizes": sizes}
@@ -656,10 +734,14 @@ class TorchStep:
         return F.kl_div(F.log_softmax(s_logits / T, -1), F.log_softmax(t_logits / T, -1), log_target=True,
                         reduction="batchmean") * T * T
 
-    def project(self, reps, table):
-        "Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax."
-        scores = reps.reshape(-1, table.shape[1]) @ self.F.normalize(table, dim=1).T
-        return scores.masked_fill(~self.candidates, float("-inf")).argmax(1).reshape(reps.shape[:-1])
+    def project(self, reps, table, mask):
+        """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
+        in-mask positions only (indexed out, as eager PyTorch allows) unless `loss.projection_block` is None."""
+        inside = mask.bool() if self.hp.projection_block is not None else self.torch.ones_like(mask, dtype=bool)
+        scores = reps[inside] @ self.F.normalize(table, dim=1).T
+        ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
+        ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
+        return ids
 
     def finalize(self, ids, mask):
         "T5's layout: PAD outside the mask, EOS at each row's last in-mask position."
@@ -698,7 +780,7 @@ class TorchStep:
         if "augpro-mix" in self.terms:
             with torch.no_grad():
                 table = t.table
-                new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table), mixed_mask)
+                new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table, mixed_mask), mixed_mask)
                 t_logits = t(new, mixed_mask)
             losses["augpro-mix"] = self.kl(s(new, mixed_mask), t_logits)
             pieces["augpro-mix ids"] = new
@@ -716,7 +798,7 @@ class TorchStep:
         if "augpro-fgsm" in self.terms:
             with torch.no_grad():
                 table = s.table.detach()
-                new = self.finalize(self.project(emb.detach() + self.eps(hp.augpro_fgsm_eps, table) * direction * inside, table), mask)
+                new = self.finalize(self.project(emb.detach() + self.eps(hp.augpro_fgsm_eps, table) * direction * inside, table, mask), mask)
                 t_logits = t(new, mask)
             losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
             pieces["augpro-fgsm ids"] = new
@@ -885,7 +967,7 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
     settings = cfg.to_dict()
     return {"teacher": cfg.model.teacher, "student": cfg.model.student,
             "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
-            "vocab": size.vocab, "batch": size.batch, "length": size.length,
+            "vocab": size.vocab, "batch": size.batch, "length": size.length, "lengths": size.lengths,
             "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
             "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
             "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.encoder.config._attn_implementation,
@@ -896,9 +978,11 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
 @register_benchmark("peer", "the training step of each method in augpro and in PyTorch + transformers, alternating: "
                     "ms per step and the ratio (needs `pip install augpro[peer]`)",
                     sizes=("cpu-demo", "t5"), methods=PEER_METHODS, repeats=15, t5_repeats=5, warmup=1, seed=0,
-                    rtol=PEER_RTOL, torch_threads=0)
-def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads) -> dict:
-    "Race augpro against PyTorch + transformers at each size of `sizes` ('tiny', 'cpu-demo', 't5'); `torch_threads` 0: torch's default."
+                    rtol=PEER_RTOL, torch_threads=0, demo_lengths="sst2")
+def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads, demo_lengths) -> dict:
+    """Race augpro against PyTorch + transformers at each size of `sizes` ('tiny', 'cpu-demo', 't5'); `torch_threads`
+    0: torch's default; `demo_lengths`: the cpu-demo batch's lengths, 'sst2' (SST-2's sentences, from $AUGPRO_DATA) or
+    'uniform' (in [L/2, L], as at the other sizes)."""
     unknown = [s for s in sizes if s not in PEER_SIZES]
     if unknown:
         raise ValueError(f"unknown size(s) {unknown} for the peer benchmark; choose among {list(PEER_SIZES)}.")
@@ -909,7 +993,8 @@ def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch
     threads = torch.get_num_threads()
     torch.set_num_threads(torch_threads or threads)
     try:
-        out = {name: time_peer(STEP_SIZES[name], methods, warmup=warmup, repeats=t5_repeats if name == "t5" else repeats,
+        out = {name: time_peer(dataclasses.replace(STEP_SIZES[name], lengths=demo_lengths) if name == "cpu-demo" else
+                               STEP_SIZES[name], methods, warmup=warmup, repeats=t5_repeats if name == "t5" else repeats,
                                seed=seed, rtol=rtol) for name in dict.fromkeys(sizes)}
     finally:
         torch.set_num_threads(threads)
@@ -928,6 +1013,126 @@ def peer_table(result: dict, size: str) -> str:
         lines += ["", "| ratio | augpro | PyTorch |", "|---|---|---|"]
         lines += [f"| {k} | {v:.2f} | {r['ratios']['torch'][k]:.2f} |" for k, v in r["ratios"]["augpro"].items()]
     return "\n".join(lines)
+
+# %% ../nbs/17_bench.ipynb
+# dense bfloat16 matmul peak (FLOP/s) of one chip, from its vendor's datasheet, by `jax.Device.device_kind`
+SPEC_PEAK_BF16 = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L4": 121e12, "TPU v3": 123e12, "TPU v4": 275e12,
+                  "TPU v5 lite": 197e12, "TPU v5p": 459e12, "TPU v6 lite": 918e12}
+
+@dataclass(frozen=True)
+class AcceleratorSize:
+    "The shapes of `bench accelerator`: the MFU model and batch, the projection's tokens, the step's models and batch."
+    model: str
+    mfu_batch: int
+    length: int
+    vocab: int
+    project_tokens: int
+    step: StepSize
+    train_rows: int          # rows of the (synthetic) training set the host draws batches from
+
+ACCELERATOR_SIZES = {
+    "paper": AcceleratorSize("large", mfu_batch=64, length=128, vocab=T5_VOCAB_ROWS, project_tokens=512 * 128,
+                             step=StepSize("paper", vocab=T5_VOCAB_ROWS, batch=512, length=128, overrides=(
+                                 ("model.teacher", "large"), ("model.student", "small"))), train_rows=67_349),   # SST-2's
+    "tiny": AcceleratorSize("tiny", mfu_batch=2, length=16, vocab=300, project_tokens=64, step=STEP_SIZES["tiny"],
+                            train_rows=64),
+}
+
+def spec_peak(device_kind: str) -> float | None:
+    "The datasheet bfloat16 peak of a device kind (e.g. 'NVIDIA H200'), or None for one not in `SPEC_PEAK_BF16`."
+    return next((v for k, v in SPEC_PEAK_BF16.items() if k.lower() in device_kind.lower()), None)
+
+def device_peak_bytes() -> int | None:
+    "The device's peak memory in use so far (bytes), where the backend reports it (GPU, TPU); None on the CPU."
+    stats = jax.devices()[0].memory_stats() or {}
+    return stats.get("peak_bytes_in_use")
+
+def _timed(fn, repeats: int) -> dict:
+    "`_ms` of `repeats` calls of `fn` after one warm-up call."
+    return _ms(time_interleaved({"fn": fn}, warmup=1, repeats=repeats)["fn"])
+
+def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_flops: float, spec: float | None) -> dict:
+    "Forward and backward of `size.model` on a classification loss: time, FLOPs, and their rate against the peaks."
+    model = build_model(size.model, num_labels=2, vocab_size=size.vocab, dropout=0.0, seed=seed, dtype=dtype)
+    batch = synthetic_batch(seed, size.mfu_batch, size.length, size.vocab, min_length=size.length)
+    graph, params, rest = nnx.split(model, nnx.Param, ...)
+
+    def loss(params, batch):
+        return task_loss(nnx.merge(graph, params, rest)(batch["ids"], batch["mask"]), batch["labels"], 2)
+
+    t0 = time.perf_counter()
+    compiled = jax.jit(jax.value_and_grad(loss)).lower(params, batch).compile()
+    compile_s = time.perf_counter() - t0
+    flops = compiled_flops(compiled)["flops"]
+    t = _timed(partial(compiled, params, batch), repeats)
+    rate = flops / (t["median_ms"] / 1e3)
+    return {"model": size.model, "params": _n_params(model), "batch": size.mfu_batch, "length": size.length, "dtype": dtype,
+            "compile_s": round(compile_s, 2), **t, "gflop": float(f"{flops / 1e9:.4g}"), "tflops": float(f"{rate / 1e12:.4g}"),
+            "mfu": None if spec is None else float(f"{rate / spec:.4g}"), "share_of_measured_peak": float(f"{rate / peak_flops:.4g}")}
+
+def _projection_part(size: AcceleratorSize, d_model: int, repeats: int, seed: int) -> dict:
+    "`project` of `size.project_tokens` random vectors against a random [vocab, d_model] table: time and memory."
+    k1, k2 = jax.random.split(jax.random.key(seed))
+    reps, table = jax.random.normal(k1, (size.project_tokens, d_model)), jax.random.normal(k2, (size.vocab, d_model))
+    fn = jax.jit(partial(project, candidates=default_candidates(size.vocab)))
+    temp = compiled_temp_bytes(partial(project, candidates=default_candidates(size.vocab)), reps, table)
+    t = _timed(partial(fn, reps, table), repeats)
+    return {"tokens": size.project_tokens, "vocab": size.vocab, "hidden": d_model, **t,
+            "temp_bytes": temp, "device_peak_bytes": device_peak_bytes()}
+
+def _step_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int) -> dict:
+    "The kd+augpro-mix step at `size.step`, in `dtype` compute: ms per step and the hours of the paper's 0.6 M steps."
+    step = dataclasses.replace(size.step, overrides=size.step.overrides + (("model.dtype", dtype),))
+    cfg = step.config().override({"method": "kd+augpro-mix"})
+    teacher, student = (build_model(spec, num_labels=2, vocab_size=step.vocab, dropout=cfg.model.dropout, seed=seed + i,
+                                    dtype=dtype) for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))
+    batch, cand = step_batch(step, seed), jnp.asarray(default_candidates(step.vocab))
+    fns, compile_s, flops = _compile_steps({"kd+augpro-mix": cfg}, student, teacher, batch, cand, repeats + 2, seed)
+    t = _timed(fns["kd+augpro-mix"], repeats)
+    paper_steps = resolve("paper").optim.steps
+    return {"teacher": cfg.model.teacher, "student": cfg.model.student, "batch": step.batch, "length": step.length,
+            "dtype": dtype, "compile_s": compile_s["kd+augpro-mix"], **t,
+            "gflop": float(f"{flops['kd+augpro-mix']['flops'] / 1e9:.4g}"), "paper_steps": paper_steps,
+            "hours_for_paper_steps": round(t["median_ms"] / 1e3 * paper_steps / 3600, 1)}
+
+def _host_batch_part(size: AcceleratorSize, repeats: int, seed: int) -> dict:
+    "ms to gather one training batch of `size.step.batch` rows (`BatchStream.batch_at`) and put it on the devices."
+    r, L = np.random.default_rng(seed), size.step.length
+    lengths = r.integers(2, L + 1, size.train_rows)
+    mask = (np.arange(L)[None] < lengths[:, None]).astype(np.int32)
+    encoded = Encoded("sst2", ids=(r.integers(3, size.vocab, (size.train_rows, L)) * mask).astype(np.int32), mask=mask,
+                      labels=r.integers(0, 2, size.train_rows).astype(np.int32), idx=np.arange(size.train_rows))
+    stream, mesh = BatchStream(encoded, size.step.batch, seed=seed), make_mesh(MeshConfig())
+    steps = iter(range(10 ** 9))
+    return {"batch": size.step.batch, "length": L, "devices": mesh.size,
+            **_timed(lambda: jax.block_until_ready(put_batch(stream.batch_at(next(steps)), mesh)), repeats)}
+
+@register_benchmark("accelerator", "accelerator readiness: EncT5 forward+backward MFU in bf16, the projection at the "
+                    "paper's batch, the kd+augpro-mix step at the paper's shapes, and host batching against it",
+                    size="paper", dtype="bfloat16", repeats=5, seed=0)
+def bench_accelerator(*, size, dtype, repeats, seed) -> dict:
+    "Run the four parts at `size` ('paper' or 'tiny') with `dtype` compute ('bfloat16' or 'float32'), in one process."
+    if size not in ACCELERATOR_SIZES:
+        raise ValueError(f"unknown size {size!r} for the accelerator benchmark; choose one of {sorted(ACCELERATOR_SIZES)}.")
+    if repeats < 1:
+        raise ValueError(f"repeats must be at least 1; got {repeats}.")
+    s, t0 = ACCELERATOR_SIZES[size], time.perf_counter()
+    kind = jax.devices()[0].device_kind
+    n = 8192 if jax.default_backend() != "cpu" else 512
+    a, b = (jax.random.normal(k, (n, n), jnp.bfloat16) for k in jax.random.split(jax.random.key(seed)))
+    peak = _timed(partial(jax.jit(jnp.matmul), a, b), repeats)
+    peak_flops = 2.0 * n ** 3 / (peak["median_ms"] / 1e3)
+    projection = _projection_part(s, EncT5Config.preset(s.model).d_model, repeats, seed)   # first: the device's peak memory is its
+    out = {"device_kind": kind, "backend": jax.default_backend(), "devices": jax.device_count(),
+           "spec_peak_bf16_tflops": None if spec_peak(kind) is None else spec_peak(kind) / 1e12,
+           "measured_bf16_matmul": {"n": n, **peak, "tflops": float(f"{peak_flops / 1e12:.4g}")},
+           "projection": projection,
+           "mfu": _mfu_part(s, dtype, repeats, seed, peak_flops, spec_peak(kind)),
+           "step": _step_part(s, dtype, repeats, seed),
+           "host_batch": _host_batch_part(s, repeats, seed)}
+    out["host_batch_over_step"] = round(out["host_batch"]["median_ms"] / out["step"]["median_ms"], 4)
+    out["wall_s"] = round(time.perf_counter() - t0, 1)
+    return out
 
 # %% ../nbs/17_bench.ipynb
 #| eval: false

@@ -420,14 +420,18 @@ _RENAMED = {"eps": "loss.eps", "mesh_data": "mesh.data", "mesh_fsdp": "mesh.fsdp
 
 # keys of older runs that became several: one ε served FGSM and AugPro-FGSM until issue #15 (AugPro L366-367)
 _SPLIT = {"loss.eps": ("loss.augpro_fgsm_eps", "loss.fgsm_eps")}
+# keys of older runs that are gone and never changed what a run computed: the projection's fixed buffer for skipping
+# the padding, replaced by the exact in-mask loop of `loss.projection_block` (issue #18)
+_RETIRED = ("loss.projection_capacity",)
 
 def _upgraded(flat: dict) -> dict:
     "Dotted keys of an older run's config in today's names."
-    return {new: v for k, v in flat.items() for new in _SPLIT.get(k, (k,))}
+    return {new: v for k, v in flat.items() if k not in _RETIRED for new in _SPLIT.get(k, (k,))}
 
 def _from_flat(d: Mapping) -> dict:
     "A flat config of augpro <= 0.1 (every field at the top) as dotted keys."
     home = {leaf: f"{s}.{leaf}" for s in SECTIONS for leaf in section_fields(s) if s != "mesh"}
+    home.update({k.split(".", 1)[1]: k for k in _RETIRED})   # dropped by `_upgraded`
     out = {}
     for k, v in d.items():
         if k == "tmix_layers":

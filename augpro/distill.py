@@ -601,9 +601,12 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{role} {method.name}")
     with stop_requests() as stop:
         try:
+            next_batch = put_batch(batch_at(start), mesh) if start < end else None
             for i in range(start, end):
                 t0 = time.perf_counter()
-                state, metrics = step_fn(state, t_params, put_batch(batch_at(i), mesh))
+                state, metrics = step_fn(state, t_params, next_batch)   # dispatched; runs while the host goes on
+                if i + 1 < end:   # prefetch: the next batch is gathered and sent while this step computes
+                    next_batch = put_batch(batch_at(i + 1), mesh)
                 metrics = _to_float(metrics)
                 step_times.append(time.perf_counter() - t0)
                 meta["elapsed_s"] = elapsed + time.time() - t_start

@@ -107,7 +107,7 @@ class LossConfig:
     mixkd_zero_pad: bool = True         # MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding
     metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
     chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
-    projection_capacity: float | None = None   # project only in-mask positions, up to this share of the batch (None: all)
+    projection_block: int | None = 256  # project only the in-mask positions, in blocks of this many (None: every position)
     teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
     term_params: dict[str, Any] = field(default_factory=dict)   # values of the hyperparameters loss terms declare (set as loss.NAME)
 
@@ -147,7 +147,7 @@ class LossConfig:
             "mixkd_zero_pad": (lambda v: isinstance(v, bool), "true or false"),
             "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
             "chunk_size": (lambda v: whole(v, 1), "a whole number >= 1"),
-            "projection_capacity": (lambda v: v is None or (num(v, 0, 1) and v > 0), "a number in (0, 1], or None (project every position)"),
+            "projection_block": (lambda v: v is None or whole(v, 1), "a whole number >= 1, or None (project every position)"),
             "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
             "term_params": (lambda v: all(k in declared_params() and _same_kind(x, declared_params()[k][1].default) for k, x in v.items()),
                             f"a mapping of declared loss-term hyperparameters ({', '.join(declared_params()) or 'none'}) "
@@ -321,10 +321,10 @@ class StepContext:
         kwargs = dict(metric=self.hp.metric, candidates=self.candidates(which), chunk_size=self.hp.chunk_size)
         def project_fn(reps_BxLxD, mask_BxL):
             reps_BxLxD = reps_BxLxD.astype(jnp.float32)
-            if self.hp.projection_capacity is None:
+            if self.hp.projection_block is None:
                 return project(reps_BxLxD, self.table(which), **kwargs)
             # skip the padding: the same ids, computed on the in-mask positions only
-            return project_masked(reps_BxLxD, mask_BxL, self.table(which), capacity=self.hp.projection_capacity,
+            return project_masked(reps_BxLxD, mask_BxL, self.table(which), block=self.hp.projection_block,
                                   groups=self.mix_groups, **kwargs)
         return project_fn
 

@@ -78,17 +78,11 @@ def _vocab_scan(queries_NxD, table_VxD, scale_V, offset_V, chunk_size: int, init
     return lax.fori_loop(0, n_chunks, body, init)
 
 # %% ../nbs/02_projection.ipynb
-def _max_lowest_id(a, b):
-    "Reduction comparator on (score, id) pairs: the larger score, and on a tie the lower id."
-    (a_score, a_id), (b_score, b_id) = a, b
-    take_a = (a_score > b_score) | ((a_score == b_score) & (a_id < b_id))
-    return jnp.where(take_a, a_score, b_score), jnp.where(take_a, a_id, b_id)
-
 def _argmax_update(carry, scores_NxC, ids_C):
-    "Running argmax: replace the best only on a strictly larger score, so earlier (lower) ids win ties."
+    "Running argmax: the chunk's best score, then the lowest id reaching it; replaced only on a strictly larger score (ties: lower id)."
     best_N, best_id_N = carry
-    chunk_best_N, chunk_id_N = lax.reduce((scores_NxC, jnp.broadcast_to(ids_C, scores_NxC.shape)),
-                                          (jnp.float32(-jnp.inf), jnp.int32(0)), _max_lowest_id, (1,))
+    chunk_best_N = jnp.max(scores_NxC, axis=1)
+    chunk_id_N = jnp.min(jnp.where(scores_NxC == chunk_best_N[:, None], ids_C, jnp.iinfo(jnp.int32).max), axis=1)
     better_N = chunk_best_N > best_N
     return jnp.where(better_N, chunk_best_N, best_N), jnp.where(better_N, chunk_id_N, best_id_N)
 
@@ -103,21 +97,24 @@ def _blocked(fn, rows_NxF, block: int | None):
     return jax.tree.map(lambda x: x.reshape((-1,) + x.shape[2:])[:N], out)
 
 # %% ../nbs/02_projection.ipynb
-@partial(jax.jit, static_argnames=("metric", "chunk_size", "query_chunk_size"))
-def _project(reps_XxD, table_VxD, candidates_V, *, metric, chunk_size, query_chunk_size):
-    "The compiled scan of `project`, on validated inputs: int32 ids with the leading axes of `reps_XxD`."
-    D = table_VxD.shape[1]
-    dtype = jnp.promote_types(reps_XxD.dtype, table_VxD.dtype)
-    queries_NxD, scored_VxD = reps_XxD.reshape(-1, D).astype(dtype), table_VxD.astype(dtype)
+def _block_projector(table_VxD, candidates_V, metric: str, chunk_size: int, dtype):
+    "`ids_N = f(queries_NxD)`: the scan of Eq. 5 for one block of queries, with the per-token scale and offset computed once."
+    scored_VxD = table_VxD.astype(dtype)
     scale_V, offset_V = SIMILARITIES[metric](table_VxD)
     offset_V = jnp.where(candidates_V, offset_V, -jnp.inf)
 
     def one_block(block_NxD):
         N = block_NxD.shape[0]
         init = (jnp.full((N,), -jnp.inf, jnp.float32), jnp.zeros((N,), jnp.int32))
-        return _vocab_scan(block_NxD, scored_VxD, scale_V, offset_V, chunk_size, init, _argmax_update)[1]
+        return _vocab_scan(block_NxD.astype(dtype), scored_VxD, scale_V, offset_V, chunk_size, init, _argmax_update)[1]
+    return one_block
 
-    return _blocked(one_block, queries_NxD, query_chunk_size).reshape(reps_XxD.shape[:-1])
+@partial(jax.jit, static_argnames=("metric", "chunk_size", "query_chunk_size"))
+def _project(reps_XxD, table_VxD, candidates_V, *, metric, chunk_size, query_chunk_size):
+    "The compiled scan of `project`, on validated inputs: int32 ids with the leading axes of `reps_XxD`."
+    D = table_VxD.shape[1]
+    one_block = _block_projector(table_VxD, candidates_V, metric, chunk_size, jnp.promote_types(reps_XxD.dtype, table_VxD.dtype))
+    return _blocked(one_block, reps_XxD.reshape(-1, D), query_chunk_size).reshape(reps_XxD.shape[:-1])
 
 # %% ../nbs/02_projection.ipynb
 def _concrete(x):
@@ -265,38 +262,50 @@ def finalize_tokens(ids_XxL, mask_XxL, layout: TokenLayout = T5_LAYOUT, types_Xx
     return out_XxL.astype(ids_XxL.dtype)
 
 # %% ../nbs/02_projection.ipynb
-def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, capacity: float = 0.5, groups: int = 1, **project_kwargs):
+@partial(jax.jit, static_argnames=("metric", "chunk_size", "block"))
+def _project_in_mask(reps_GxPxD, inside_GxP, table_VxD, candidates_V, *, metric, chunk_size, block):
+    "The compiled loop of `project_masked`: per group, the in-mask positions' ids [G, P] (0 elsewhere)."
+    G, P, D = reps_GxPxD.shape
+    K = -(-P // block)   # blocks a full group needs
+    one_block = _block_projector(table_VxD, candidates_V, metric, chunk_size,
+                                 jnp.promote_types(reps_GxPxD.dtype, table_VxD.dtype))
+
+    def one_group(reps_PxD, inside_P):
+        count = jnp.sum(inside_P, dtype=jnp.int32)
+        slot_pos_KQ = jnp.nonzero(inside_P, size=K * block, fill_value=P)[0]   # in-mask positions first, then P (none)
+        picked_KxQxD = jnp.concatenate([reps_PxD, jnp.zeros((1, D), reps_PxD.dtype)])[slot_pos_KQ].reshape(K, block, D)
+
+        def next_block(state):
+            k, ids_KxQ = state
+            return k + 1, lax.dynamic_update_index_in_dim(ids_KxQ, one_block(picked_KxQxD[k]), k, 0)
+
+        _, ids_KxQ = lax.while_loop(lambda state: state[0] * block < count, next_block,
+                                    (jnp.int32(0), jnp.zeros((K, block), jnp.int32)))
+        return jnp.zeros((P,), jnp.int32).at[slot_pos_KQ].set(ids_KxQ.reshape(-1), mode="drop")
+
+    return jax.vmap(one_group)(reps_GxPxD, inside_GxP)
+
+def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 256, groups: int = 1, **project_kwargs):
     """`project` at the positions inside `mask_BxL` only (0 elsewhere): `reps_BxLxD` [B, L, D] -> int32 ids [B, L].
 
-    The batch is split into G = `groups` slices of P = B/G·L positions; each gathers at most S = ⌈capacity·P⌉ of
-    them. If any slice has more in-mask positions, every position is projected. `project_kwargs`: `project`'s options."""
+    Each of G = `groups` equal slices of the batch projects its in-mask positions, in order, in blocks of `block`
+    rows, as many blocks as they fill. `project_kwargs`: `project`'s options. The ids carry no gradient."""
     reps_BxLxD, mask_BxL = jnp.asarray(reps_BxLxD), jnp.asarray(mask_BxL)
     if reps_BxLxD.ndim != 3 or mask_BxL.shape != reps_BxLxD.shape[:2]:
         raise ValueError(f"project_masked needs reps [B, L, D] and mask [B, L]; got {reps_BxLxD.shape} and {mask_BxL.shape}.")
-    if not 0 < capacity <= 1:
-        raise ValueError(f"capacity must be in (0, 1]: the share of positions projected; got {capacity!r}.")
+    _check_positive("block", block)
+    if "query_chunk_size" in project_kwargs:
+        raise ValueError("project_masked splits the queries itself: pass block= (rows per block), not query_chunk_size.")
     B, L, D = reps_BxLxD.shape
     if groups < 1 or B % groups:
         raise ValueError(f"groups={groups} must divide the batch size {B}.")
     _check_reps(reps_BxLxD)
     table_VxD = jnp.asarray(table_VxD)
-    options = _project_options(table_VxD, D, **project_kwargs)   # validated once, for both branches below
+    options = _project_options(table_VxD, D, **project_kwargs)
     G, P = groups, B // groups * L
-    S = max(1, int(np.ceil(capacity * P)))
-    inside_GxP = mask_BxL.reshape(G, P).astype(bool)
-    reps_GxPxD = reps_BxLxD.reshape(G, P, D)
-
-    def everything(_):
-        return _project_checked(reps_GxPxD, table_VxD, **options)
-
-    def compact(_):
-        slot_pos_GxS = jnp.argsort(~inside_GxP, axis=1, stable=True)[:, :S]      # in-mask positions first, in order
-        picked_GxSxD = jnp.take_along_axis(reps_GxPxD, slot_pos_GxS[..., None], axis=1)
-        ids_GxS = _project_checked(picked_GxSxD, table_VxD, **options)
-        return jnp.zeros((G, P), jnp.int32).at[jnp.arange(G)[:, None], slot_pos_GxS].set(ids_GxS)
-
-    if S >= P:
-        ids_GxP = everything(None)
-    else:
-        ids_GxP = lax.cond(jnp.all(inside_GxP.sum(axis=1) <= S), compact, everything, None)
-    return jnp.where(inside_GxP, ids_GxP, 0).reshape(B, L)
+    if reps_BxLxD.size == 0:
+        return jnp.zeros((B, L), jnp.int32)
+    ids_GxP = _project_in_mask(lax.stop_gradient(reps_BxLxD).reshape(G, P, D), mask_BxL.reshape(G, P).astype(bool),
+                               table_VxD, jnp.asarray(options["candidates_V"]), metric=options["metric"],
+                               chunk_size=options["chunk_size"], block=min(int(block), P))
+    return ids_GxP.reshape(B, L)
