@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -477,8 +478,13 @@ def _bert_values(where, config: BertConfig, weights: dict) -> dict[str, np.ndarr
     if len(head) == 1:
         missing = sorted(set(_HEAD_KEYS) - set(head))[0]
         raise ValueError(f"{where}: the checkpoint has {head[0]!r} but no {missing!r}; a classifier needs both.")
-    # a head for another number of labels is left out (the model gets a fresh one); one for num_labels is checked below
+    # a head for another number of labels is left out (the model gets a fresh one, said in a warning); one for
+    # num_labels is checked below
     load_head = bool(head) and tuple(weights["classifier.weight"].shape[:1]) == (config.num_labels,)
+    if head and not load_head:
+        n = weights["classifier.weight"].shape[0]
+        warnings.warn(f"{where}: the checkpoint's classifier has {n} labels, not num_labels={config.num_labels}, so the "
+                      f"model gets a fresh head (pass num_labels={n} to load it).", stacklevel=3)
     H = config.hidden_size
     shapes = {p: v.shape for p, v in params_by_path(abstract_bert(config)).items()}
     values = {}
