@@ -5,7 +5,6 @@
 # %% ../nbs/08_bert.ipynb 3
 from __future__ import annotations
 
-import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -16,8 +15,10 @@ import jax.numpy as jnp
 import numpy as np
 from flax import nnx
 
-from .checkpoints import _first_line, _read_json, read_hf_weights, resolve_checkpoint
-from .enct5 import DTYPES, NEG_INF, ModelSizes, params_by_path
+from .checkpoints import _read_json, read_hf_weights, resolve_checkpoint
+from .registry import first_line
+from .enct5 import (DTYPES, ModelSizes, check_hidden, check_layer_index, count_params, dropout_stream, mask_bias,
+                          millions, params_by_path, preset_table)
 
 # %% auto 0
 __all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
@@ -206,20 +207,6 @@ class BertLayer(nnx.Module):
         return self.ffn_norm(x + self.dropout(self.ffn(x), **kw), x.dtype)
 
 # %% ../nbs/08_bert.ipynb
-def _as_mask(mask, shape) -> jax.Array:
-    if mask is None:
-        return jnp.ones(shape, jnp.float32)
-    if tuple(jnp.shape(mask)) != tuple(shape):
-        raise ValueError(f"the attention mask has shape {tuple(jnp.shape(mask))}, but the inputs are {tuple(shape)}; "
-                         "pass one 0/1 entry per token ([batch, length]).")
-    return jnp.asarray(mask).astype(jnp.float32)
-
-
-def _mask_bias(mask) -> jax.Array:
-    "[B, L] 0/1 mask -> [B, 1, 1, L] additive float32 bias (0 where valid, NEG_INF where padded)."
-    return ((1.0 - mask) * NEG_INF)[:, None, None, :]
-
-
 def _check_ints(x, n: int, what: str, field: str) -> jax.Array:
     "`x` as an integer array whose values (when concrete, i.e. not traced) lie in [0, n)."
     x = jnp.asarray(x)
@@ -267,32 +254,21 @@ class Bert(nnx.Module):
         return jnp.take(self.word_embeddings[...], ids, axis=0).astype(self.config.compute_dtype)
 
     def _rngs(self, rngs, deterministic):
-        "The dropout randomness to use: None when deterministic, else an RngStream."
+        "The dropout randomness to use: None when deterministic (or without any dropout), else an RngStream."
         cfg = self.config
-        if deterministic or (cfg.dropout_rate == 0.0 and cfg.attention_dropout_rate == 0.0):
-            return None
-        if rngs is None:
-            return self.dropout_rngs
-        if isinstance(rngs, nnx.Rngs):
-            return rngs["dropout"]
-        if isinstance(rngs, nnx.RngStream):
-            return rngs
-        if isinstance(rngs, jax.Array):
-            return nnx.Rngs(dropout=rngs)["dropout"]
-        raise TypeError(f"rngs must be a jax.random key, an nnx.Rngs, an nnx.RngStream or None; got {type(rngs).__name__}.")
+        off = deterministic or (cfg.dropout_rate == 0.0 and cfg.attention_dropout_rate == 0.0)
+        return None if off else dropout_stream(rngs, self.dropout_rngs)
 
     def _check_hidden(self, x, mask, what):
-        x, cfg = jnp.asarray(x), self.config
-        if x.ndim != 3 or x.shape[-1] != cfg.hidden_size:
-            raise ValueError(f"{what} must be [batch, length, hidden_size={cfg.hidden_size}]; got shape {x.shape}.")
+        cfg = self.config
+        x, mask = check_hidden(x, mask, cfg.hidden_size, "hidden_size", what, cfg.compute_dtype)
         if x.shape[1] > cfg.max_position_embeddings:
             raise ValueError(f"the sequences have {x.shape[1]} tokens, more than max_position_embeddings="
                              f"{cfg.max_position_embeddings}: truncate them to {cfg.max_position_embeddings} tokens.")
-        return x.astype(cfg.compute_dtype), _as_mask(mask, x.shape[:2])
+        return x, mask
 
     def _check_k(self, k):
-        if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or not 0 <= k <= self.config.num_layers:
-            raise ValueError(f"k must be a Python int in [0, {self.config.num_layers}] (encoder layers); got {k!r}.")
+        check_layer_index(k, self.config.num_layers)
 
     def _token_types(self, token_type_ids, shape) -> jax.Array:
         if token_type_ids is None:
@@ -314,7 +290,7 @@ class Bert(nnx.Module):
              + jnp.take(self.token_type_embeddings[...], types, axis=0))
         h = self.dropout(self.embedding_norm(h, x.dtype), deterministic=deterministic, rngs=r)
         if k:
-            bias = _mask_bias(mask)
+            bias = mask_bias(mask)
             for layer in self.layers[:k]:
                 h = layer(h, bias, deterministic=deterministic, rngs=r)
         return h
@@ -325,7 +301,7 @@ class Bert(nnx.Module):
         x, mask = self._check_hidden(hidden, mask, "hidden")
         r = self._rngs(rngs, deterministic)
         if k < self.config.num_layers:
-            bias = _mask_bias(mask)
+            bias = mask_bias(mask)
             for layer in self.layers[k:]:
                 x = layer(x, bias, deterministic=deterministic, rngs=r)
         return x
@@ -386,29 +362,16 @@ def _bert_group(path: str) -> str:
 
 def param_counts(model_or_config: Bert | BertConfig | str) -> dict[str, int]:
     "Parameters per group: embedding (tables and their norm), encoder (layers), head (pooler and classifier), and the total."
-    m = model_or_config
-    if isinstance(m, str):
-        m = BertConfig.preset(m)
-    if isinstance(m, BertConfig):
-        m = abstract_bert(m)
-    out = {"embedding": 0, "encoder": 0, "head": 0}
-    for path, v in params_by_path(m).items():
-        out[_bert_group(path)] += math.prod(v.shape)
-    out["total"] = sum(out.values())
-    return out
+    return count_params(model_or_config, BertConfig, abstract_bert, _bert_group, ("embedding", "encoder", "head"))
 
 
 def param_table(names=("bert-tiny", "bert-cpu-demo", "bert-3", "bert-6", "bert-base"), num_labels: int = 2) -> str:
-    "A markdown table of the presets' sizes and parameter counts."
-    rows = ["| preset | hidden | layers | heads × head_dim | FFN | embedding | encoder | pooler + head | total |",
-            "|---|---|---|---|---|---|---|---|---|"]
-    for n in names:
-        c = BertConfig.preset(n, num_labels=num_labels)
-        p = param_counts(c)
-        f = lambda x: f"{x / 1e6:.2f} M" if x >= 1e5 else f"{x:,}"
-        rows.append(f"| {n} | {c.hidden_size} | {c.num_layers} | {c.num_heads} × {c.head_dim} | {c.intermediate_size} "
-                    f"| {f(p['embedding'])} | {f(p['encoder'])} | {f(p['head'])} | **{p['total']:,}** |")
-    return "\n".join(rows)
+    "A markdown table of the presets' sizes and parameter counts (the total exact: MixKD's Table 2 prints it so)."
+    return preset_table(BertConfig, names, num_labels, param_counts, {
+        "hidden": lambda c, p: c.hidden_size, "layers": lambda c, p: c.num_layers,
+        "heads × head_dim": lambda c, p: f"{c.num_heads} × {c.head_dim}", "FFN": lambda c, p: c.intermediate_size,
+        "embedding": lambda c, p: millions(p["embedding"]), "encoder": lambda c, p: millions(p["encoder"]),
+        "pooler + head": lambda c, p: millions(p["head"]), "total": lambda c, p: f"**{p['total']:,}**"})
 
 # %% ../nbs/08_bert.ipynb
 _BERT_LAYOUTS = {   # name: (expected checkpoint shape from our shape, checkpoint array -> our array)
@@ -517,7 +480,7 @@ def _bert_config(folder: Path, overrides: dict) -> BertConfig:
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
     except TypeError as e:   # e.g. "hidden_size": null
-        raise ValueError(f"{path}: a field has the wrong type ({_first_line(e)}); re-download the checkpoint's "
+        raise ValueError(f"{path}: a field has the wrong type ({first_line(e)}); re-download the checkpoint's "
                          "config.json.") from None
 
 

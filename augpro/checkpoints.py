@@ -23,6 +23,7 @@ from safetensors import SafetensorError
 from safetensors.numpy import load_file, save_file
 
 from .enct5 import EncT5, EncT5Config, abstract_model, params_by_path
+from .registry import first_line
 
 # %% auto 0
 __all__ = ['FRESH_PARAMS', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map',
@@ -33,12 +34,6 @@ _REDOWNLOAD = "re-download it (a download or copy that stopped early leaves such
 
 
 _INCOMPLETE = "the checkpoint folder is incomplete; download or copy it again"
-
-
-def _first_line(e: BaseException) -> str:
-    "The first line of an exception's message (library messages may span lines), or its type's name."
-    lines = str(e).strip().splitlines()
-    return lines[0] if lines else type(e).__name__
 
 
 def _read_json(path: Path, fix: str) -> dict:
@@ -66,7 +61,7 @@ def read_safetensors(path: str | Path) -> dict[str, np.ndarray]:
     try:
         return load_file(path)
     except (SafetensorError, ValueError, TypeError) as e:
-        raise ValueError(f"{path} is not a readable safetensors file ({_first_line(e)}): it is damaged or incomplete; "
+        raise ValueError(f"{path} is not a readable safetensors file ({first_line(e)}): it is damaged or incomplete; "
                          f"{_REDOWNLOAD}.") from None
 
 
@@ -149,7 +144,7 @@ def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
     except _Refused:
         raise
     except _DAMAGED_ZIP as e:
-        raise ValueError(f"{path} is a damaged or incomplete torch checkpoint ({type(e).__name__}: {_first_line(e)}); "
+        raise ValueError(f"{path} is a damaged or incomplete torch checkpoint ({type(e).__name__}: {first_line(e)}); "
                          f"{_REDOWNLOAD}.") from None
     if len(pkl) != 1:
         raise ValueError(f"{path} has no single data.pkl; it is not a torch checkpoint.")
@@ -259,7 +254,7 @@ def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", exa
         return _hub_download(str(source))
     except Exception as e:   # no network, no such repo, gated repo...
         raise OSError(f"could not load {kind} checkpoint {str(source)!r}: there is no local folder {p.resolve()}, and "
-                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: {_first_line(e)}). "
+                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: {first_line(e)}). "
                       f"{hint}") from e
 
 
@@ -276,7 +271,7 @@ def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
     except TypeError as e:   # e.g. "d_model": null
-        raise ValueError(f"{path}: a field has the wrong type ({_first_line(e)}); re-download the checkpoint's "
+        raise ValueError(f"{path}: a field has the wrong type ({first_line(e)}); re-download the checkpoint's "
                          "config.json.") from None
 
 
@@ -367,7 +362,7 @@ def load_encoder(path: str | Path, fmt: SavedFormat, *, seed: int = 0):
     try:
         config = fmt.config_cls.from_dict(meta["config"])
     except (KeyError, TypeError, ValueError) as e:
-        raise ValueError(f"{cfg_file} has no valid {fmt.config_cls.__name__} ({type(e).__name__}: {_first_line(e)}); "
+        raise ValueError(f"{cfg_file} has no valid {fmt.config_cls.__name__} ({type(e).__name__}: {first_line(e)}); "
                          f"{fmt.resave}.") from None
     tensors = read_safetensors(path / "model.safetensors")
     model = nnx.eval_shape(lambda: fmt.model_cls(config, nnx.Rngs(0)))

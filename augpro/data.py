@@ -26,7 +26,7 @@ import numpy as np
 import sentencepiece as spm
 
 from .projection import T5_LAYOUT
-from .registry import Registry
+from .registry import Registry, first_line
 from .wordpiece import WordPieceTokenizer, load_wordpiece
 
 # %% auto 0
@@ -488,7 +488,7 @@ def _dataset_splits(location: str) -> dict[str, _Rows]:
             name, _, config = location.rpartition("/") if location.count("/") > 1 else (location, "", "")
             ds = datasets.load_dataset(name, config or None)
     except Exception as e:   # no network, a wrong name, a damaged folder: one line
-        raise ConnectionError(f"hf:{location}: could not load the dataset ({type(e).__name__}: {_first_line(e)}); "
+        raise ConnectionError(f"hf:{location}: could not load the dataset ({type(e).__name__}: {first_line(e)}); "
                               "give a folder written by save_to_disk, or NAME[/CONFIG] of the hub when online.") from None
     parts = {"train": ds} if isinstance(ds, datasets.Dataset) else dict(ds)
     names = {"train": "train", "validation": "dev", "dev": "dev"}
@@ -658,11 +658,6 @@ VOCAB_MULTIPLE = 128
 _TOKENIZER_FIX = ("use T5's spiece.model ($AUGPRO_DATA/t5/spiece.model, or the hub id 'google/t5-v1_1-small'), "
                  "or data.tokenizer='train:N' to train one on the task (e.g. train:8000)")
 
-def _first_line(e: BaseException) -> str:
-    "The first line of an exception's message (library messages may span lines), or its type's name."
-    lines = str(e).strip().splitlines()
-    return lines[0] if lines else type(e).__name__
-
 def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
     "SentencePiece's processor for a `.model` file or its bytes; an unreadable model is a one-line `ValueError`."
     try:
@@ -672,7 +667,7 @@ def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
     except (RuntimeError, OSError) as e:
         size = len(model) if isinstance(model, bytes) else model.stat().st_size
         what = f"the {size} bytes given" if isinstance(model, bytes) else str(model)
-        why = "it is empty" if size == 0 else f"SentencePiece says: {_first_line(e)}"
+        why = "it is empty" if size == 0 else f"SentencePiece says: {first_line(e)}"
         raise ValueError(f"{what} is not a readable SentencePiece model ({why}): it is damaged, truncated or another "
                          f"kind of file; {_TOKENIZER_FIX}.") from None
 
@@ -833,7 +828,7 @@ def _training_error(e: Exception, vocab_size: int, n_texts: int) -> str:
         return (f"vocab_size={vocab_size} is too small for these texts: their {need - 3} distinct characters plus pad, "
                 f"EOS and UNK need at least {need} pieces; use vocab_size >= {need} (data.tokenizer='train:{need}' "
                 "or more, e.g. train:8000).")
-    return f"SentencePiece could not train a {vocab_size}-piece model on {n_texts} texts: {_first_line(e)}"
+    return f"SentencePiece could not train a {vocab_size}-piece model on {n_texts} texts: {first_line(e)}"
 
 def train_tokenizer(texts: Iterable[str], vocab_size: int, path: str | os.PathLike, *,
                     model_type: str = "unigram", character_coverage: float = 1.0,

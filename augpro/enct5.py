@@ -10,7 +10,7 @@ import json
 import math
 import time
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Callable, ClassVar
 from pathlib import Path
 
 import jax
@@ -21,8 +21,9 @@ from flax import nnx
 # %% auto 0
 __all__ = ['DTYPES', 'ENCT5_PRESETS', 'NEG_INF', 'ModelSizes', 'read_hf_config', 'EncT5Config', 'relative_position_bucket',
            'relative_position_buckets', 'plot_relative_buckets', 'RMSNorm', 'Attention', 'GatedFFN', 'EncoderLayer',
-           'DecoderLayer', 'EncT5', 'abstract_model', 'params_by_path', 'param_counts', 'param_table', 'logical_axes',
-           'time_forward']
+           'DecoderLayer', 'attention_mask', 'mask_bias', 'check_hidden', 'check_layer_index', 'dropout_stream',
+           'EncT5', 'abstract_model', 'params_by_path', 'count_params', 'millions', 'preset_table', 'param_counts',
+           'param_table', 'logical_axes', 'time_forward']
 
 # %% ../nbs/06_enct5.ipynb
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
@@ -319,18 +320,47 @@ class DecoderLayer(nnx.Module):
         return y
 
 # %% ../nbs/06_enct5.ipynb
-def _as_mask(mask, ids_shape) -> jax.Array:
+def attention_mask(mask, shape) -> jax.Array:
+    "The [B, L] float32 0/1 attention mask for inputs of `shape` [B, L] (all ones for None); a wrong shape is a one-line error."
     if mask is None:
-        return jnp.ones(ids_shape, jnp.float32)
-    if tuple(mask.shape) != tuple(ids_shape):
-        raise ValueError(f"the attention mask has shape {tuple(mask.shape)}, but the inputs are {tuple(ids_shape)}; "
+        return jnp.ones(shape, jnp.float32)
+    if tuple(jnp.shape(mask)) != tuple(shape):
+        raise ValueError(f"the attention mask has shape {tuple(jnp.shape(mask))}, but the inputs are {tuple(shape)}; "
                          "pass one 0/1 entry per token ([batch, length]).")
     return jnp.asarray(mask).astype(jnp.float32)
 
 
-def _mask_bias(mask) -> jax.Array:
+def mask_bias(mask) -> jax.Array:
     "[B, L] 0/1 mask -> [B, 1, 1, L] additive float32 bias (0 where valid, NEG_INF where padded)."
     return ((1.0 - mask) * NEG_INF)[:, None, None, :]
+
+
+def check_hidden(x, mask, width: int, field: str, what: str, dtype) -> tuple[jax.Array, jax.Array]:
+    "`x` [B, L, width] in `dtype` and its attention mask; another shape is a one-line error naming the config `field`."
+    x = jnp.asarray(x)
+    if x.ndim != 3 or x.shape[-1] != width:
+        raise ValueError(f"{what} must be [batch, length, {field}={width}]; got shape {x.shape}.")
+    return x.astype(dtype), attention_mask(mask, x.shape[:2])
+
+
+def check_layer_index(k, num_layers: int):
+    "Raise unless `k` is a Python int in [0, num_layers] (0: the embeddings, k: after encoder layer k)."
+    if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or not 0 <= k <= num_layers:
+        raise ValueError(f"k must be a Python int in [0, {num_layers}] (encoder layers); got {k!r}.")
+
+
+def dropout_stream(rngs, own: nnx.RngStream) -> nnx.RngStream:
+    """The dropout stream of a forward pass: the model's `own` for None, `rngs["dropout"]` of an `nnx.Rngs`, a stream
+    as given, or a fresh stream from a `jax.random` key."""
+    if rngs is None:
+        return own
+    if isinstance(rngs, nnx.Rngs):
+        return rngs["dropout"]
+    if isinstance(rngs, nnx.RngStream):
+        return rngs
+    if isinstance(rngs, jax.Array):
+        return nnx.Rngs(dropout=rngs)["dropout"]
+    raise TypeError(f"rngs must be a jax.random key, an nnx.Rngs, an nnx.RngStream or None; got {type(rngs).__name__}.")
 
 
 class EncT5(nnx.Module):
@@ -377,31 +407,17 @@ class EncT5(nnx.Module):
         return jnp.take(self.relative_bias[...], jnp.asarray(buckets), axis=0).transpose(2, 0, 1)[None]
 
     def _rngs(self, rngs, deterministic):
-        "The dropout randomness to use: None when deterministic, else an RngStream."
-        if deterministic or self.config.dropout_rate == 0.0:
-            return None
-        if rngs is None:
-            return self.dropout_rngs
-        if isinstance(rngs, nnx.Rngs):
-            return rngs["dropout"]
-        if isinstance(rngs, nnx.RngStream):
-            return rngs
-        if isinstance(rngs, jax.Array):
-            return nnx.Rngs(dropout=rngs)["dropout"]
-        raise TypeError(f"rngs must be a jax.random key, an nnx.Rngs, an nnx.RngStream or None; got {type(rngs).__name__}.")
+        "The dropout randomness to use: None when deterministic (or without dropout), else an RngStream."
+        return None if deterministic or self.config.dropout_rate == 0.0 else dropout_stream(rngs, self.dropout_rngs)
 
     def _check_hidden(self, x, mask, what):
-        x = jnp.asarray(x)
-        if x.ndim != 3 or x.shape[-1] != self.config.d_model:
-            raise ValueError(f"{what} must be [batch, length, d_model={self.config.d_model}]; got shape {x.shape}.")
-        return x.astype(self.config.compute_dtype), _as_mask(mask, x.shape[:2])
+        return check_hidden(x, mask, self.config.d_model, "d_model", what, self.config.compute_dtype)
 
     def _check_k(self, k):
-        if not isinstance(k, (int, np.integer)) or not 0 <= k <= self.config.num_layers:
-            raise ValueError(f"k must be a Python int in [0, {self.config.num_layers}] (encoder layers); got {k!r}.")
+        check_layer_index(k, self.config.num_layers)
 
     def _encoder_bias(self, mask):
-        return self.position_bias(mask.shape[1]) + _mask_bias(mask)
+        return self.position_bias(mask.shape[1]) + mask_bias(mask)
 
     # -- forward pieces -----------------------------------------------------------------------------------
     def encode_to_layer(self, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
@@ -440,7 +456,7 @@ class EncT5(nnx.Module):
         r = self._rngs(rngs, deterministic)
         y = jnp.broadcast_to(self.decoder_input[...].astype(enc.dtype), (enc.shape[0], 1, enc.shape[-1]))
         y = self.dropout(y, deterministic=deterministic, rngs=r)
-        y = self.decoder(y, enc, _mask_bias(mask), deterministic=deterministic, rngs=r)
+        y = self.decoder(y, enc, mask_bias(mask), deterministic=deterministic, rngs=r)
         return self.dropout(self.decoder_norm(y, y.dtype), deterministic=deterministic, rngs=r)[:, 0]
 
     def classify(self, dec) -> jax.Array:
@@ -485,31 +501,47 @@ def _group(path: str) -> str:
     return "decoder head"
 
 
+def count_params(model_or_config, config_cls: type[ModelSizes], abstract: Callable, group_of: Callable[[str], str],
+                 groups: tuple[str, ...]) -> dict[str, int]:
+    """Parameters per group (`group_of(dotted path)`, one of `groups`) and the total, of a model, a `config_cls`
+    config (counted on `abstract(config)`: shapes only) or the name of one of its presets."""
+    m = config_cls.preset(model_or_config) if isinstance(model_or_config, str) else model_or_config
+    m = abstract(m) if isinstance(m, config_cls) else m
+    out = dict.fromkeys(groups, 0)
+    for path, v in params_by_path(m).items():
+        out[group_of(path)] += math.prod(v.shape)
+    return {**out, "total": sum(out.values())}
+
+
+def millions(n: int) -> str:
+    "A parameter count for a table: '38.59 M' from 100,000 on, '12,345' below."
+    return f"{n / 1e6:.2f} M" if n >= 1e5 else f"{n:,}"
+
+
+def preset_table(config_cls: type[ModelSizes], names, num_labels: int, counts_of: Callable, columns: dict) -> str:
+    "A markdown table, one row per preset in `names`; `columns` maps each header to `f(config, counts_of(config))`."
+    rows = ["| preset | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for n in names:
+        c = config_cls.preset(n, num_labels=num_labels)
+        p = counts_of(c)
+        rows.append(f"| {n} | " + " | ".join(str(f(c, p)) for f in columns.values()) + " |")
+    return "\n".join(rows)
+
+
 def param_counts(model_or_config: EncT5 | EncT5Config | str) -> dict[str, int]:
     "Parameters per group (embedding, encoder, decoder head, classifier) and the total."
-    m = model_or_config
-    if isinstance(m, str):
-        m = EncT5Config.preset(m)
-    if isinstance(m, EncT5Config):
-        m = abstract_model(m)
-    out = {"embedding": 0, "encoder": 0, "decoder head": 0, "classifier": 0}
-    for path, v in params_by_path(m).items():
-        out[_group(path)] += math.prod(v.shape)
-    out["total"] = sum(out.values())
-    return out
+    return count_params(model_or_config, EncT5Config, abstract_model, _group,
+                        ("embedding", "encoder", "decoder head", "classifier"))
 
 
 def param_table(names=("tiny", "cpu-demo", "small", "base", "large"), num_labels: int = 2) -> str:
     "A markdown table of the presets' sizes and parameter counts."
-    rows = ["| preset | d_model | layers | heads × d_kv | d_ff | embedding | encoder | decoder head | total |",
-            "|---|---|---|---|---|---|---|---|---|"]
-    for n in names:
-        c = EncT5Config.preset(n, num_labels=num_labels)
-        p = param_counts(c)
-        f = lambda x: f"{x / 1e6:.2f} M" if x >= 1e5 else f"{x:,}"
-        rows.append(f"| {n} | {c.d_model} | {c.num_layers} | {c.num_heads} × {c.d_kv} | {c.d_ff} | {f(p['embedding'])} "
-                    f"| {f(p['encoder'])} | {f(p['decoder head'] + p['classifier'])} | **{f(p['total'])}** |")
-    return "\n".join(rows)
+    return preset_table(EncT5Config, names, num_labels, param_counts, {
+        "d_model": lambda c, p: c.d_model, "layers": lambda c, p: c.num_layers,
+        "heads × d_kv": lambda c, p: f"{c.num_heads} × {c.d_kv}", "d_ff": lambda c, p: c.d_ff,
+        "embedding": lambda c, p: millions(p["embedding"]), "encoder": lambda c, p: millions(p["encoder"]),
+        "decoder head": lambda c, p: millions(p["decoder head"] + p["classifier"]),
+        "total": lambda c, p: f"**{millions(p['total'])}**"})
 
 # %% ../nbs/06_enct5.ipynb
 def logical_axes(model: EncT5) -> dict[str, tuple]:

@@ -163,7 +163,6 @@ def _boundary_xy(beta, b, level=0.0, lim=3.5):
 
 def plot_appendix_b(res: dict[str, SVMScenario] | None = None):
     "A three-panel plotly figure like the paper's Figure 2: ground truth, MixUp, projection."
-    import plotly.graph_objects as go
     from plotly.subplots import make_subplots
 
     res = appendix_b() if res is None else res

@@ -18,6 +18,7 @@ from tokenizers import Tokenizer as RustTokenizer
 from tokenizers import decoders, models, normalizers, pre_tokenizers, processors, trainers
 
 from .projection import TokenLayout
+from .registry import first_line
 
 # %% auto 0
 __all__ = ['SPECIAL_TOKENS', 'MAX_INPUT_CHARS_PER_WORD', 'longest_first', 'WordPieceTokenizer', 'load_wordpiece',
@@ -29,11 +30,6 @@ MAX_INPUT_CHARS_PER_WORD = 100                                     # BERT's: a l
 
 _VOCAB_FIX = ("pass BERT's vocab.txt (a file, a folder holding one, or a hub id such as 'google-bert/bert-base-uncased'), "
               "or train one with train_wordpiece(texts, vocab_size, path)")
-
-def _first_line(e: BaseException) -> str:
-    "The first line of an exception's message (library messages may span lines), or its type's name."
-    lines = str(e).strip().splitlines()
-    return lines[0] if lines else type(e).__name__
 
 def _vocab_tokens(data: bytes, where: str) -> list[str]:
     "The tokens of a vocab.txt's bytes, one a line, as BERT's `load_vocab` reads them; not UTF-8 is a one-line `ValueError`."
@@ -244,7 +240,7 @@ def _do_lower_case(config: Path | None) -> bool | None:
     try:
         value = json.loads(config.read_text(encoding="utf-8")).get("do_lower_case")
     except (ValueError, AttributeError) as e:
-        raise ValueError(f"{config} is not a readable tokenizer_config.json ({_first_line(e)}); fix or delete it, "
+        raise ValueError(f"{config} is not a readable tokenizer_config.json ({first_line(e)}); fix or delete it, "
                          "or pass lowercase=True/False.") from None
     if value is not None and not isinstance(value, bool):
         raise ValueError(f"{config}: do_lower_case is {value!r}, not true or false; fix it, or pass lowercase=True/False.")
@@ -265,7 +261,7 @@ def load_wordpiece(source: str | os.PathLike, **kwargs) -> WordPieceTokenizer:
         vocab = hf_hub_download(str(source), "vocab.txt")
     except Exception as e:
         raise OSError(f"could not get vocab.txt from the Hugging Face hub repo {str(source)!r} ({type(e).__name__}: "
-                      f"{_first_line(e)}), and there is no file or folder of that name here. Offline? Pass the path of "
+                      f"{first_line(e)}), and there is no file or folder of that name here. Offline? Pass the path of "
                       "a local vocab.txt (or of a folder holding one) instead.") from None
     if "lowercase" not in kwargs:
         try:
