@@ -17,8 +17,8 @@ from flax import nnx
 
 from .checkpoints import _read_json, read_hf_weights, resolve_checkpoint
 from .registry import first_line
-from .enct5 import (DTYPES, ModelSizes, check_hidden, check_layer_index, count_params, dropout_stream, mask_bias,
-                          millions, params_by_path, preset_table)
+from .enct5 import (DTYPES, Dropout, ModelSizes, check_hidden, check_layer_index, count_params, dropout_stream,
+                          mask_bias, millions, params_by_path, preset_table)
 
 # %% auto 0
 __all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
@@ -161,7 +161,7 @@ class BertAttention(nnx.Module):
         self.v_bias = _const(0.0, (h, k), ("heads", "kv"))
         self.o = _normal(rngs, (h, k, d), std, ("heads", "kv", "embed"))
         self.o_bias = _const(0.0, (d,), ("embed",))
-        self.dropout = nnx.Dropout(cfg.attention_dropout_rate)
+        self.dropout = Dropout(cfg.attention_dropout_rate)
         self.scale = k ** -0.5
 
     def __call__(self, x_BxLxD, bias, *, deterministic: bool = True, rngs=None):
@@ -199,7 +199,7 @@ class BertLayer(nnx.Module):
         self.attn_norm = LayerNorm(cfg.hidden_size, cfg.layer_norm_epsilon)
         self.ffn = BertFFN(cfg, rngs)
         self.ffn_norm = LayerNorm(cfg.hidden_size, cfg.layer_norm_epsilon)
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
 
     def __call__(self, x, bias, *, deterministic: bool = True, rngs=None):
         kw = dict(deterministic=deterministic, rngs=rngs)
@@ -235,7 +235,7 @@ class Bert(nnx.Module):
         self.pooler_bias = _const(0.0, (d,), ("pooler",))
         self.head_kernel = _normal(rngs, (d, cfg.num_labels), std, ("embed", "labels"))
         self.head_bias = _const(0.0, (cfg.num_labels,), ("labels",))
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
         # the model's own dropout stream: `rngs.dropout` (or `default`), else a fork of the params stream
         self.dropout_rngs = (rngs["dropout"] if "dropout" in rngs or "default" in rngs else rngs["params"]).fork()
 

@@ -19,11 +19,11 @@ import numpy as np
 from flax import nnx
 
 # %% auto 0
-__all__ = ['DTYPES', 'ENCT5_PRESETS', 'NEG_INF', 'ModelSizes', 'read_hf_config', 'EncT5Config', 'relative_position_bucket',
-           'relative_position_buckets', 'plot_relative_buckets', 'RMSNorm', 'Attention', 'GatedFFN', 'EncoderLayer',
-           'DecoderLayer', 'attention_mask', 'mask_bias', 'check_hidden', 'check_layer_index', 'dropout_stream',
-           'EncT5', 'abstract_model', 'params_by_path', 'count_params', 'millions', 'preset_table', 'param_counts',
-           'param_table', 'logical_axes', 'time_forward']
+__all__ = ['DTYPES', 'ENCT5_PRESETS', 'DROPOUT_LEVELS', 'NEG_INF', 'ModelSizes', 'read_hf_config', 'EncT5Config',
+           'relative_position_bucket', 'relative_position_buckets', 'plot_relative_buckets', 'Dropout', 'RMSNorm',
+           'Attention', 'GatedFFN', 'EncoderLayer', 'DecoderLayer', 'attention_mask', 'mask_bias', 'check_hidden',
+           'check_layer_index', 'dropout_stream', 'EncT5', 'abstract_model', 'params_by_path', 'count_params',
+           'millions', 'preset_table', 'param_counts', 'param_table', 'logical_axes', 'time_forward']
 
 # %% ../nbs/06_enct5.ipynb
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
@@ -221,6 +221,35 @@ def plot_relative_buckets(length: int = 160, *, num_buckets: int = 32, max_dista
     return fig
 
 # %% ../nbs/06_enct5.ipynb
+DROPOUT_LEVELS = 1 << 16   # dropout draws 16-bit uniform numbers: two per 32-bit threefry output
+
+
+class Dropout(nnx.Module):
+    """Inverted dropout at `rate`, drawing two 16-bit numbers from each 32-bit random word (half the generator work of
+    `nnx.Dropout`). Realised rate round(rate·2¹⁶)/2¹⁶; kept entries scaled so the expectation is the input."""
+    def __init__(self, rate: float):
+        if not (isinstance(rate, (int, float)) and not isinstance(rate, bool) and 0.0 <= rate < 1.0):
+            raise ValueError(f"dropout rate must be in [0, 1); got {rate!r}.")
+        self.rate = float(rate)
+
+    def __call__(self, x, *, deterministic: bool, rngs=None) -> jax.Array:
+        "`x` unchanged when `deterministic` or at rate 0; else masked with a key from `rngs` (a stream, an nnx.Rngs or a key)."
+        dropped = min(round(self.rate * DROPOUT_LEVELS), DROPOUT_LEVELS - 1)   # how many of the 2¹⁶ levels drop
+        if deterministic or dropped == 0:
+            return x
+        if rngs is None:
+            raise ValueError("dropout is on (deterministic=False) but no rngs were given: pass a key, an nnx.RngStream "
+                             "or an nnx.Rngs with a 'dropout' stream.")
+        if isinstance(rngs, nnx.Rngs):
+            rngs = rngs["dropout"]
+        key = rngs() if isinstance(rngs, nnx.RngStream) else rngs
+        L = x.shape[-1]
+        words = jax.random.bits(key, x.shape[:-1] + (-(-L // 2),), jnp.uint32)
+        levels = jnp.concatenate([words & 0xFFFF, words >> 16], axis=-1)[..., :L]   # [..., L] uniform in [0, 2¹⁶)
+        keep = levels >= dropped
+        return jnp.where(keep, x * (DROPOUT_LEVELS / (DROPOUT_LEVELS - dropped)), jnp.zeros_like(x))
+
+# %% ../nbs/06_enct5.ipynb
 NEG_INF = -1e9   # additive mask bias: finite, so a fully padded row gives uniform attention, not NaN
 
 
@@ -252,7 +281,7 @@ class Attention(nnx.Module):
         self.k = _param(rngs, (d, h, k), d ** -0.5, ("embed", "heads", "kv"))
         self.v = _param(rngs, (d, h, k), d ** -0.5, ("embed", "heads", "kv"))
         self.o = _param(rngs, (h, k, d), (h * k) ** -0.5, ("heads", "kv", "embed"))
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
 
     def __call__(self, x, kv, bias, *, deterministic: bool = True, rngs=None):
         "x [B, Lq, D] attends to kv [B, Lk, D]; bias broadcasts to [B, H, Lq, Lk] (float32)."
@@ -274,7 +303,7 @@ class GatedFFN(nnx.Module):
         self.wi_0 = _param(rngs, (d, f), d ** -0.5, ("embed", "mlp"))
         self.wi_1 = _param(rngs, (d, f), d ** -0.5, ("embed", "mlp"))
         self.wo = _param(rngs, (f, d), f ** -0.5, ("mlp", "embed"))
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
 
     def __call__(self, x, *, deterministic: bool = True, rngs=None):
         dt = x.dtype
@@ -290,7 +319,7 @@ class EncoderLayer(nnx.Module):
         self.attn = Attention(cfg, rngs)
         self.ffn_norm = RMSNorm(cfg.d_model, cfg.layer_norm_epsilon)
         self.ffn = GatedFFN(cfg, rngs)
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
 
     def __call__(self, x, bias, *, deterministic: bool = True, rngs=None):
         kw = dict(deterministic=deterministic, rngs=rngs)
@@ -307,7 +336,7 @@ class DecoderLayer(nnx.Module):
         self.self_norm, self.self_attn = norm(), Attention(cfg, rngs)
         self.cross_norm, self.cross_attn = norm(), Attention(cfg, rngs)
         self.ffn_norm, self.ffn = norm(), GatedFFN(cfg, rngs)
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
 
     def __call__(self, y, enc, enc_bias, *, deterministic: bool = True, rngs=None):
         kw = dict(deterministic=deterministic, rngs=rngs)
@@ -381,7 +410,7 @@ class EncT5(nnx.Module):
         self.head_kernel = _param(rngs, (d, cfg.num_labels), d ** -0.5, ("embed", "labels"))
         self.head_bias = nnx.Param(jnp.zeros((cfg.num_labels,), jnp.float32), out_sharding=("labels",),
                                    eager_sharding=False)
-        self.dropout = nnx.Dropout(cfg.dropout_rate)
+        self.dropout = Dropout(cfg.dropout_rate)
         # the model's own dropout stream: `rngs.dropout` (or `default`), else a fork of the params stream
         self.dropout_rngs = (rngs["dropout"] if "dropout" in rngs or "default" in rngs else rngs["params"]).fork()
 
