@@ -384,9 +384,11 @@ class TrainConfig:
 SECTIONS = {"model": ModelConfig, "data": DataConfig, "optim": OptimConfig, "loss": LossConfig, "run": RunConfig,
             "mesh": MeshConfig}
 FIELDS = ("task", "method", *SECTIONS)
-# settings that do not change what a run computes: a run folder may be resumed with other values of these
+# settings that do not change what a run computes: a run folder may be resumed with other values of these. The last
+# two say how the projection splits its exact work (vocabulary rows per scan step, in-mask rows per block): the same
+# ids whatever they are (tested in 02_projection and 11_losses), so a speed setting never reruns a finished run
 NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every", "run.checkpoint_every",
-                "run.keep_checkpoints", "data.eval_batch_size", "mesh.multihost")
+                "run.keep_checkpoints", "data.eval_batch_size", "mesh.multihost", "loss.chunk_size", "loss.projection_block")
 # settings a stopped run may continue with, when asked (`resume=True`, `--resume`): more steps, or a new learning rate
 # or clipping after a NaN stop
 RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
