@@ -15,7 +15,7 @@ import jax.numpy as jnp
 import numpy as np
 from flax import nnx
 
-from .checkpoints import _read_json, read_hf_weights, resolve_checkpoint
+from .checkpoints import _read_json, convert_weights, read_hf_weights, resolve_checkpoint
 from .registry import first_line
 from .enct5 import (DTYPES, Dropout, ModelSizes, check_hidden, check_layer_index, count_params, dropout_stream,
                           mask_bias, millions, params_by_path, preset_table)
@@ -448,24 +448,17 @@ def _bert_values(where, config: BertConfig, weights: dict) -> dict[str, np.ndarr
         n = weights["classifier.weight"].shape[0]
         warnings.warn(f"{where}: the checkpoint's classifier has {n} labels, not num_labels={config.num_labels}, so the "
                       f"model gets a fresh head (pass num_labels={n} to load it).", stacklevel=3)
-    H = config.hidden_size
-    shapes = {p: v.shape for p, v in params_by_path(abstract_bert(config)).items()}
-    values = {}
-    for ours, key, layout in kmap:
-        if key in _HEAD_KEYS and not load_head:
-            continue
-        if key not in weights:
-            raise ValueError(f"{where}: the checkpoint has no {key!r} (with or without the 'bert.' prefix), which "
-                             f"BERT's {ours} needs: is this a complete BERT checkpoint with {config.num_layers} layers?")
-        want_shape, convert = _BERT_LAYOUTS[layout]
-        expected = want_shape(shapes[ours])
-        if tuple(weights[key].shape) != expected:
-            raise ValueError(f"{where}: {key!r} has shape {tuple(weights[key].shape)}, but the config (hidden={H}, "
-                             f"heads={config.num_heads}, intermediate={config.intermediate_size}, vocab={config.vocab_size}, "
-                             f"positions={config.max_position_embeddings}, types={config.type_vocab_size}) needs "
-                             f"{expected}: config.json (with any config_overrides) must describe these weights.")
-        values[ours] = np.asarray(convert(np.asarray(weights[key], dtype=np.float32), shapes[ours]))
-    return values
+    return convert_weights(
+        kmap, weights, {p: v.shape for p, v in params_by_path(abstract_bert(config)).items()}, _BERT_LAYOUTS,
+        skip=() if load_head else _HEAD_KEYS,
+        missing=lambda ours, key: ValueError(
+            f"{where}: the checkpoint has no {key!r} (with or without the 'bert.' prefix), which BERT's {ours} needs: "
+            f"is this a complete BERT checkpoint with {config.num_layers} layers?"),
+        wrong_shape=lambda key, shape, expected: ValueError(
+            f"{where}: {key!r} has shape {shape}, but the config (hidden={config.hidden_size}, heads={config.num_heads}, "
+            f"intermediate={config.intermediate_size}, vocab={config.vocab_size}, "
+            f"positions={config.max_position_embeddings}, types={config.type_vocab_size}) needs {expected}: "
+            "config.json (with any config_overrides) must describe these weights."))
 
 # %% ../nbs/08_bert.ipynb
 def _bert_config(folder: Path, overrides: dict) -> BertConfig:

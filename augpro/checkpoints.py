@@ -27,7 +27,8 @@ from .registry import first_line
 
 # %% auto 0
 __all__ = ['FRESH_PARAMS', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights', 'hf_key_map',
-           'resolve_checkpoint', 'load_t5', 'SavedFormat', 'save_encoder', 'load_encoder', 'save_enct5', 'load_enct5']
+           'resolve_checkpoint', 'convert_weights', 'load_t5', 'SavedFormat', 'save_encoder', 'load_encoder',
+           'save_enct5', 'load_enct5']
 
 # %% ../nbs/07_checkpoints.ipynb
 _REDOWNLOAD = "re-download it (a download or copy that stopped early leaves such a file), or re-save the model"
@@ -275,25 +276,38 @@ def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
                          "config.json.") from None
 
 
+def convert_weights(key_map, weights: dict, shapes: dict, layouts: dict, *, missing, wrong_shape,
+                    skip=()) -> dict[str, np.ndarray]:
+    """Our parameters by dotted path from a checkpoint's tensors, for any model family: each (ours, key, layout) of
+    `key_map` (keys in `skip` left out) looked up in `weights`, its shape checked against `layouts[layout][0]` of our
+    shape, converted by `layouts[layout][1]`. `missing(ours, key)` and `wrong_shape(key, shape, expected)` make the
+    exception to raise, so each family's errors say what its checkpoints need."""
+    values = {}
+    for ours, key, layout in key_map:
+        if key in skip:
+            continue
+        if key not in weights:
+            raise missing(ours, key)
+        want_shape, convert = layouts[layout]
+        expected = want_shape(shapes[ours])
+        if tuple(weights[key].shape) != expected:
+            raise wrong_shape(key, tuple(weights[key].shape), expected)
+        values[ours] = np.asarray(convert(np.asarray(weights[key], dtype=np.float32), shapes[ours]))
+    return values
+
+
 def _t5_values(folder: Path, config: EncT5Config, weights: dict) -> dict[str, np.ndarray]:
     "Our parameters by dotted path, from a T5 checkpoint's tensors: keys mapped, shapes checked, layouts converted."
     if "shared.weight" not in weights and "encoder.embed_tokens.weight" in weights:
         weights = {**weights, "shared.weight": weights["encoder.embed_tokens.weight"]}
-    shapes = {p: v.shape for p, v in params_by_path(abstract_model(config)).items()}
-    values = {}
-    for ours, key, layout in hf_key_map(config):
-        if key not in weights:
-            raise KeyError(f"{folder}: the checkpoint has no {key!r}, which EncT5's {ours} needs. Is this a "
-                           f"T5 1.1 checkpoint with {config.num_layers} encoder layers?")
-        want_shape, convert = _LAYOUTS[layout]
-        expected = want_shape(shapes[ours])
-        if tuple(weights[key].shape) != expected:
-            raise ValueError(f"{folder}: {key!r} has shape {tuple(weights[key].shape)}, but the config "
-                             f"(d_model={config.d_model}, heads={config.num_heads}, d_kv={config.d_kv}, "
-                             f"d_ff={config.d_ff}, vocab={config.vocab_size}) needs {expected}: config.json (with any "
-                             "config_overrides) must describe these weights; re-download the checkpoint folder whole.")
-        values[ours] = np.asarray(convert(np.asarray(weights[key], dtype=np.float32), shapes[ours]))
-    return values
+    return convert_weights(
+        hf_key_map(config), weights, {p: v.shape for p, v in params_by_path(abstract_model(config)).items()}, _LAYOUTS,
+        missing=lambda ours, key: KeyError(f"{folder}: the checkpoint has no {key!r}, which EncT5's {ours} needs. Is "
+                                           f"this a T5 1.1 checkpoint with {config.num_layers} encoder layers?"),
+        wrong_shape=lambda key, shape, expected: ValueError(
+            f"{folder}: {key!r} has shape {shape}, but the config (d_model={config.d_model}, heads={config.num_heads}, "
+            f"d_kv={config.d_kv}, d_ff={config.d_ff}, vocab={config.vocab_size}) needs {expected}: config.json (with "
+            "any config_overrides) must describe these weights; re-download the checkpoint folder whole."))
 
 
 def _fill(model: EncT5, values: dict[str, np.ndarray]):
