@@ -23,6 +23,7 @@ from safetensors import SafetensorError
 from safetensors.numpy import load_file, save_file
 
 from .enct5 import EncT5, EncT5Config, abstract_model, params_by_path
+from .files import OFFLINE_SOURCES, CheckpointNotFound, IncompleteCheckpoint, hub_folder
 from .registry import first_line
 
 # %% auto 0
@@ -224,14 +225,18 @@ _HUB_WEIGHTS = (("model.safetensors", "model.safetensors.index.json", "model-*-o
                 ("pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model-*-of-*.bin"))
 
 
+def _has_weights(folder: Path) -> bool:
+    return (folder / "config.json").is_file() and any((folder / name).is_file() for name, _ in _WEIGHT_FILES)
+
 def _hub_download(repo_id: str) -> Path:
-    "The local snapshot of `repo_id` with config.json and one weight format (safetensors if the repo has it)."
-    from huggingface_hub import snapshot_download
-    for patterns in _HUB_WEIGHTS:
-        folder = Path(snapshot_download(repo_id, allow_patterns=["config.json", *patterns]))
-        if any((folder / name).is_file() for name, _ in _WEIGHT_FILES):
-            return folder
-    raise FileNotFoundError(f"the hub repo {repo_id} has none of {[n for n, _ in _WEIGHT_FILES]}.")
+    """A local folder of `repo_id` with config.json and one weight format (safetensors if the repo has it): from an
+    installed package that ships it, the Hugging Face cache or the hub (`augpro.files.hub_folder`)."""
+    for patterns in _HUB_WEIGHTS[:-1]:
+        try:
+            return hub_folder(repo_id, ["config.json", *patterns], _has_weights)
+        except IncompleteCheckpoint:   # the repo has no such files: try the next format
+            pass
+    return hub_folder(repo_id, ["config.json", *_HUB_WEIGHTS[-1]], _has_weights)
 
 
 def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", example: str = "google/t5-v1_1-small",
@@ -253,10 +258,10 @@ def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", exa
                                 f"(like {example}). {hint}")
     try:
         return _hub_download(str(source))
-    except Exception as e:   # no network, no such repo, gated repo...
-        raise OSError(f"could not load {kind} checkpoint {str(source)!r}: there is no local folder {p.resolve()}, and "
-                      f"downloading it from the Hugging Face hub failed ({type(e).__name__}: {first_line(e)}). "
-                      f"{hint}") from e
+    except CheckpointNotFound as e:   # offline, no network, no such repo, gated repo...
+        hint = "" if OFFLINE_SOURCES.get(str(source)) else " " + hint   # the package's pip command is the fix
+        raise OSError(f"could not load {kind} checkpoint {str(source)!r}: there is no local folder {p.resolve()}; "
+                      f"{first_line(e)}{hint}") from e
 
 
 def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:

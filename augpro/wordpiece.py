@@ -17,6 +17,7 @@ import numpy as np
 from tokenizers import Tokenizer as RustTokenizer
 from tokenizers import decoders, models, normalizers, pre_tokenizers, processors, trainers
 
+from .files import CheckpointNotFound, hub_folder
 from .projection import TokenLayout
 from .registry import first_line
 
@@ -256,22 +257,12 @@ def load_wordpiece(source: str | os.PathLike, **kwargs) -> WordPieceTokenizer:
             if lowercase is not None:
                 kwargs["lowercase"] = lowercase
         return WordPieceTokenizer(path, **kwargs)       # a missing file gets WordPieceTokenizer's FileNotFoundError
-    from huggingface_hub import hf_hub_download
-    try:
-        vocab = hf_hub_download(str(source), "vocab.txt")
-    except Exception as e:
-        raise OSError(f"could not get vocab.txt from the Hugging Face hub repo {str(source)!r} ({type(e).__name__}: "
-                      f"{first_line(e)}), and there is no file or folder of that name here. Offline? Pass the path of "
-                      "a local vocab.txt (or of a folder holding one) instead.") from None
-    if "lowercase" not in kwargs:
-        try:
-            config = Path(hf_hub_download(str(source), "tokenizer_config.json"))
-        except Exception:               # many BERT repos have none: BERT's default, lower-casing
-            config = None
-        lowercase = _do_lower_case(config)
-        if lowercase is not None:
-            kwargs["lowercase"] = lowercase
-    return WordPieceTokenizer(vocab, **kwargs)
+    try:   # an installed package that ships the checkpoint, the hub's cache, the hub (augpro.files.hub_folder)
+        folder = hub_folder(str(source), ["vocab.txt", "tokenizer_config.json"], lambda f: (f / "vocab.txt").is_file())
+    except CheckpointNotFound as e:
+        raise OSError(f"could not get vocab.txt of {str(source)!r}: there is no file or folder of that name here; "
+                      f"{first_line(e)} Or pass the path of a local vocab.txt (or of a folder holding one).") from None
+    return load_wordpiece(folder, **kwargs)   # many BERT repos have no tokenizer_config.json: BERT's default, lower-casing
 
 # %% ../nbs/03_wordpiece.ipynb
 def train_wordpiece(texts: Iterable[str], vocab_size: int, path: str | os.PathLike, *,
