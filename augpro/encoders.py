@@ -18,16 +18,17 @@ import yaml
 from flax import nnx
 
 from .bert import BERT_PRESETS, Bert, BertConfig, load_bert
-from .checkpoints import ENCT5_SAVED, SavedFormat, load_encoder, load_t5, save_encoder
+from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, load_encoder, load_t5, save_encoder
+from .files import CheckpointNotFound, hub_folder
 from .data import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
 from .registry import Registry
 from .wordpiece import load_wordpiece, train_wordpiece
 
 # %% auto 0
-__all__ = ['FAMILIES', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files', 'saved_family',
-           'saved_model_dir', 'family_of', 'build_model', 'load_pretrained', 'save_model', 'load_model',
-           'init_student_from_teacher', 'check_encoder']
+__all__ = ['FAMILIES', 'CUTS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files', 'saved_family',
+           'saved_model_dir', 'is_checkpoint_spec', 'family_of', 'build_model', 'cut_layers', 'load_pretrained',
+           'save_model', 'load_model', 'init_student_from_teacher', 'check_encoder']
 
 # %% ../nbs/09_encoders.ipynb
 @runtime_checkable
@@ -92,18 +93,24 @@ def preset_family(name: str) -> ModelFamily | None:
     "The family whose presets include `name`, or None."
     return next((f for f in FAMILIES.values() if name in f.presets), None)
 
+CUTS = ("num_layers",)   # what a spec may change of a trained model or checkpoint: keep its first N layers
+
 def parse_model_spec(spec: str) -> tuple[str, dict]:
-    "'cpu-demo:num_layers=2,d_model=64' -> ('cpu-demo', {'num_layers': 2, 'd_model': 64}); other specs pass whole."
+    """'cpu-demo:num_layers=2,d_model=64' -> ('cpu-demo', {'num_layers': 2, 'd_model': 64}); a checkpoint or trained
+    model takes only a cut ('sentence-transformers/all-MiniLM-L6-v2:num_layers=3'); a path with ':' passes whole."""
     name, _, rest = str(spec).partition(":")
+    is_preset = preset_family(name) is not None
+    items = [item.partition("=") for item in rest.split(",")] if rest else []
+    if items and not is_preset and not all(eq and k.strip().isidentifier() for k, eq, _ in items):
+        return str(spec), {}   # a path that contains ':'
     overrides = {}
-    if preset_family(name) is not None and rest:
-        for item in rest.split(","):
-            k, eq, v = item.partition("=")
-            if not eq:
-                raise ValueError(f"bad model spec {spec!r}: write overrides as key=value, e.g. 'cpu-demo:num_layers=2'.")
-            overrides[k.strip()] = yaml.safe_load(v)
-    elif rest:
-        name = str(spec)   # a path or hub id that contains ':'
+    for k, eq, v in items:
+        if not eq:
+            raise ValueError(f"bad model spec {spec!r}: write overrides as key=value, e.g. 'cpu-demo:num_layers=2'.")
+        overrides[k.strip()] = yaml.safe_load(v)
+    if not is_preset and set(overrides) - set(CUTS):
+        raise ValueError(f"bad model spec {spec!r}: a checkpoint or trained model keeps its sizes; only "
+                         f"{', '.join(CUTS)} can be set (its first N layers), e.g. '{name}:num_layers=3'.")
     return name, overrides
 
 def tokenizer_files() -> tuple[str, ...]:
@@ -119,10 +126,25 @@ def saved_model_dir(path: str | os.PathLike) -> Path | None:
     path = Path(path)
     return next((d for d in (path, path / "best_model", path / "final_model") if saved_family(d) is not None), None)
 
+def _checkpoint_folder(source: str) -> Path | None:
+    "The local folder of a checkpoint (a folder, or a hub id from a package, the cache or the hub) with its config.json, or None."
+    folder = Path(source).expanduser()
+    if not folder.is_dir() and _REPO_ID.match(str(source)):
+        try:
+            folder = hub_folder(str(source), ["config.json"], lambda f: (f / "config.json").is_file())
+        except CheckpointNotFound:
+            return None   # the loader says what is wrong
+    return folder if (folder / "config.json").is_file() else None
+
+def is_checkpoint_spec(spec: str) -> bool:
+    "Whether a model spec names a pretrained checkpoint (not a preset, nor a model or run folder that augpro saved)."
+    name = parse_model_spec(str(spec))[0]
+    return preset_family(name) is None and saved_model_dir(name) is None
+
 def _checkpoint_family(source: str) -> ModelFamily:
     "The family of a Hugging Face checkpoint (folder or hub id) by its config.json's model_type."
-    folder = Path(source).expanduser()
-    if folder.is_dir() and (folder / "config.json").is_file():
+    folder = _checkpoint_folder(source)
+    if folder is not None:
         try:
             model_type = json.loads((folder / "config.json").read_text()).get("model_type")
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -133,7 +155,7 @@ def _checkpoint_family(source: str) -> ModelFamily:
             raise ValueError(f"{folder} holds a {model_type!r} checkpoint; augpro loads {known} checkpoints "
                              "(EncT5 from T5 1.1, BERT).")
         return family
-    # a hub id or a missing folder: the families' own loaders say what is wrong; guess by the name
+    # a hub id found nowhere or a missing folder: the families' own loaders say what is wrong; guess by the name
     return FAMILIES["bert"] if "bert" in str(source).lower() else FAMILIES["enct5"]
 
 def family_of(model_or_spec) -> ModelFamily:
@@ -165,8 +187,24 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
             raise ValueError(f"the model in {folder} has {model.config.num_labels} labels, the task needs {num_labels}.")
     else:
         model = load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
+    if "num_layers" in overrides:
+        model = cut_layers(model, overrides["num_layers"], seed=seed)
     model.config = model.config.replace(dtype=dtype)   # the compute dtype is read at each call; parameters stay float32
     return model
+
+def cut_layers(model, num_layers: int, *, seed: int = 0):
+    """The model's first `num_layers` layers with everything around them (embeddings, final norms, pooler, head): a
+    student cut from a deeper pretrained model, as AugPro's students are separately pretrained smaller models. Its
+    config records the real depth. (MixKD's start from the *fine-tuned teacher* is `init_student_from_teacher`.)"""
+    have = model.config.num_layers
+    if not isinstance(num_layers, int) or not 1 <= num_layers <= have:
+        raise ValueError(f"num_layers={num_layers!r} must be a whole number in [1, {have}]: the model has {have} layers.")
+    family = family_of(model)
+    cut = family.model_cls(model.config.replace(num_layers=num_layers), nnx.Rngs(params=seed, dropout=seed + 1))
+    source = params_by_path(model)
+    for path, v in params_by_path(cut).items():   # same path, same shape: every parameter of the cut is the model's
+        v.set_value(jnp.array(source[path][...], copy=True))
+    return cut
 
 def load_pretrained(source: str | os.PathLike, *, num_labels: int, dropout: float = 0.1, seed: int = 0):
     "A model from a Hugging Face checkpoint folder or hub id: EncT5 from T5 1.1, BERT from BERT (by config.json's model_type)."
