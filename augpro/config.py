@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .data import check_buckets, get_task, parse_tokenizer_spec
+from .encoders import names_pretrained
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig, declared_params
 from .metrics import METRICS
@@ -25,9 +26,9 @@ from .registry import Registry
 
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
-           'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig', 'OptimConfig',
-           'RunConfig', 'MeshConfig', 'TrainConfig', 'describe_changes', 'section_fields', 'config_keys', 'flatten',
-           'paper_learning_rate', 'paper', 'cpu_demo', 'mixkd', 'read_yaml', 'resolve']
+           'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig',
+           'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'describe_changes', 'section_fields', 'config_keys',
+           'flatten', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd', 'read_yaml', 'resolve']
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class DataConfig:
     labeled_fraction: float | None = None    # Table 2: the teacher learns from this share; students see the rest unlabeled
     data_seed: int | None = 0                # seeds the subsets of data_fraction and labeled_fraction: the same subset in every run, teacher and students (MixKD L402-403); None: run.seed
     holdout: int = 0                         # training rows held out as split 'heldout' and evaluated instead of dev (0: none)
+    holdout_eval: str = "heldout"            # with holdout: evaluate on 'heldout' (tuning runs) or on 'dev' (final runs: the held-out rows stay unseen)
 
     def __post_init__(self):
         _as_tuples(self, "length_buckets")
@@ -217,7 +219,8 @@ class DataConfig:
             "labeled_fraction": (lambda v: v is None or _number(0, 1, low_open=True)(v),
                                  "a number in (0, 1), or None for no labeled/unlabeled split"),
             "data_seed": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None to use run.seed"),
-            "holdout": (_whole(0), "a whole number of training rows >= 0 (0: evaluate on dev)")})
+            "holdout": (_whole(0), "a whole number of training rows >= 0 (0: evaluate on dev)"),
+            "holdout_eval": (lambda v: v in ("heldout", "dev"), "'heldout' (tuning runs) or 'dev' (final runs that keep the held-out rows unseen)")})
 
 OPTIMIZERS = ("adafactor", "adamw")
 SCHEDULES = ("constant", "linear", "cosine", "rsqrt")
@@ -338,6 +341,12 @@ class TrainConfig:
         "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
         identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
         return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+    def tokenizer_model(self, role: str = "student") -> str:
+        "The model spec whose vocabulary the run reads: the teacher's, unless a student learns without one."
+        method = get_method(self.method)
+        with_teacher = role == "teacher" or method.needs_teacher or self.model.student_init == "teacher"
+        return self.model.teacher if with_teacher else self.model.student
 
     def method_loss(self, mix_groups: int = 1) -> LossConfig:
         "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
@@ -474,6 +483,23 @@ def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> T
         optim=OptimConfig(optimizer="adamw", schedule="linear", warmup_steps=20),
         loss=LossConfig(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"))
 
+MINILM = "sentence-transformers/all-MiniLM-L6-v2"
+
+@PRESETS.register("pretrained")
+def pretrained(task: str = "rte", method: str = "kd", role: str = "student") -> TrainConfig:
+    """A real pretrained encoder on a CPU: all-MiniLM-L6-v2 (BERT, 6 × 384) fine-tuned as the teacher, its embeddings and
+    first 3 layers as the student (AugPro's setting: a separately pretrained student), each reading the checkpoint's own
+    vocabulary; BERT's fine-tuning recipe (AdamW, 5e-5, 10% warm-up then linear decay, weight decay 0.01, batch 32,
+    length 128); both ε in units of the embedding table's RMS. Where the papers are silent, see the notes above."""
+    return TrainConfig(
+        task=task, method=method,
+        model=ModelConfig(teacher=MINILM, student=f"{MINILM}:num_layers=3"),
+        data=DataConfig(max_len=128, batch_size=32, eval_batch_size=128),
+        optim=OptimConfig(optimizer="adamw", learning_rate=5e-5, schedule="linear", steps=1000, warmup_steps=100,
+                          weight_decay=0.01),
+        loss=LossConfig(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"),
+        run=RunConfig(eval_every=100, checkpoint_every=100, log_every=20))
+
 @PRESETS.register("mixkd")
 def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") -> TrainConfig:
     """MixKD (ICLR 2021) §4: a bert-base-uncased teacher (BERT12) and a BERT6 student initialised from its embeddings and
@@ -527,4 +553,8 @@ def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = 
     if "optim.learning_rate" in changes and changes["optim.learning_rate"] is None:
         del changes["optim.learning_rate"]
     base = PRESETS.lookup(preset)(task=changes.get("task", "sst2"), method=changes.get("method", "kd"), role=role)
-    return base.override(changes)
+    cfg = base.override(changes)
+    if ("data.tokenizer" not in changes and parse_tokenizer_spec(cfg.data.tokenizer) is not None
+            and names_pretrained(cfg.tokenizer_model(role))):
+        cfg = cfg.override({"data.tokenizer": None})   # a preset's learned vocabulary never meets a pretrained table
+    return cfg

@@ -33,35 +33,46 @@ import augpro
 from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes, get_method
 from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
                          parse_tokenizer_spec, split_labeled, subsample, synthetic_batch)
-from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, load_model, parse_model_spec,
-                             preset_family, save_model as save_weights, saved_model_dir, tokenizer_files)
+from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec, load_model,
+                             parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_model_dir,
+                             tokenizer_files)
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'TINY', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data',
-           'distributed_args', 'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding',
-           'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
-           'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars', 'MetricsLog', 'read_metrics',
-           'RunResults', 'Run', 'versions', 'device_info', 'projection_candidates', 'compile_step', 'DevEvaluator',
-           'with_params', 'stop_requests', 'save_model', 'fit', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256',
-           'teacher_identity', 'distill', 'method_trace', 'sanity_check_method']
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'TINY', 'check_tokenizer_fits', 'run_tokenizer', 'holdout_split',
+           'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
+           'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
+           'make_eval_fn', 'evaluate', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer',
+           'write_scalars', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
+           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
+           'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill', 'method_trace',
+           'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
-def _tokenizer_model_spec(cfg: TrainConfig, role: str) -> str:
-    "The model whose family decides the tokenizer: the teacher's, unless a student learns without one."
-    method = get_method(cfg.method)
-    with_teacher = role == "teacher" or method.needs_teacher or cfg.model.student_init == "teacher"
-    return cfg.model.teacher if with_teacher else cfg.model.student
+def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
+    """Refuse a tokenizer that a pretrained checkpoint `model_spec` does not read: a learned one (`train:N`), or a file
+    other than the checkpoint's own (BERT: its vocab.txt and casing). `what` names the setting in the message."""
+    if not is_checkpoint_spec(model_spec):
+        return
+    name = parse_model_spec(model_spec)[0]
+    own = family_of(model_spec).default_tokenizer(name)
+    if tokenizer is None or not same_tokenizer(tokenizer, own):
+        raise ValueError(f"{what} is not the vocabulary of the pretrained checkpoint {name!r} ({own.vocab_size} tokens), "
+                         "whose embedding table is indexed by its own: leave data.tokenizer unset (null) to read the "
+                         "checkpoint's, or use a model trained from scratch (a preset) for a learned vocabulary.")
 
 def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
     """The run's tokenizer: the file `data.tokenizer` names (spiece.model or vocab.txt), the model family's default
     (T5's SentencePiece model from the data folder; a BERT checkpoint's vocab.txt), or one trained on the task's
-    text (`train:N`: SentencePiece for EncT5, WordPiece for BERT) and kept in the run folder."""
+    text (`train:N`: SentencePiece for EncT5, WordPiece for BERT) and kept in the run folder. A pretrained checkpoint
+    reads only its own vocabulary (`check_tokenizer_fits`)."""
     spec, pieces = cfg.data.tokenizer, parse_tokenizer_spec(cfg.data.tokenizer)
-    family = family_of(_tokenizer_model_spec(cfg, role))
+    model_spec = cfg.tokenizer_model(role)
+    family = family_of(model_spec)
     if pieces is not None:
+        check_tokenizer_fits(None, model_spec, f"data.tokenizer={spec!r} (a vocabulary learned from the task)")
         path = run_dir / family.tokenizer_file
         if path.is_file():
             return load_tokenizer(path)
@@ -70,8 +81,10 @@ def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
         return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
     if spec is None:
-        return family.default_tokenizer(parse_model_spec(_tokenizer_model_spec(cfg, role))[0])
-    return load_tokenizer(spec)
+        return family.default_tokenizer(parse_model_spec(model_spec)[0])
+    tokenizer = load_tokenizer(spec)
+    check_tokenizer_fits(tokenizer, model_spec, f"data.tokenizer={spec!r}")
+    return tokenizer
 
 HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
 
@@ -114,7 +127,7 @@ def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
                              "with the task's text columns and the source rows' idx (see augpro.data.load_augmented).")
         table = join_augmented(table, load_augmented(d.augmented_path, task.name))
     train = encode(table)
-    dev = ({"heldout": encode(heldout)} if heldout is not None else
+    dev = ({"heldout": encode(heldout)} if heldout is not None and d.holdout_eval == "heldout" else
            {split: encode(load_glue(task.name, split, data_dir=d.data_dir)) for split in task.dev_splits})
     return RunData(train, dev)
 
@@ -708,6 +721,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
     tokenizer, data = _prepare(cfg, "teacher", run_dir)
     model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
                         dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
+    _check_vocab_rows(model, tokenizer, "teacher")
     return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
@@ -737,14 +751,14 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
             "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file)}
 
 def _check_tokenizers(cfg: TrainConfig, identity: dict):
-    "A student given its own tokenizer must read exactly the teacher's."
+    "A student given its own tokenizer must read exactly the teacher's (unset or train:N: it takes the teacher's)."
     spec = cfg.data.tokenizer
-    if parse_tokenizer_spec(spec) is not None:
+    if spec is None or parse_tokenizer_spec(spec) is not None:
         return   # it takes the teacher's
     mine = load_tokenizer(spec)
     theirs = load_tokenizer(identity["tokenizer"])
     if (mine.sha256(), getattr(mine, "lowercase", None)) != (theirs.sha256(), getattr(theirs, "lowercase", None)):
-        raise ValueError(f"the student's tokenizer ({spec or 'the T5 default'}) is not the one the teacher read "
+        raise ValueError(f"the student's tokenizer ({spec}) is not the one the teacher read "
                          f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
 def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
@@ -757,10 +771,14 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
         model = build_model(str(spec), num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
-    if model.config.vocab_size < tokenizer.vocab_size:
-        raise ValueError(f"the teacher's vocabulary ({model.config.vocab_size}) is smaller than the "
-                         f"tokenizer's ({tokenizer.vocab_size}): use the tokenizer the teacher was trained with.")
+    _check_vocab_rows(model, tokenizer, "teacher")
     return model
+
+def _check_vocab_rows(model, tokenizer, role: str):
+    "A tokenizer whose ids reach past the model's embedding table is refused (it would read rows that do not exist)."
+    if model.config.vocab_size < tokenizer.vocab_size:
+        raise ValueError(f"the {role}'s embedding table has {model.config.vocab_size} rows, fewer than the tokenizer's "
+                         f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
 def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None, *, stop_at: int | None = None,
             overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False) -> Run:
@@ -785,6 +803,8 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     student = build_model(cfg.model.student, num_labels=get_task(cfg.task).num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype)
+    check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})")
+    _check_vocab_rows(student, tokenizer, "student")
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
     info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}

@@ -19,7 +19,7 @@ from flax import nnx
 
 from .bert import BERT_PRESETS, Bert, BertConfig, load_bert
 from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, load_encoder, load_t5, save_encoder
-from .files import CheckpointNotFound, hub_folder
+from .files import OFFLINE_SOURCES, CheckpointNotFound, hub_folder
 from .data import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
 from .registry import Registry
@@ -27,8 +27,8 @@ from .wordpiece import load_wordpiece, train_wordpiece
 
 # %% auto 0
 __all__ = ['FAMILIES', 'CUTS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files', 'saved_family',
-           'saved_model_dir', 'is_checkpoint_spec', 'family_of', 'build_model', 'cut_layers', 'load_pretrained',
-           'save_model', 'load_model', 'init_student_from_teacher', 'check_encoder']
+           'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained', 'same_tokenizer', 'family_of', 'build_model',
+           'cut_layers', 'load_pretrained', 'save_model', 'load_model', 'init_student_from_teacher', 'check_encoder']
 
 # %% ../nbs/09_encoders.ipynb
 @runtime_checkable
@@ -140,6 +140,18 @@ def is_checkpoint_spec(spec: str) -> bool:
     "Whether a model spec names a pretrained checkpoint (not a preset, nor a model or run folder that augpro saved)."
     name = parse_model_spec(str(spec))[0]
     return preset_family(name) is None and saved_model_dir(name) is None
+
+def names_pretrained(spec: str) -> bool:
+    """Whether a spec surely names a pretrained checkpoint, decided without the network and the same before and after
+    any run is trained (config resolution uses it): a hub id that a package ships, or a checkpoint folder."""
+    name = parse_model_spec(str(spec))[0]
+    folder = Path(name).expanduser()
+    return (name in OFFLINE_SOURCES and not folder.exists()) or (
+        (folder / "config.json").is_file() and saved_model_dir(folder) is None)
+
+def same_tokenizer(a, b) -> bool:
+    "Whether two tokenizers give the same ids: the same file (its digest) and the same casing."
+    return (a.sha256(), getattr(a, "lowercase", None)) == (b.sha256(), getattr(b, "lowercase", None))
 
 def _checkpoint_family(source: str) -> ModelFamily:
     "The family of a Hugging Face checkpoint (folder or hub id) by its config.json's model_type."

@@ -413,7 +413,11 @@ def fgsm_term(ctx: StepContext):
     emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
     s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm", token_type_ids=ctx.types)
     dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
-    return dist, {"fgsm/distance": dist}
+    logs = {"fgsm/distance": dist}
+    if ctx.num_labels > 1:   # how often the step changes the student's own prediction: FGSM's counterpart of a change rate
+        flipped_B = jnp.argmax(s_logits_BxC, -1) != jnp.argmax(jax.lax.stop_gradient(ctx.student_clean), -1)
+        logs["fgsm/flip_rate"] = jnp.mean(flipped_B.astype(jnp.float32))
+    return dist, logs
 
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
