@@ -27,12 +27,13 @@ __all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEAC
            'command', 'build_parser', 'in_interactive_shell', 'import_modules', 'main']
 
 # %% ../nbs/18_cli.ipynb
-RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher")   # how to treat what the run folder already holds
+RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")   # how to treat what the run folder already holds
 CONFIG_HELP = ("Every config key is a flag (--loss.augpro_fgsm_eps 35, --data.batch_size 64, --run.run_dir runs/x), on top of --config: "
-               "a preset (paper, cpu-demo, mixkd; the default is cpu-demo) or a YAML config file, here or shipped with augpro "
+               "a preset (paper, cpu-demo, pretrained, mixkd; the default is cpu-demo) or a YAML config file, here or shipped with augpro "
                "(`augpro path`). The defaults shown are those of the chosen --config for the --task and --method given. A run folder "
                "that holds another config is refused: --overwrite starts it over, --resume continues a stopped run with "
-               "more steps or another learning rate; --allow_unfinished_teacher (distill) accepts a teacher whose run did not finish.")
+               "more steps or another learning rate; --allow_unfinished_teacher (distill) accepts a teacher whose run did not finish; "
+               "--allow_other_task_teacher (distill) a teacher trained on another task.")
 
 def tyro_message(box: str, prog: str) -> str:
     "One line from the box tyro prints for a bad flag: the problem, then the flag's expected form and help."
@@ -103,7 +104,7 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
         raise ValueError(tyro_message(box.getvalue(), prog)) from None
     if cfg.method != base.method and role == "teacher":
         raise ValueError("a teacher always trains method 'ft': drop --method.")
-    return cfg, {flag: getattr(known, flag) for flag in RUN_FLAGS if role == "student" or flag != "allow_unfinished_teacher"}
+    return cfg, {flag: getattr(known, flag) for flag in RUN_FLAGS if role == "student" or not flag.startswith("allow_")}
 
 
 # %% ../nbs/18_cli.ipynb

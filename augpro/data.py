@@ -31,13 +31,13 @@ from .wordpiece import WordPieceTokenizer, load_wordpiece
 
 # %% auto 0
 __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'TASKS', 'SOURCES', 'TASK_OPTIONS', 'DEV_SPLIT_SEED',
-           'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS', 'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES', 'in_ci',
-           'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task', 'GlueTable', 'read_glue_tsv',
-           'load_glue', 'register_task', 'task_from_spec', 'load_source_split', 'Tokenizer', 'parse_tokenizer_spec',
-           'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size',
-           'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream',
-           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented',
-           'length_histogram']
+           'CSV_FIELD_LIMIT', 'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS', 'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES',
+           'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task', 'GlueTable',
+           'read_glue_tsv', 'load_glue', 'register_task', 'task_from_spec', 'load_source_split', 'Tokenizer',
+           'parse_tokenizer_spec', 'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task',
+           'check_batch_size', 'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches',
+           'BatchStream', 'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented',
+           'join_augmented', 'length_histogram']
 
 # %% ../nbs/04_data.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model
@@ -416,10 +416,17 @@ class _Rows:
     lines: tuple[int, ...]
     where: str
 
+CSV_FIELD_LIMIT = 16 * 2**20   # characters in one CSV/TSV field (Python's default, 131,072, is short for documents)
+
 def _read_delimited(path: Path, delimiter: str) -> _Rows:
     "A CSV or TSV file with a header line (quoting as Excel writes it)."
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
     reader = csv.reader(io.StringIO(_read_text(path)), delimiter=delimiter)
-    records = [(reader.line_num, r) for r in reader if r]
+    try:
+        records = [(reader.line_num, r) for r in reader if r]
+    except csv.Error as e:   # a field over the limit, a NUL byte, an unclosed quote at the end
+        raise ValueError(f"{path}, line {reader.line_num}: {e}: fix that row (a field is at most {CSV_FIELD_LIMIT:,} "
+                         "characters; quote fields that hold the delimiter).") from None
     if not records:
         raise ValueError(f"{path} is empty: expected a header line and data rows.")
     header = [h.strip() for h in records[0][1]]
@@ -523,15 +530,27 @@ def _text_columns(text, rows: _Rows) -> tuple[str, ...]:
                          "(or ?text=FIRST,SECOND for pairs), or register_task(text=...).")
     return found
 
-def _label_key(value) -> str:
-    "A label as the text that names it: 1, 1.0 and '1' are the same label."
+def _label_key(value) -> str | None:
+    "A label as the text that names it: 1, 1.0, '1' and '1.0' are the same label; None when the row has none."
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    text = str(value).strip()
+    return text.split(".")[0] if re.fullmatch(r"-?\d+\.0+", text) else text
+
+def _label_keys(rows: _Rows, label: str) -> list[str]:
+    "Every row's label key, parsed once; a row without its label names its line."
+    keys = [_label_key(r.get(label)) for r in rows.rows]
+    if None in keys:
+        k = keys.index(None)
+        raise ValueError(f"{rows.where}, line {rows.lines[k]}: no label in column {label!r}: give every training and dev "
+                         "row its label (or drop the row).")
+    return keys
 
 def _label_set(rows: _Rows, label: str) -> tuple[str, ...]:
     "The training labels, sorted (numerically when they are all whole numbers)."
-    keys = {_label_key(r.get(label)) for r in rows.rows}
+    keys = set(_label_keys(rows, label))
     if len(keys) < 2:
         raise ValueError(f"{rows.where}: the label column {label!r} has {len(keys)} distinct value(s) {sorted(keys)}: a "
                          "classification task needs two or more (for scores, add ?regression=true).")
@@ -634,20 +653,27 @@ def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
                 out[k] = float(v)
             except (TypeError, ValueError):
                 raise ValueError(f"{rows.where}, line {rows.lines[k]}: the score {v!r} is not a number.") from None
+            if not np.isfinite(out[k]):
+                raise ValueError(f"{rows.where}, line {rows.lines[k]}: the score {v!r} is not finite: give a number.")
         return out
     ids = {n: i for i, n in enumerate(task.label_names)}
     out = np.empty(len(values), np.int64)
-    for k, v in enumerate(values):
-        if _label_key(v) not in ids:
-            raise ValueError(f"{rows.where}, line {rows.lines[k]}: label {v!r} is not one of {list(task.label_names)} "
+    for k, key in enumerate(_label_keys(rows, task.label_column)):
+        if key not in ids:
+            raise ValueError(f"{rows.where}, line {rows.lines[k]}: label {values[k]!r} is not one of {list(task.label_names)} "
                              "(the training labels): fix the row, or give the label set with ?labels=A,B,C.")
-        out[k] = ids[_label_key(v)]
+        out[k] = ids[key]
     return out
 
 def load_source_split(task: GlueTask, split: str) -> GlueTable:
     "One split (`train` or `dev`) of a task over your own data, as a `GlueTable` (`idx`: the row's place in its source)."
     rows = _source_splits(task.source, task.location, task.dev_fraction)[split]
-    texts = {c: ["" if r.get(c) is None else str(r[c]) for r in rows.rows] for c in task.text_columns}
+    for c in task.text_columns:   # a row without its text is a mistake in the file, not an empty sentence
+        missing = next((k for k, r in enumerate(rows.rows) if r.get(c) is None), None)
+        if missing is not None:
+            raise ValueError(f"{rows.where}, line {rows.lines[missing]}: no text in column {c!r}: give every row its "
+                             "text (an empty string for an empty one), or drop the row.")
+    texts = {c: [str(r[c]) for r in rows.rows] for c in task.text_columns}
     return GlueTable(task.name, split, texts, _labels_of(task, rows), np.asarray(rows.lines, np.int64))
 
 # %% ../nbs/04_data.ipynb

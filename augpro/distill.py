@@ -41,14 +41,14 @@ from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'TINY', 'check_tokenizer_fits', 'run_tokenizer', 'holdout_split',
-           'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'check_tokenizer_fits', 'run_tokenizer',
+           'holdout_split', 'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
            'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
            'make_eval_fn', 'evaluate', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer',
            'write_scalars', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
            'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill', 'method_trace',
-           'sanity_check_method']
+           'RunInUse', 'run_lock', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill',
+           'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
@@ -656,7 +656,50 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
 RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
              "run.json", *tokenizer_files(), "tokenizer_config.json", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
 
-def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False) -> tuple[Path, RunResults | None]:
+LOCK_FILE = "run.lock"   # held (flock) by the process training the folder's run; never deleted, so never raced
+
+class RunInUse(RuntimeError):
+    "Another live process holds the run folder's lock."
+
+@contextmanager
+def run_lock(run_dir: Path):
+    """Hold an exclusive lock on a run folder for the run's life, so that one process trains it: a second is refused in
+    one line naming the holder's pid. The kernel drops the lock when its process dies (even by kill -9), so a lock
+    left by a dead process never blocks the resume. On several hosts, process 0 holds it for all."""
+    if jax.process_index() != 0:
+        yield
+        return
+    import fcntl
+    Path(run_dir).mkdir(parents=True, exist_ok=True)
+    handle = open(Path(run_dir) / LOCK_FILE, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "?"
+        handle.close()
+        raise RunInUse(f"{run_dir} is in use: process {holder} is training a run there. Wait for it to end (or stop it), "
+                       "then run again; it resumes from the last checkpoint.") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+def _check_teacher_unchanged(run_dir: Path, saved: dict, teacher: dict | None):
+    "A student resumes only against the teacher it started with (the digest of the weights it read)."
+    before, now = saved.get("teacher_sha256"), (teacher or {}).get("model_sha256")
+    if before and now and before != now:
+        raise ValueError(f"{run_dir} started distilling from another teacher: the weights in {teacher['model']} have "
+                         f"changed since (digest {before[:12]}… → {now[:12]}…). Pass --overwrite (overwrite=True) to start "
+                         "over with this teacher, or restore the one it started with.")
+
+def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
+                  teacher: dict | None = None) -> tuple[Path, RunResults | None]:
     """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
     settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
     run's results when there is nothing left to train."""
@@ -677,6 +720,8 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
             what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
             raise ValueError(f"{run_dir} holds {what}: pass --overwrite (overwrite=True) to start it over there, "
                              "or choose another --run.run_dir.")
+        if not (run_dir / "results.json").is_file():
+            _check_teacher_unchanged(run_dir, saved, teacher)
         if changes and not resume:
             raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass --resume (resume=True) to "
                              "continue it with the new values, or --overwrite (overwrite=True) to start over.")
@@ -690,7 +735,8 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
                          "pass --overwrite (overwrite=True) to start it over, or choose another --run.run_dir.")
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:
-        record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict()}, indent=1))
+        record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
+                                      "teacher_sha256": (teacher or {}).get("model_sha256")}, indent=1))
         cfg.to_yaml(run_dir / "config.yaml")
     return run_dir, None
 
@@ -715,15 +761,16 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
     best_model/. A finished run is returned as it is; `overwrite`/`resume` as in `claim_run_dir`."""
     _check_config(cfg, "train_teacher")
     maybe_initialize_distributed(cfg.mesh)
-    run_dir, done = claim_run_dir(cfg, "teacher", overwrite=overwrite, resume=resume)
-    if done is not None:
-        return _finished(run_dir, done)
-    tokenizer, data = _prepare(cfg, "teacher", run_dir)
-    model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
-                        dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
-    _check_vocab_rows(model, tokenizer, "teacher")
-    return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
-               method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
+    with run_lock(cfg.run_folder("teacher")):
+        run_dir, done = claim_run_dir(cfg, "teacher", overwrite=overwrite, resume=resume)
+        if done is not None:
+            return _finished(run_dir, done)
+        tokenizer, data = _prepare(cfg, "teacher", run_dir)
+        model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
+                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
+        _check_vocab_rows(model, tokenizer, "teacher")
+        return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
+                   method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
 def tokenizer_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -746,9 +793,20 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
     if spm_file is None:
         raise FileNotFoundError(f"the teacher at {model_dir} has no tokenizer beside it ({' or '.join(tokenizer_files())}), so "
                                 "the tokens it was trained on are unknown: copy its run's tokenizer file into that folder.")
+    task = results.task if results else (json.loads((run / "run.json").read_text())["config"]["task"]
+                                         if run is not None and (run / "run.json").is_file() else None)
+    weights = model_dir / "model.safetensors"
     return {"source": str(folder), "model": str(model_dir), "run": str(run) if run else None, "finished": results is not None,
             "steps": results.steps if results else None, "best_step": results.best_step if results else None,
-            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file)}
+            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file),
+            "task": task, "model_sha256": tokenizer_sha256(weights) if weights.is_file() else None}
+
+def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool):
+    "A teacher trained on another task (the same number of labels or not) is refused unless asked for."
+    theirs, mine = identity.get("task"), get_task(cfg.task).name
+    if theirs is not None and theirs not in (mine, cfg.task) and not allow_other_task:
+        raise ValueError(f"the teacher {identity['source']} was trained on {theirs!r}, not on {mine!r}: give a teacher of "
+                         f"{mine!r}, or pass --allow_other_task_teacher (allow_other_task_teacher=True) to distil from it.")
 
 def _check_tokenizers(cfg: TrainConfig, identity: dict):
     "A student given its own tokenizer must read exactly the teacher's (unset or train:N: it takes the teacher's)."
@@ -781,7 +839,8 @@ def _check_vocab_rows(model, tokenizer, role: str):
                          f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
 def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None, *, stop_at: int | None = None,
-            overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False) -> Run:
+            overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False,
+            allow_other_task_teacher: bool = False) -> Run:
     """Algorithm 1: distil `cfg.model.student` from a frozen teacher with `cfg.method`; resumes from the run folder's last
     checkpoint. A teacher folder must hold its tokenizer (the student reads the same) and a finished run."""
     _check_config(cfg, "distill")
@@ -795,7 +854,13 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     identity = teacher_identity(folder, allow_unfinished=allow_unfinished_teacher) if folder is not None else None
     if identity is not None:
         _check_tokenizers(cfg, identity)
-    run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume)
+        _check_teacher_task(cfg, identity, allow_other_task_teacher)
+    with run_lock(cfg.run_folder("student")):
+        return _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume)
+
+def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume) -> Run:
+    "`distill` once its run folder's lock is held."
+    run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume, teacher=identity)
     if done is not None:
         return _finished(run_dir, done)
     tokenizer, data = _prepare(cfg, "student", run_dir, Path(identity["tokenizer"]) if identity else None)
