@@ -16,7 +16,8 @@ from .registry import Registry, first_line
 
 # %% auto 0
 __all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'package_dir', 'shipped_files', 'find_file', 'OfflineSource', 'packaged_checkpoint',
-           'checkpoint_note', 'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_folder']
+           'checkpoint_note', 'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_folder',
+           'compilation_cache_dir', 'enable_compilation_cache']
 
 # %% ../nbs/01_files.ipynb
 FOLDERS = {"experiments": "*.ipynb", "configs": "**/*.yaml"}   # shipped folder -> the files it holds
@@ -132,3 +133,31 @@ def hub_folder(repo_id: str, patterns: Sequence[str], complete: Callable[[Path],
     if not complete(folder):
         raise IncompleteCheckpoint(f"the hub repo {repo_id} has none of {list(patterns)}.")
     return folder
+
+# %% ../nbs/01_files.ipynb
+def compilation_cache_dir(environ=None) -> Path | None:
+    "Where JAX keeps compiled programs: `AUGPRO_JAX_CACHE` (a folder, or 'off'), else the user's cache folder."
+    environ = os.environ if environ is None else environ
+    chosen = environ.get("AUGPRO_JAX_CACHE", "").strip()
+    if chosen.lower() in ("off", "0", "false", "no", "none"):
+        return None
+    if chosen:
+        return Path(chosen).expanduser()
+    base = Path(environ.get("XDG_CACHE_HOME") or Path(environ.get("HOME") or Path.home()) / ".cache")
+    return base / "augpro" / "jax"
+
+def enable_compilation_cache() -> Path | None:
+    """Turn on JAX's persistent compilation cache at `compilation_cache_dir()` unless the user chose one; returns the
+    folder in use (None: off). Works before JAX is imported (it reads the variable) and after (its config is set)."""
+    import sys
+    if os.environ.get("JAX_COMPILATION_CACHE_DIR"):
+        return Path(os.environ["JAX_COMPILATION_CACHE_DIR"])
+    folder = compilation_cache_dir()
+    if folder is None:
+        return None
+    os.environ["JAX_COMPILATION_CACHE_DIR"] = str(folder)
+    if "jax" in sys.modules:
+        sys.modules["jax"].config.update("jax_compilation_cache_dir", str(folder))
+    return folder
+
+enable_compilation_cache()

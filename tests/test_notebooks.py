@@ -1,7 +1,9 @@
 """Run every notebook's test cells with nbdev's own test machinery: one pytest test per notebook.
 
-Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags or
-fills a JAX cache cannot affect another, and a failure names its notebook and shows the cell."""
+Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags cannot affect
+another, and a failure names its notebook and shows the cell. Every process shares augpro's persistent compilation
+cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,9 @@ NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROO
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[str(p.relative_to(ROOT / "nbs")) for p in NOTEBOOKS])
 def test_notebook(notebook):
     nbdev_test = Path(sys.executable).parent / "nbdev_test"
+    from augpro.files import enable_compilation_cache   # imports no JAX; sets JAX_COMPILATION_CACHE_DIR for the children
+    enable_compilation_cache()
     proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=os.environ)
     if proc.returncode != 0:
         pytest.fail(f"{notebook.name} failed its test cells:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
