@@ -690,6 +690,11 @@ def run_lock(run_dir: Path):
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()
 
+def _has_progress(run_dir: Path) -> bool:
+    "Whether a run folder holds anything a rerun could lose: a finished run, or a checkpoint."
+    checkpoints = run_dir / "checkpoints"
+    return (run_dir / "results.json").is_file() or (checkpoints.is_dir() and any(checkpoints.iterdir()))
+
 def _check_teacher_unchanged(run_dir: Path, saved: dict, teacher: dict | None):
     "A student resumes only against the teacher it started with (the digest of the weights it read)."
     before, now = saved.get("teacher_sha256"), (teacher or {}).get("model_sha256")
@@ -706,10 +711,19 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
     run_dir = cfg.run_folder(role)
     if run_dir.is_file():
         raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
+    if overwrite and not (run_dir / "run.json").is_file() and not _has_progress(run_dir) and any(
+            (run_dir / name).exists() for name in RUN_FILES):
+        raise ValueError(f"--overwrite (overwrite=True) deletes a run, but {run_dir} holds no run (no run.json, checkpoint "
+                         "or results), only files of the same names: choose another --run.run_dir, or empty it yourself.")
+    if overwrite and resume:
+        raise ValueError("--overwrite starts the run over and --resume continues it: pass one of them.")
+    if not overwrite and (run_dir / "run.json").is_file() and not _has_progress(run_dir):
+        overwrite = True   # a start that failed before its first checkpoint left nothing to protect: begin afresh
     if overwrite:
         for name in RUN_FILES:
             target = run_dir / name
             shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+        (run_dir / "results.previous.json").unlink(missing_ok=True)
     record = run_dir / "run.json"
     if record.is_file():
         saved = json.loads(record.read_text())
