@@ -17,12 +17,12 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .data import check_buckets, get_task, parse_tokenizer_spec
+from .data import GLUE_TASKS, check_buckets, get_task, parse_tokenizer_spec
 from .encoders import names_pretrained
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig, declared_params
 from .metrics import METRICS
-from .registry import Registry
+from .registry import Registry, did_you_mean
 
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
@@ -75,7 +75,7 @@ class Method:
         return any(LOSS_TERMS[t].needs_teacher for t, _ in self.terms)
 
 def _method_error(name: str) -> ValueError:
-    return ValueError(f"unknown method {name!r}. Valid methods: {', '.join(METHODS)}; or compose one as "
+    return ValueError(f"unknown method {name!r}.{did_you_mean(name, METHODS)} Valid methods: {', '.join(METHODS)}; or compose one as "
                       f"components joined by '+': one base of {[k for k, c in COMPONENTS.items() if c.base]} and any of "
                       f"{[k for k, c in COMPONENTS.items() if not c.base]}.")
 
@@ -305,7 +305,12 @@ class TrainConfig:
     mesh: MeshConfig = field(default_factory=MeshConfig)
 
     def __post_init__(self):
-        metric = get_task(self.task).metric   # an unknown task lists the valid ones
+        spec = get_task(self.task)            # an unknown task lists the valid ones
+        if spec.name in GLUE_TASKS and self.task != spec.name:   # 'SST-2' is 'sst2' everywhere, the fingerprint too
+            object.__setattr__(self, "task", spec.name)
+        if isinstance(self.method, str) and self.method not in METHODS and self.method.strip().lower() in METHODS:
+            object.__setattr__(self, "method", self.method.strip().lower())   # 'KD+AugPro-Mix' is 'kd+augpro-mix'
+        metric = spec.metric
         if metric not in METRICS:
             raise ValueError(f"task {self.task!r}: unknown metric {metric!r}; choose one of {', '.join(METRICS)}.")
         self.method_loss()       # an unknown method lists the valid ones; its overrides must be valid loss settings
@@ -535,7 +540,7 @@ def _source(source) -> tuple[str, dict]:
     if str(source) in PRESETS:
         return str(source), {}
     if not str(source).endswith((".yaml", ".yml")) and not Path(source).is_file():
-        raise ValueError(f"{str(source)!r} is neither a preset ({', '.join(PRESETS)}) nor a YAML file.")
+        raise ValueError(f"{str(source)!r} is neither a preset ({', '.join(PRESETS)}) nor a YAML file.{did_you_mean(source, PRESETS)}")
     d = read_yaml(find_file(source)) or {}
     if not isinstance(d, dict):
         raise ValueError(f"{source}: a config file must be a mapping (preset:, task:, method:, loss: {{...}}, ...).")

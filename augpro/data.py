@@ -26,7 +26,7 @@ import numpy as np
 import sentencepiece as spm
 
 from .projection import T5_LAYOUT
-from .registry import Registry, first_line
+from .registry import Registry, did_you_mean, first_line
 from .wordpiece import WordPieceTokenizer, load_wordpiece
 
 # %% auto 0
@@ -180,7 +180,7 @@ def get_task(task: str | GlueTask) -> GlueTask:
     if text in TASKS:
         return TASKS[text]
     own = [n for n in TASKS if n not in GLUE_TASKS]
-    raise ValueError(f"unknown task {task!r}: the GLUE tasks are {', '.join(GLUE_TASKS)}"
+    raise ValueError(f"unknown task {task!r}:{did_you_mean(text, TASKS)} the GLUE tasks are {', '.join(GLUE_TASKS)}"
                      + (f", the registered ones {', '.join(own)}" if own else "")
                      + "; for your own data give csv:PATH, tsv:PATH, jsonl:PATH or hf:NAME[/CONFIG] (augpro.data.register_task).")
 

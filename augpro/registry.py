@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 # %% auto 0
-__all__ = ['T', 'Registry', 'import_registrations', 'first_line']
+__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line']
 
 # %% ../nbs/00_registry.ipynb
 class Registry(dict):
@@ -43,10 +43,18 @@ class Registry(dict):
         return decorate
 
     def lookup(self, name: str):
-        "The thing registered under `name`; an unknown name fails with the list of valid ones."
+        "The thing registered under `name`; an unknown name fails with the list of valid ones and the likeliest."
         if name not in self:
-            raise ValueError(f"unknown {self.kind} {name!r}; choose one of: {', '.join(sorted(self))}.")
+            raise ValueError(f"unknown {self.kind} {name!r};{did_you_mean(name, self)} choose one of: {', '.join(sorted(self))}.")
         return self[name]
+
+def did_you_mean(name, choices) -> str:
+    "' Did you mean 'x'?' for the choice closest to a mistyped `name` (case and '-'/'_' aside), or '' when none is close."
+    key = lambda s: str(s).lower().replace("-", "").replace("_", "")
+    by_key = {key(c): c for c in choices}
+    import difflib
+    close = difflib.get_close_matches(key(name), list(by_key), n=1, cutoff=0.75)
+    return f" Did you mean {by_key[close[0]]!r}?" if close else ""
 
 # %% ../nbs/00_registry.ipynb
 def import_registrations(names) -> list:
