@@ -22,7 +22,7 @@ from .enct5 import (DTYPES, Dropout, ModelSizes, check_hidden, check_layer_index
 
 # %% auto 0
 __all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
-           'param_counts', 'param_table', 'bert_key_map', 'load_bert']
+           'param_counts', 'param_table', 'bert_key_map', 'load_bert', 'to_hf_config', 'to_hf_weights']
 
 # %% ../nbs/08_bert.ipynb
 @dataclass(frozen=True)
@@ -495,3 +495,32 @@ def load_bert(path_or_hub_id: str | Path, *, num_labels: int | None = None, seed
     for path, value in values.items():
         params[path].set_value(jnp.asarray(value, dtype=jnp.float32))
     return model
+
+# %% ../nbs/08_bert.ipynb
+_TO_HF = {   # our array -> the checkpoint's, the inverse of each of _BERT_LAYOUTS
+    "copy": lambda a: a,
+    "dense": lambda a: a.T,
+    "qkv": lambda a: a.reshape(a.shape[0], -1).T,
+    "qkv_bias": lambda a: a.reshape(-1),
+    "out": lambda a: a.reshape(-1, a.shape[-1]).T,
+}
+
+def to_hf_config(config: BertConfig, label_names: tuple[str, ...] = ()) -> dict:
+    "transformers' config.json of a `BertForSequenceClassification` with these sizes (`label_names`: id2label's names)."
+    names = tuple(label_names) or tuple(f"LABEL_{i}" for i in range(config.num_labels))
+    if len(names) != config.num_labels:
+        raise ValueError(f"{len(names)} label names for a model of {config.num_labels} labels.")
+    return {"architectures": ["BertForSequenceClassification"], "model_type": "bert",
+            **{theirs: getattr(config, ours) for theirs, ours in _HF_BERT_FIELDS.items()},
+            "hidden_act": "gelu", "hidden_dropout_prob": config.dropout_rate,
+            "attention_probs_dropout_prob": config.attention_dropout_rate, "layer_norm_eps": config.layer_norm_epsilon,
+            "initializer_range": config.initializer_range, "position_embedding_type": "absolute", "pad_token_id": 0,
+            "id2label": {str(i): n for i, n in enumerate(names)}, "label2id": {n: i for i, n in enumerate(names)},
+            "problem_type": "regression" if config.num_labels == 1 else "single_label_classification"}
+
+def to_hf_weights(model: Bert) -> dict[str, np.ndarray]:
+    "The model's tensors under transformers' names and in its layouts, float32, ready for `save_file`."
+    params = params_by_path(model)
+    return {(theirs if theirs.startswith("classifier.") else f"bert.{theirs}"):
+            np.ascontiguousarray(_TO_HF[layout](np.asarray(params[ours][...], np.float32)))
+            for ours, theirs, layout in bert_key_map(model.config)}

@@ -284,6 +284,20 @@ def _sweep(args) -> int:
         return 1
     return 0
 
+def _export_arguments(p):
+    p.add_argument("source", help="a finished run folder (its final model) or a model folder written by augpro")
+    p.add_argument("out", help="a new folder for the exported model")
+    p.add_argument("--format", default="hf", choices=("hf",),
+                   help="hf: a transformers folder (BertForSequenceClassification: config.json, model.safetensors, "
+                        "vocab.txt, tokenizer_config.json)")
+
+@command("export", "write a trained BERT student where transformers loads it (AutoModelForSequenceClassification)",
+         _export_arguments)
+def _export(args) -> int:
+    from augpro.encoders import export_model
+    print(export_model(args.source, args.out, format=args.format))
+    return 0
+
 def _path_arguments(p):
     p.add_argument("name", nargs="?", help="a shipped file: distill.ipynb, train_teacher.ipynb, report.ipynb, "
                    "sweep_cpu.yaml (none: list them all)")

@@ -17,18 +17,21 @@ import numpy as np
 import yaml
 from flax import nnx
 
-from .bert import BERT_PRESETS, Bert, BertConfig, load_bert
+from .bert import BERT_PRESETS, Bert, BertConfig, load_bert, to_hf_config, to_hf_weights
 from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, load_encoder, load_t5, save_encoder
 from .files import OFFLINE_SOURCES, CheckpointNotFound, hub_folder
 from .data import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
 from .registry import Registry
 from .wordpiece import load_wordpiece, train_wordpiece
+from .data import get_task
+from safetensors.numpy import save_file
 
 # %% auto 0
-__all__ = ['FAMILIES', 'CUTS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files', 'saved_family',
-           'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained', 'same_tokenizer', 'family_of', 'build_model',
-           'cut_layers', 'load_pretrained', 'save_model', 'load_model', 'init_student_from_teacher', 'check_encoder']
+__all__ = ['FAMILIES', 'CUTS', 'EXPORT_FORMATS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files',
+           'saved_family', 'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained', 'same_tokenizer', 'family_of',
+           'build_model', 'cut_layers', 'load_pretrained', 'save_model', 'load_model', 'export_model',
+           'init_student_from_teacher', 'check_encoder']
 
 # %% ../nbs/09_encoders.ipynb
 @runtime_checkable
@@ -63,6 +66,7 @@ class ModelFamily:
     default_tokenizer: Callable             # (model spec) -> tokenizer: data.tokenizer unset
     embedding_params: tuple[str, ...]       # parameters below the first layer: copied by MixKD's initialisation
     dropout_fields: tuple[str, ...] = ("dropout_rate",)   # config fields that model.dropout sets
+    to_hf: Callable | None = None           # (model, label names) -> (transformers config.json, tensors): `export_model`
 
 FAMILIES = Registry("model family")
 
@@ -86,7 +90,8 @@ FAMILIES.add("bert", ModelFamily(
         config_overrides={"dropout_rate": dropout, "attention_dropout_rate": dropout}),
     "vocab.txt", train_wordpiece, _bert_default_tokenizer,
     ("word_embeddings", "position_embeddings", "token_type_embeddings", "embedding_norm"),
-    ("dropout_rate", "attention_dropout_rate")))
+    ("dropout_rate", "attention_dropout_rate"),
+    lambda model, label_names: (to_hf_config(model.config, label_names), to_hf_weights(model))))
 
 # %% ../nbs/09_encoders.ipynb
 def preset_family(name: str) -> ModelFamily | None:
@@ -234,6 +239,42 @@ def load_model(folder: str | os.PathLike, *, seed: int = 0):
         hint = " It looks like a Hugging Face checkpoint: use load_pretrained." if (Path(folder) / "config.json").is_file() else ""
         raise FileNotFoundError(f"{folder} holds no model saved by save_model (none of {files}).{hint}")
     return load_encoder(folder, family.saved, seed=seed)
+
+# %% ../nbs/09_encoders.ipynb
+EXPORT_FORMATS = ("hf",)
+
+def export_model(source: str | os.PathLike, out: str | os.PathLike, *, format: str = "hf") -> Path:
+    """Write the model of `source` (a run folder: its final model; or a folder saved by `save_model`) to the folder `out`
+    in `format` ('hf': transformers' layout, with the tokenizer); returns `out`."""
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {format!r}: the formats are {', '.join(EXPORT_FORMATS)}.")
+    source, out = Path(source), Path(out)
+    folder = source / "final_model" if saved_family(source / "final_model") else saved_model_dir(source)
+    if folder is None:
+        raise FileNotFoundError(f"{source} holds no trained model (a run folder with final_model/, or a folder written "
+                                "by save_model): give the run folder of a finished run.")
+    family, model = saved_family(folder), load_model(folder)
+    if family.to_hf is None:
+        raise ValueError(f"{folder} holds an {family.name} model, which has no transformers class (EncT5's head is a "
+                         "decoder layer); only BERT models export to transformers.")
+    if out.exists() and any(out.iterdir()):
+        raise FileExistsError(f"{out} is not empty: give the export a new folder.")
+    run = folder.parent if (folder.parent / "results.json").is_file() else None
+    labels = get_task(json.loads((run / "results.json").read_text())["task"]).label_names if run else ()
+    config, tensors = family.to_hf(model, labels if len(labels) == model.config.num_labels else ())
+    tok = load_tokenizer(folder / family.tokenizer_file) if (folder / family.tokenizer_file).is_file() else None
+    if tok is not None and tok.vocab_size > model.config.vocab_size:
+        raise ValueError(f"{folder / family.tokenizer_file} has {tok.vocab_size} tokens, more than the model's "
+                         f"{model.config.vocab_size} embedding rows: it is not the tokenizer this model was trained with.")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    save_file(tensors, str(out / "model.safetensors"), metadata={"format": "pt"})
+    if tok is not None:
+        tok.save(out)
+        settings = json.loads((out / "tokenizer_config.json").read_text())
+        (out / "tokenizer_config.json").write_text(json.dumps(
+            {**settings, "tokenizer_class": "BertTokenizer", "model_max_length": model.config.max_position_embeddings}) + "\n")
+    return out
 
 # %% ../nbs/09_encoders.ipynb
 def init_student_from_teacher(student, teacher, layers: int | None = None):
