@@ -10,6 +10,8 @@ import contextlib
 import dataclasses
 import io
 import json
+import shutil
+import textwrap
 import os
 import sys
 import time
@@ -22,12 +24,19 @@ import augpro
 from .registry import Registry, import_registrations
 
 # %% auto 0
-__all__ = ['RUN_FLAGS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES', 'NO_DATA_HELP', 'COMMANDS',
-           'USER_ERRORS', 'IMPORTED', 'tyro_message', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command',
-           'command', 'build_parser', 'in_interactive_shell', 'import_modules', 'main']
+__all__ = ['RUN_FLAGS', 'RUN_OPTIONS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES',
+           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'tyro_message', 'config_from_argv', 'DemoRecipe',
+           'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'import_modules', 'main']
 
 # %% ../nbs/18_cli.ipynb
-RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")   # how to treat what the run folder already holds
+RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")
+RUN_OPTIONS = {   # the options beside the config keys, listed by --help with the config keys
+    "--config PRESET_OR_FILE": "a preset (paper, cpu-demo, pretrained, mixkd; default: cpu-demo) or a YAML config file",
+    "--overwrite": "start the run in --run.run_dir over (deletes its checkpoints and results)",
+    "--resume": "continue a stopped run with more steps or another learning rate",
+    "--allow_unfinished_teacher": "(distill) accept a teacher whose run did not finish",
+    "--allow_other_task_teacher": "(distill) accept a teacher trained on another task",
+}   # how to treat what the run folder already holds
 CONFIG_HELP = ("Every config key is a flag (--loss.augpro_fgsm_eps 35, --data.batch_size 64, --run.run_dir runs/x), on top of --config: "
                "a preset (paper, cpu-demo, pretrained, mixkd; the default is cpu-demo) or a YAML config file, here or shipped with augpro "
                "(`augpro path`). The defaults shown are those of the chosen --config for the --task and --method given. A run folder "
@@ -80,6 +89,9 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
     for name, (_, spec) in declared_params().items():   # loss terms' own hyperparameters: --loss.NAME VALUE
         pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec.default))
     known, rest = pre.parse_known_args(argv)
+    if any(a in ("-h", "--help") for a in rest):   # tyro lists the config keys; the run options come first
+        print("run options:\n" + "\n".join(f"  {flag:<28}{text}" for flag, text in RUN_OPTIONS.items()
+                                            if role == "student" or "(distill)" not in text) + "\n")
     # the preset's defaults depend on the task and method (Appendix C.1), and its tokenizer on the models (a learned
     # vocabulary is dropped for a pretrained checkpoint unless --data.tokenizer is given)
     peek = argparse.ArgumentParser(add_help=False)
@@ -246,7 +258,8 @@ def _demo(args) -> int:
              teacher_fraction=args.teacher_fraction, mode="pretrained" if args.pretrained else "scratch")
     return 0
 
-_TEACHER_HELP = "fine-tune an EncT5 teacher on a GLUE task (resumes if --run.run_dir holds a checkpoint)"
+_TEACHER_HELP = ("fine-tune a teacher (EncT5 or BERT: a preset, a checkpoint folder or hub id) on a task (resumes if "
+                 "--run.run_dir holds a checkpoint)")
 _DISTILL_HELP = ("distil a student from a teacher (--model.teacher RUN_DIR) with --method "
                  "(resumes if --run.run_dir holds a checkpoint)")
 
@@ -338,7 +351,10 @@ def _methods(args) -> int:
         extra = "".join([f"; {k}={v}" for k, v in r["overrides"].items()] + ["; + back-translations"] * r["back_translations"]
                         + [f"; loss.{k} (default {v})" for k, v in r["hyperparameters"].items()])
         print(f"{r['method']:<28} {terms}{extra}\n{'':<28} {r['description']}")
-    print("\nloss terms: " + "; ".join(f"{name}: {t.description}" for name, t in LOSS_TERMS.items()))
+    width = max(shutil.get_terminal_size((100, 24)).columns, 60)   # the glossary wraps to the terminal
+    print("\nloss terms:")
+    for name, t in LOSS_TERMS.items():
+        print(textwrap.fill(f"{name}: {t.description}", width, initial_indent="  ", subsequent_indent="    "))
     return 0
 
 # %% ../nbs/18_cli.ipynb
