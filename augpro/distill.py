@@ -521,15 +521,24 @@ def _to_float(tree) -> dict:
     return {k: float(v) for k, v in jax.device_get(tree).items()}
 
 class _Progress:
-    "A tqdm bar on process 0 when the run asks for one; otherwise nothing."
+    """A tqdm bar on process 0 when the run asks for one, and a plain line at each evaluation (step, loss, the dev
+    score), which every front end shows: a terminal, a notebook, papermill's log and a sweep's output."""
     def __init__(self, on: bool, total: int, start: int, desc: str):
         from tqdm.auto import tqdm
         self.bar = tqdm(total=total, initial=start, desc=desc, unit="step", dynamic_ncols=True) if on else None
+        self.desc, self.total, self.loss = desc, total, float("nan")
 
     def update(self, loss: float, examples_per_s: float):
+        self.loss = loss
         if self.bar is not None:
             self.bar.update(1)
             self.bar.set_postfix(loss=f"{loss:.4f}", ex_s=f"{examples_per_s:.0f}")
+
+    def line(self, step: int, evaluation: dict, primary: str):
+        "One plain line after an evaluation: '<desc> step 300/750: loss 0.58, dev score 0.158'."
+        if self.bar is not None:
+            self.bar.write(f"{self.desc} step {step}/{self.total}: loss {self.loss:.4f}, "
+                           f"{primary} score {evaluation[primary]['score']:.4f}")
 
     def close(self):
         if self.bar is not None:
@@ -633,6 +642,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
                               examples_per_s=examples_per_s, **metrics)
                 if done % cfg.run.eval_every == 0 or done == steps:
                     last_eval = _evaluate_and_keep_best(evaluate_dev, student, state, meta, log, run_dir, tokenizer)
+                    bar.line(done, last_eval, evaluate_dev.primary)
                 if done % cfg.run.checkpoint_every == 0 or done in (steps, end) or stop:
                     ckpt.save(state, meta)
                 if stop:
