@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import collections
+import hashlib
 import json
 import pickle
 import re
@@ -363,7 +364,8 @@ def save_encoder(model, path: str | Path, fmt: SavedFormat) -> Path:
     tensors = {p: np.ascontiguousarray(np.asarray(v[...], dtype=np.float32)) for p, v in params_by_path(model).items()}
     head = {"format": fmt.name, "version": fmt.version}
     save_file(tensors, str(path / "model.safetensors"), metadata=dict(head, version=str(fmt.version)))
-    (path / fmt.config_file).write_text(json.dumps({**head, "config": model.config.to_dict()}, indent=2))
+    digest = hashlib.sha256((path / "model.safetensors").read_bytes()).hexdigest()   # checked by load_encoder
+    (path / fmt.config_file).write_text(json.dumps({**head, "config": model.config.to_dict(), "sha256": digest}, indent=2))
     return path
 
 
@@ -384,6 +386,9 @@ def load_encoder(path: str | Path, fmt: SavedFormat, *, seed: int = 0):
         raise ValueError(f"{cfg_file} has no valid {fmt.config_cls.__name__} ({type(e).__name__}: {first_line(e)}); "
                          f"{fmt.resave}.") from None
     tensors = read_safetensors(path / "model.safetensors")
+    if meta.get("sha256") and hashlib.sha256((path / "model.safetensors").read_bytes()).hexdigest() != meta["sha256"]:
+        raise ValueError(f"{path / 'model.safetensors'} is not the file that was saved (its digest differs from the one in "
+                         f"{fmt.config_file}): it was damaged or replaced; {fmt.resave}.")
     model = nnx.eval_shape(lambda: fmt.model_cls(config, nnx.Rngs(0)))
     params = params_by_path(model)
     missing, extra = sorted(set(params) - set(tensors)), sorted(set(tensors) - set(params))
