@@ -523,10 +523,24 @@ def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") ->
 
 ROLES = ("teacher", "student")
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    "PyYAML's safe loader, refusing a key given twice in one mapping (PyYAML keeps the last silently)."
+
+def _unique_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} is given twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
 def read_yaml(path: Path):
-    "A YAML file's content; a syntax error names the file, the line and the column."
+    "A YAML file's content; a syntax error, or a key given twice, names the file, the line and the column."
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -541,7 +555,10 @@ def _source(source) -> tuple[str, dict]:
         return str(source), {}
     if not str(source).endswith((".yaml", ".yml")) and not Path(source).is_file():
         raise ValueError(f"{str(source)!r} is neither a preset ({', '.join(PRESETS)}) nor a YAML file.{did_you_mean(source, PRESETS)}")
-    d = read_yaml(find_file(source)) or {}
+    d = read_yaml(find_file(source))
+    if d is None:
+        raise ValueError(f"{source} is empty: a config file names a preset and the settings it changes "
+                         "(e.g. 'preset: pretrained' and 'task: rte'); give those, or use --config PRESET.")
     if not isinstance(d, dict):
         raise ValueError(f"{source}: a config file must be a mapping (preset:, task:, method:, loss: {{...}}, ...).")
     return d.pop("preset", "cpu-demo"), flatten(d)

@@ -160,8 +160,9 @@ def make_mesh(mesh: MeshConfig, devices=None) -> Mesh:
     devices = list(jax.devices() if devices is None else devices)
     data = mesh.data or len(devices) // mesh.fsdp
     if data < 1 or data * mesh.fsdp > len(devices):
-        raise ValueError(f"a mesh of mesh.data={data} × mesh.fsdp={mesh.fsdp} needs {data * mesh.fsdp} devices; "
-                         f"{len(devices)} are available.")
+        needs = max(data, 1) * mesh.fsdp
+        raise ValueError(f"a mesh of mesh.data={mesh.data or 'all'} × mesh.fsdp={mesh.fsdp} needs at least {needs} "
+                         f"devices; {len(devices)} are available: lower mesh.fsdp or mesh.data.")
     auto = (jax.sharding.AxisType.Auto,) * 2
     return jax.make_mesh((data, mesh.fsdp), ("data", "fsdp"), auto, devices=devices[: data * mesh.fsdp])
 
@@ -736,8 +737,13 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
         (run_dir / "results.previous.json").unlink(missing_ok=True)
     record = run_dir / "run.json"
     if record.is_file():
-        saved = json.loads(record.read_text())
-        old = TrainConfig.from_dict(saved["config"])
+        try:
+            saved = json.loads(record.read_text())
+            old = TrainConfig.from_dict(saved["config"])
+        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
+            raise ValueError(f"{record} is damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'}): "
+                             "it records the run's config. Restore it, or pass --overwrite (overwrite=True) to start the "
+                             "run over.") from None
         changes = cfg.changes_from(old)
         hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
         if saved["role"] != role or hard:
@@ -757,6 +763,10 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
     elif any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
         raise ValueError(f"{run_dir} holds a run without a record of its config (run.json, written since augpro 0.2): "
                          "pass --overwrite (overwrite=True) to start it over, or choose another --run.run_dir.")
+    elif any((run_dir / name).is_file() for name in tokenizer_files()):   # a new run makes or copies its own
+        found = next(name for name in tokenizer_files() if (run_dir / name).is_file())
+        raise ValueError(f"{run_dir} holds a {found} but no run: a new run trains or copies its own tokenizer there. Move "
+                         "that file away (or give it as --data.tokenizer), or choose another --run.run_dir.")
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:
         record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
