@@ -73,7 +73,7 @@ _TORCH_STORAGES = {"FloatStorage": np.float32, "DoubleStorage": np.float64, "Hal
                    "ShortStorage": np.int16, "CharStorage": np.int8, "ByteStorage": np.uint8, "BoolStorage": np.bool_}
 
 
-class _Refused(pickle.UnpicklingError):
+class _Refused(pickle.UnpicklingError, ValueError):   # a ValueError too: the CLI says it in one line
     "A global in a checkpoint's pickle that is neither a tensor nor a storage: refused, never called."
 
 
@@ -128,9 +128,8 @@ def _not_a_torch_zip(path: Path) -> str:
         return (f"{path} is a damaged or incomplete torch zip checkpoint (its end is missing); {_REDOWNLOAD}.")
     if head[:1] != b"\x80":
         return f"{path} is neither a torch zip checkpoint nor a legacy torch pickle: it is damaged; {_REDOWNLOAD}."
-    return (f"{path} is not a torch zip checkpoint (it may be the legacy pre-1.6 format). Convert it "
-            "where torch is installed: `python -c \"import torch, safetensors.torch as st; "
-            f"st.save_file(torch.load('{path.name}'), 'model.safetensors')\"`.")
+    return (f"{path} is not a torch zip checkpoint (it may be the legacy pre-1.6 pickle format, which can run code "
+            "when loaded, so augpro does not read it): get the checkpoint as model.safetensors from its source instead.")
 
 
 def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
