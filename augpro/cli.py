@@ -427,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"augpro {name}: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:
-        print(f"augpro {name}: {e or 'interrupted; a run resumes from its last checkpoint when the same command runs again.'}",
+        print(f"augpro {name}: {str(e) or 'interrupted; a run resumes from its last checkpoint when the same command runs again.'}",
               file=sys.stderr)
         return 130
 

@@ -62,7 +62,13 @@ def import_registrations(names) -> list:
     return [_import_one(str(name)) for name in names or ()]
 
 def _import_one(name: str):
-    "Import `name`, or fail with one line that says how to name it."
+    "Import `name`, or fail with one line that says how to name it (or where its syntax is wrong)."
+    try:
+        return _import_module(name)
+    except SyntaxError as e:
+        raise ValueError(f"--import {name}: {e.filename}, line {e.lineno}: {e.msg}: fix that line of the module.") from None
+
+def _import_module(name: str):
     if not name:
         raise ValueError("--import needs a module name (my_methods) or a .py file (path/to/my_methods.py).")
     if name.endswith(".py"):
