@@ -34,10 +34,10 @@ from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
 
 # %% auto 0
-__all__ = ['PALETTE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures', 'logged_means', 'strip_template',
-           'augpro_mix_examples', 'examples_markdown', 'results_bar_chart', 'data_size_curve', 'markdown_to_html',
-           'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold',
-           'noise_note', 'gains_beside_paper', 'Report', 'build_report']
+__all__ = ['PALETTE', 'PLOTLY_FILE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures', 'logged_means',
+           'strip_template', 'augpro_mix_examples', 'examples_markdown', 'results_bar_chart', 'data_size_curve',
+           'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table',
+           'noise_threshold', 'noise_note', 'gains_beside_paper', 'Report', 'build_report']
 
 # %% ../nbs/16_report.ipynb
 def _flatten(metrics: Mapping | None, primary: str) -> dict:
@@ -228,21 +228,24 @@ def _table(rows, value: str, scale: float, tasks=None, methods=None) -> ResultsT
 
 def results_bar_chart(rows: Iterable, *, value: str = "score", scale: float = 100.0, tasks=None, methods=None,
                       title: str | None = None) -> go.Figure:
-    "Grouped bars (tasks × methods) of the mean over seeds, with ± one sample std as error bars."
+    """Grouped bars (tasks × methods) of the mean over seeds, with ± one sample std as error bars where there are two
+    seeds or more; the axis starts at 0 (or below it for negative values), so that small gaps look small."""
     t = _table(rows, value, scale, tasks, methods)
     fig = go.Figure()
     for i, m in enumerate(t.methods):
         cells = [task for task in t.tasks if (m, task) in t.mean]
+        spread = [t.std[m, c] if t.n[m, c] > 1 else None for c in cells]
         fig.add_bar(name=m, x=[task_display_name(c) for c in cells], y=[t.mean[m, c] for c in cells],
-                    error_y=dict(type="data", array=[t.std[m, c] for c in cells], visible=True),
+                    error_y=dict(type="data", array=spread, visible=any(s is not None for s in spread)),
                     customdata=[t.n[m, c] for c in cells], marker_color=PALETTE[i % len(PALETTE)],
-                    hovertemplate="%{x} " + m + ": %{y:.2f} ± %{error_y.array:.2f} (%{customdata} runs)<extra></extra>")
+                    hovertemplate="%{x} " + m + ": %{y:.2f} (%{customdata} runs)<extra></extra>")
     scaled = f" × {scale:g}" if scale != 1 else ""
-    fig.update_layout(barmode="group", title=title, yaxis_title=f"{value}{scaled} (mean ± std over seeds)",
-                      height=420, template="plotly_white")
-    means = [v for v in t.mean.values()]
-    lo = min(means) - 2 * max(t.std.values(), default=0)
-    fig.update_yaxes(range=[max(0.0, lo - 0.05 * abs(lo)) if lo > 0 else lo, max(means) + 2 * max(t.std.values(), default=0) + 1e-9])
+    several = any(n > 1 for n in t.n.values())
+    fig.update_layout(barmode="group", title=title, height=420, template="plotly_white",
+                      yaxis_title=f"{value}{scaled} (mean" + (" ± std over seeds)" if several else ", one seed)"))
+    means = list(t.mean.values())
+    spreads = [s for (m, c), s in t.std.items() if t.n[m, c] > 1 and s == s]
+    fig.update_yaxes(range=[min(0.0, min(means) * 1.1), max(means) + 2 * max(spreads, default=0) + 1e-9])
     return fig
 
 # %% ../nbs/16_report.ipynb
@@ -297,10 +300,22 @@ def _named(items, prefix: str) -> list[tuple[str, Any]]:
     return [(getattr(getattr(getattr(x, "layout", None), "title", None), "text", None) or f"{prefix} {i + 1}", x)
             for i, x in enumerate(items)]
 
+PLOTLY_FILE = "plotly.min.js"   # the library, once per folder of reports and figures
+
+def _plotly_beside(path: Path) -> str:
+    "Write plotly.js beside `path` (once: an existing copy of this plotly's version is kept); the name to load it by."
+    from plotly.offline import get_plotlyjs
+    target = path.parent / PLOTLY_FILE
+    code = get_plotlyjs()
+    if not target.is_file() or target.stat().st_size != len(code.encode()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(code, encoding="utf-8")
+    return PLOTLY_FILE
+
 def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = "augpro report",
                       intro: str = "") -> Path:
-    """Write one self-contained HTML file: `tables` (name → ResultsTable or markdown) then `figures`
-    (name → plotly Figure; or lists of them), with plotly.js embedded once."""
+    """Write one HTML file: `tables` (name → ResultsTable or markdown) then `figures` (name → plotly Figure; or lists
+    of them), each figure as its JSON, with plotly.js loaded from `plotly.min.js` beside the file (written once)."""
     path = Path(path)
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
              f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
@@ -310,28 +325,28 @@ def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = 
     for name, t in _named(tables, "table"):
         md = _markdown(t) if isinstance(t, ResultsTable) else str(t)
         parts.append(f"<h2>{html.escape(str(name))}</h2>\n{markdown_to_html(md)}")
-    first = True
-    for name, fig in _named(figures, "figure"):
-        if fig is None:
-            continue
+    named = [(name, fig) for name, fig in _named(figures, "figure") if fig is not None]
+    for name, fig in named:
         if not isinstance(fig, go.Figure):
             raise TypeError(f"figure {name!r} is a {type(fig).__name__}, not a plotly Figure.")
+    if named:
+        parts.append(f"<script src='{_plotly_beside(path)}'></script>")
+    for name, fig in named:
         parts.append(f"<h2>{html.escape(str(name))}</h2>")
-        parts.append(fig.to_html(full_html=False, include_plotlyjs=first, config={"responsive": True}))
-        first = False
+        parts.append(fig.to_html(full_html=False, include_plotlyjs=False, config={"responsive": True}))
     parts.append("</body></html>")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
 
 def save_figures(figures: Mapping[str, go.Figure], folder: str | os.PathLike) -> list[Path]:
-    "Each figure as a standalone HTML file `folder/<name>.html` (plotly.js embedded: opens offline)."
+    "Each figure as an HTML file `folder/<name>.html`, sharing plotly.js written once beside them (opens offline)."
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, fig in figures.items():
         p = folder / f"{_slug(name)}.html"
-        fig.write_html(p, include_plotlyjs=True, full_html=True)
+        fig.write_html(p, include_plotlyjs="directory", full_html=True)   # plotly writes plotly.min.js beside
         paths.append(p)
     return paths
 
