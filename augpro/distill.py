@@ -41,7 +41,7 @@ from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'check_tokenizer_fits', 'run_tokenizer',
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'check_tokenizer_fits', 'run_tokenizer',
            'holdout_split', 'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
            'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
            'make_eval_fn', 'evaluate', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer',
@@ -570,12 +570,21 @@ def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
     stream = BatchStream(data.train, d.batch_size, seed=cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
     return lambda step: {k: stream.batch_at(step)[k] for k in (*data.train.arrays, "labels")}
 
-def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer) -> FloatingPointError:
-    return FloatingPointError(
-        f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({method.name}, "
-        f"{role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. "
-        "Lower optim.learning_rate or the ε of FGSM (loss.fgsm_eps, loss.augpro_fgsm_eps), or check the data; then run the same command with --resume "
-        "(resume=True) to continue from it.")
+DIVERGED = 100.0   # a loss this many times its first value of the session means the run had diverged before a NaN
+
+def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer,
+               losses: tuple = ()) -> FloatingPointError:
+    """The one-line message of a NaN or infinite update. `losses` holds (step, loss) of the first and the last finite
+    steps of this session: when the loss had already grown `DIVERGED`-fold, the saved state is no good to resume from."""
+    what = (f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({method.name}, "
+            f"{role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. ")
+    (s0, first), (s1, last) = (losses[0], losses[-1]) if losses else ((None, None), (None, None))
+    if first is not None and abs(last) > DIVERGED * max(abs(first), 1e-8):
+        return FloatingPointError(what + f"But the loss had already grown from {first:.3g} (step {s0}) to {last:.3g} "
+                                  f"(step {s1}), so that state has diverged too: start over with --overwrite "
+                                  "(overwrite=True) and a lower optim.learning_rate.")
+    return FloatingPointError(what + "Lower optim.learning_rate or the ε of FGSM (loss.fgsm_eps, loss.augpro_fgsm_eps), or "
+                              "check the data; then run the same command with --resume (resume=True) to continue from it.")
 
 # %% ../nbs/13_distill.ipynb
 def save_model(model: Encoder, folder: Path, tokenizer):
@@ -620,7 +629,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     start, elapsed = int(state.step), meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
     log, schedule = MetricsLog(run_dir / "metrics.jsonl", start), make_schedule(cfg.optim)
     end = steps if stop_at is None else min(stop_at, steps)
-    step_times, last_eval, t_start = [], None, time.time()
+    step_times, last_eval, t_start, losses = [], None, time.time(), []
     bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{role} {method.name}")
     with stop_requests() as stop:
         try:
@@ -635,8 +644,9 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
                 meta["elapsed_s"] = elapsed + time.time() - t_start
                 if not metrics.pop("finite") or not math.isfinite(metrics["loss"]):
                     ckpt.save(state, meta)   # the state before the bad update: finite, and what a rerun resumes from
-                    raise _nan_error(metrics, i, method, role, ckpt)
+                    raise _nan_error(metrics, i, method, role, ckpt, tuple(losses))
                 done, examples_per_s = i + 1, cfg.data.batch_size / step_times[-1]
+                losses[1:] = [(done, metrics["loss"])]   # the first and the latest finite loss of this session
                 bar.update(metrics["loss"], examples_per_s)
                 if done % cfg.run.log_every == 0 or done == steps:
                     log.write(kind="train", step=done, lr=float(schedule(i)), step_time_s=step_times[-1],
