@@ -143,12 +143,11 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
         print("run options:\n" + "\n".join(f"  {flag:<28}{text}" for flag, text in RUN_OPTIONS.items()
                                             if role == "student" or "(distill)" not in text) + "\n")
     # the preset's defaults depend on the task and method (Appendix C.1), and its tokenizer on the models (a learned
-    # vocabulary is dropped for a pretrained checkpoint unless --data.tokenizer is given)
+    # vocabulary is dropped for a pretrained checkpoint unless --data.tokenizer is given): resolve sees every key given
     peek = argparse.ArgumentParser(add_help=False)
-    for key in ("task", "method", "model.teacher", "model.student", "model.student_init", "data.tokenizer"):
-        peek.add_argument(f"--{key}", dest=key)
-    chosen = {k: (None if v in ("None", "null") else v) if k == "data.tokenizer" else v
-              for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
+    peek.add_argument("--task")
+    peek.add_argument("--method")
+    chosen = {k: v for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
     chosen.update(peek_overrides(rest))   # the merged config is checked once, the file and the flags together
     chosen.update({k: v for k, v in vars(known).items() if k.startswith("loss.") and v is not None})
     base = resolve(known.config, chosen, role=role)
