@@ -11,6 +11,7 @@ import dataclasses
 import io
 import json
 import shutil
+import signal
 import textwrap
 import os
 import sys
@@ -336,7 +337,7 @@ def _sweep_arguments(p):
 @command("sweep", "run a grid of tasks x methods x seeds x data fractions through papermill, then the report",
          _sweep_arguments)
 def _sweep(args) -> int:
-    from augpro.sweep import SweepFailed, SweepSpec, run_sweep
+    from augpro.sweep import SweepFailed, SweepSpec, SweepStopped, run_sweep
     spec = SweepSpec.from_yaml(args.spec)
     if IMPORTED:   # `augpro --import M sweep ...`: the runs' notebooks import M too
         spec = dataclasses.replace(spec, imports=tuple(dict.fromkeys((*spec.imports, *IMPORTED))))
@@ -345,6 +346,9 @@ def _sweep(args) -> int:
     except SweepFailed as e:
         print(f"augpro sweep: {e}", file=sys.stderr)
         return 1
+    except SweepStopped as e:   # 130 for Ctrl-C, 143 for SIGTERM: the shell's convention
+        print(f"augpro sweep: {e}", file=sys.stderr)
+        return 128 + signal.Signals[e.signal].value
     return 0
 
 def _export_arguments(p):

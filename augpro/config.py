@@ -314,6 +314,11 @@ class TrainConfig:
         if metric not in METRICS:
             raise ValueError(f"task {self.task!r}: unknown metric {metric!r}; choose one of {', '.join(METRICS)}.")
         self.method_loss()       # an unknown method lists the valid ones; its overrides must be valid loss settings
+        terms = [t for t, _ in get_method(self.method).terms]
+        lacking = [t for t in self.loss.term_weights if t not in terms]
+        if lacking:              # a weight that would change nothing is a typo or a wrong method
+            raise ValueError(f"loss.term_weights weighs {', '.join(map(repr, lacking))}, which method {self.method!r} does not "
+                             f"have (its terms: {', '.join(terms)}): drop it, or choose a method with that term.")
         for name, kind in SECTIONS.items():
             if not isinstance(getattr(self, name), kind):
                 raise ValueError(f"TrainConfig.{name} must be a {kind.__name__}; give its fields as '{name}.FIELD' overrides.")
@@ -572,6 +577,9 @@ def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = 
     changes.update(flatten(overrides or {}))
     if role == "teacher":
         changes["method"] = "ft"
+        if isinstance(changes.get("loss.term_weights"), Mapping):   # the students' term weights (a shared config's)
+            ft_terms = dict(get_method("ft").terms)                  # do not reach the teacher
+            changes["loss.term_weights"] = {t: w for t, w in changes["loss.term_weights"].items() if t in ft_terms}
     if "optim.learning_rate" in changes and changes["optim.learning_rate"] is None:
         del changes["optim.learning_rate"]
     base = PRESETS.lookup(preset)(task=changes.get("task", "sst2"), method=changes.get("method", "kd"), role=role)

@@ -306,16 +306,22 @@ def _column_index(header: list[str], name: str, path: Path, what: str) -> int:
         raise ValueError(f"{path}: no column {name!r} ({what}) in the header {header}. "
                          "Is this the right file for the task, in the classic GLUE layout?") from None
 
+def _parse_scores(values: list, where, linenos: list[int]) -> np.ndarray:
+    "A regression task's scores as float32; a value that is not a finite number names its file and line."
+    out = np.empty(len(values), np.float32)
+    for k, v in enumerate(values):
+        try:
+            out[k] = float(v)
+        except (TypeError, ValueError):
+            raise ValueError(f"{where}, line {linenos[k]}: the score {v!r} is not a number.") from None
+        if not np.isfinite(out[k]):
+            raise ValueError(f"{where}, line {linenos[k]}: the score {v!r} is not finite: give a number.")
+    return out
+
 def _parse_labels(spec: GlueTask, values: list[str], path: Path, linenos: list[int]) -> np.ndarray:
     "Label strings -> HF ids (words or integers), or float scores for regression."
     if spec.is_regression:
-        out = np.empty(len(values), np.float32)
-        for k, v in enumerate(values):
-            try:
-                out[k] = float(v)
-            except ValueError:
-                raise ValueError(f"{path}, line {linenos[k]}: the score {v!r} is not a number.") from None
-        return out
+        return _parse_scores(values, path, linenos)
     word_to_id = {name: i for i, name in enumerate(spec.label_names)}
     out = np.empty(len(values), np.int64)
     for k, v in enumerate(values):
@@ -669,15 +675,7 @@ def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
     "Label ids (or scores) of a split's rows; a label outside the task's set names its line."
     values = [r.get(task.label_column) for r in rows.rows]
     if task.is_regression:
-        out = np.empty(len(values), np.float32)
-        for k, v in enumerate(values):
-            try:
-                out[k] = float(v)
-            except (TypeError, ValueError):
-                raise ValueError(f"{rows.where}, line {rows.lines[k]}: the score {v!r} is not a number.") from None
-            if not np.isfinite(out[k]):
-                raise ValueError(f"{rows.where}, line {rows.lines[k]}: the score {v!r} is not finite: give a number.")
-        return out
+        return _parse_scores(values, rows.where, rows.lines)
     ids = {n: i for i, n in enumerate(task.label_names)}
     out = np.empty(len(values), np.int64)
     for k, key in enumerate(_label_keys(rows, task.label_column)):

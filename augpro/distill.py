@@ -47,8 +47,8 @@ __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'RUN_FILES', 'LOCK_FILE',
            'make_eval_fn', 'evaluate', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer',
            'write_scalars', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
            'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'RunInUse', 'run_lock', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256', 'teacher_identity', 'distill',
-           'method_trace', 'sanity_check_method']
+           'RunInUse', 'run_lock', 'lock_holder', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256',
+           'teacher_identity', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
@@ -710,6 +710,23 @@ def run_lock(run_dir: Path):
     finally:
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()
+
+def lock_holder(run_dir) -> int | None:
+    """The pid of the live process that holds a run folder's lock, or None when none does (a stopping sweep asks this to
+    signal the process that trains the run). It probes by taking the lock for an instant: call it only when stopping."""
+    import fcntl
+    path = Path(run_dir) / LOCK_FILE
+    if not path.is_file():
+        return None
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            text = handle.read().strip()
+            return int(text) if text.isdigit() else None
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return None
 
 def _has_progress(run_dir: Path) -> bool:
     "Whether a run folder holds anything a rerun could lose: a finished run, or a checkpoint."

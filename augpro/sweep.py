@@ -24,15 +24,15 @@ import yaml
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .data import get_task
-from .distill import RunResults
+from .distill import RunResults, lock_holder
 from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
 from .registry import import_registrations
 
 # %% auto 0
 __all__ = ['EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher', 'annotate_results',
-           'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepFailed', 'SweepResult',
-           'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
+           'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepStopped', 'SweepFailed',
+           'SweepResult', 'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
 
 # %% ../nbs/14_sweep.ipynb
 def _frac(f: float) -> str:
@@ -276,6 +276,38 @@ def notebook_parameters(path: str | os.PathLike) -> dict:
     exec(cells[0].source, ns)
     return {k: v for k, v in ns.items() if not k.startswith("__")}
 
+class _Stop(BaseException):
+    "Raised in the sweep's main thread by SIGINT or SIGTERM."
+    def __init__(self, signum: int):
+        self.signum = signum
+
+@contextmanager
+def _stop_signals():
+    """Inside the block, SIGINT (Ctrl-C) and SIGTERM (schedulers, `kill`) raise `_Stop` in the main thread, once; the
+    sweep then stops its runs in order. Outside the main thread, signals are left alone."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    def on_signal(signum, frame):
+        signal.signal(signum, signal.SIG_IGN)   # the stop is under way: a second one must not break it
+        raise _Stop(signum)
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+class SweepStopped(RuntimeError):
+    """A signal stopped the sweep: each running run finished its step, checkpointed and stopped; no other run started.
+    `.signal`, `.stopped` (the runs that were running) and `.left` (those not started) say what remains."""
+    def __init__(self, signal_name: str, stopped: list, left: list):
+        self.signal, self.stopped, self.left = signal_name, list(stopped), list(left)
+        names = lambda runs: ", ".join(str(d) for d in runs) or "none"
+        super().__init__(f"stopped by {signal_name}: {len(self.stopped)} run(s) stopped at a checkpoint ({names(self.stopped)}), "
+                         f"{len(self.left)} not started ({names(self.left)}); run the same command again to resume them "
+                         "(finished runs are skipped).")
+
 class SweepFailed(RuntimeError):
     "Some runs of a sweep failed; `.result` holds what ran, what was skipped and what failed."
     def __init__(self, result: "SweepResult"):
@@ -311,7 +343,7 @@ def _notebook_error(path: Path) -> str | None:
 class NotebookRunner:
     "Runs notebooks with the papermill command in subprocesses (several at once with jobs > 1)."
     def __init__(self, kernel: str, env: Mapping, jobs: int):
-        self.kernel, self.env, self.jobs, self.procs = kernel, {k: str(v) for k, v in env.items()}, jobs, set()
+        self.kernel, self.env, self.jobs, self.procs = kernel, {k: str(v) for k, v in env.items()}, jobs, {}   # {papermill: run folder}
 
     def execute(self, notebook: Path, output: Path, parameters: dict) -> str | None:
         "Run `notebook` into `output` with `parameters`; None when it succeeded, else what went wrong."
@@ -320,27 +352,46 @@ class NotebookRunner:
         params.write_text(yaml.safe_dump(parameters, sort_keys=False))
         cmd = [sys.executable, "-m", "papermill", str(notebook), str(output), "-f", str(params), "-k", self.kernel,
                "--no-progress-bar", "--cwd", str(Path.cwd())]
+        # its own session: a Ctrl-C in the terminal reaches the sweep alone, which stops its runs in order (`stop`)
         proc = subprocess.Popen(cmd, env={**os.environ, **self.env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
-        self.procs.add(proc)
+                                text=True, start_new_session=True)
+        self.procs[proc] = output.parent
         try:
             log, _ = proc.communicate()
         finally:
-            self.procs.discard(proc)
+            self.procs.pop(proc, None)
         if proc.returncode == 0:
             return None
         lines = [l for l in log.strip().splitlines() if l.strip()]
         return _notebook_error(output) or (lines[-1][:400] if lines else f"papermill exited with {proc.returncode}")
 
-    def stop(self):
-        "Interrupt the running notebooks (papermill shuts their kernels down), then kill what remains."
-        for p in list(self.procs):
-            p.send_signal(signal.SIGINT)
-        for p in list(self.procs):
-            try:
-                p.wait(timeout=20)
-            except Exception:   # noqa: BLE001
-                p.kill()
+    def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
+        """Stop the running notebooks as their runs would stop alone: `signum` goes to the process that trains each run
+        (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
+        started yet gets SIGINT (papermill then shuts its kernel down). Waits up to `grace` seconds for each, then kills
+        what remains. Returns the run folders that were running."""
+        running = dict(self.procs)
+        holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
+        def forward(signum, frame=None):
+            for proc, pid in holders.items():
+                try:
+                    os.kill(pid, signum) if pid else proc.send_signal(signal.SIGINT)
+                except ProcessLookupError:   # it ended meanwhile
+                    pass
+        forward(signum)
+        main = threading.current_thread() is threading.main_thread()
+        old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}   # a second signal
+        try:                                                                  # goes on to the runs: they stop at once
+            deadline = time.time() + grace
+            for proc in running:
+                try:
+                    proc.wait(timeout=max(1.0, deadline - time.time()))
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+        finally:
+            for s, handler in old.items():
+                signal.signal(s, handler)
+        return list(running.values())
 
 # %% ../nbs/14_sweep.ipynb
 def _check_notebooks(nb_dir: Path):
@@ -376,7 +427,8 @@ def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: Swe
             error = f"the notebook finished without writing {run.run_dir / 'results.json'}"
         return run, error, time.time() - t0
 
-    with ThreadPoolExecutor(max_workers=runner.jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=runner.jobs)
+    try:
         for fut in as_completed([pool.submit(one, r) for r in todo]):
             run, error, seconds = fut.result()
             if error is not None:
@@ -386,6 +438,8 @@ def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: Swe
             result.seconds[run.run_dir], score = seconds, RunResults.read(run.run_dir).score
             result.ran.append(run.run_dir)
             say(f"{run.describe()}: {seconds:.1f} s" + (f", dev score {score:.4f}" if score is not None else ""))
+    finally:   # a stopping sweep starts no queued run
+        pool.shutdown(wait=False, cancel_futures=True)
 
 def _sayer(total: int, progress: bool):
     "say(line) prints '[k/total] line' for the k-th run reported; say(line, counted=False) a progress line, indented."
@@ -414,11 +468,13 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     say, runner = _sayer(len(plan), progress), NotebookRunner(spec.kernel, spec.env, jobs)
     watcher = RunWatcher(say, progress_every if progress else None)
     try:
-        for role in ROLES:   # every teacher before any student
-            _run_role(plan, role, runner, nb_dir, result, say, watcher)
-    except KeyboardInterrupt:
-        runner.stop()
-        raise
+        with _stop_signals():
+            for role in ROLES:   # every teacher before any student
+                _run_role(plan, role, runner, nb_dir, result, say, watcher)
+    except _Stop as stop:
+        stopped = runner.stop(stop.signum)
+        left = [r.run_dir for r in plan if not r.done and r.run_dir not in stopped and r.run_dir not in result.failed]
+        raise SweepStopped(signal.Signals(stop.signum).name, stopped, left) from None
     finally:
         watcher.stop()
     if spec.report and (result.ran or result.skipped):

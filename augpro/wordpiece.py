@@ -40,7 +40,13 @@ def _vocab_tokens(data: bytes, where: str) -> list[str]:
         raise ValueError(f"{where} is not a UTF-8 text file ({e.reason} at byte {e.start}): it is damaged or another "
                          f"kind of file; {_VOCAB_FIX}.") from None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return lines[:-1] if lines[-1] == "" else lines
+    tokens = lines[:-1] if lines[-1] == "" else lines
+    first = {}
+    for i, token in enumerate(tokens):   # BERT's reader would keep the later id silently: two ids, one token
+        if first.setdefault(token, i) != i:
+            raise ValueError(f"{where}, line {i + 1}: the token {token!r} is also on line {first[token] + 1}, so one token "
+                             f"would have two ids; remove one of the lines, or {_VOCAB_FIX}.")
+    return tokens
 
 def _bert_pipeline(vocab: dict[str, int] | None, lowercase: bool) -> RustTokenizer:
     "A `tokenizers.Tokenizer` with BERT's WordPiece model (empty without `vocab`), normaliser and pre-tokeniser."
