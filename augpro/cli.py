@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
 import io
 import json
+import logging
 import shutil
 import signal
 import textwrap
+import threading
 import os
 import sys
 import time
@@ -26,9 +29,9 @@ from .registry import Registry, import_registrations
 
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'RUN_OPTIONS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES',
-           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'tyro_message', 'peek_overrides', 'config_from_argv',
-           'DemoRecipe', 'run_demo', 'Command', 'command', 'build_parser', 'in_interactive_shell', 'import_modules',
-           'main']
+           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'HELD_LOGGERS', 'DISK_FULL', 'tyro_message',
+           'peek_overrides', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command', 'command', 'build_parser',
+           'in_interactive_shell', 'import_modules', 'disk_full', 'main']
 
 # %% ../nbs/18_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")
@@ -460,6 +463,49 @@ def import_modules(argv: list[str]) -> list[str]:
 
 IMPORTED: list[str] = []   # what `--import` loaded in this process, passed on to sweeps' notebooks
 
+HELD_LOGGERS = ("absl", "asyncio")   # orbax logs through absl; its abandoned coroutines through asyncio
+
+class _HeldErrors(logging.Handler):
+    """The errors that orbax and asyncio print around a failure augpro already reports in one line (a full disk, damaged
+    checkpoints: hundreds of tracebacks from background threads and abandoned coroutines), held back and counted.
+    `AUGPRO_VERBOSE=1` prints them instead."""
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+    def unraisable(self, info):   # sys.unraisablehook: "Exception ignored in ..." (coroutines, atexit callbacks), and
+        self.count += 1           # threading.excepthook (a TensorBoard writer's thread whose disk is full)
+
+    def install(self) -> "_HeldErrors":
+        if os.environ.get("AUGPRO_VERBOSE"):
+            return self
+        for name in HELD_LOGGERS:
+            log = logging.getLogger(name)
+            for old in [h for h in log.handlers if isinstance(h, _HeldErrors)]:   # main() called again in one process
+                log.removeHandler(old)
+            log.addHandler(self)
+            log.propagate = False
+        sys.unraisablehook = threading.excepthook = self.unraisable   # for the process's life: they report after main returns
+        return self
+
+    def note(self) -> str:
+        return (f" ({self.count} error(s) that orbax or asyncio logged on the way were held back: AUGPRO_VERBOSE=1 shows them)"
+                if self.count else "")
+
+def disk_full(e: BaseException) -> bool:
+    "Whether `e` (or what caused it) is a full disk: OSError ENOSPC, or a library's message of it (orbax, safetensors)."
+    while e is not None:
+        if (isinstance(e, OSError) and e.errno == errno.ENOSPC) or "No space left on device" in str(e):
+            return True
+        e = e.__cause__ or e.__context__
+    return False
+
+DISK_FULL = ("no space left on the disk it writes to: free some space there (or give --run.run_dir on another disk), then "
+             "run the same command again; the run goes on from its last checkpoint.")
+
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `augpro` console script: bad input ends with one line naming it, exit status 2."
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -472,14 +518,23 @@ def main(argv: list[str] | None = None) -> int:
     if name is None:
         build_parser().print_help()
         return 0
+    held = _HeldErrors().install()
     try:
-        return COMMANDS[name].run(args)
+        code = COMMANDS[name].run(args)
+        if held.count:
+            print(f"augpro {name}: finished{held.note()}", file=sys.stderr)
+        return code
     except BrokenPipeError:   # the reader of our output left (`augpro path | head -1`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except USER_ERRORS as e:
-        print(f"augpro {name}: error: {e}", file=sys.stderr)
-        return 2
+    except Exception as e:
+        if disk_full(e):   # before the generic line: orbax's and safetensors' words for it are long and say no fix
+            print(f"augpro {name}: error: {DISK_FULL}{held.note()}", file=sys.stderr)
+            return 2
+        if isinstance(e, USER_ERRORS):
+            print(f"augpro {name}: error: {e}{held.note()}", file=sys.stderr)
+            return 2
+        raise
     except KeyboardInterrupt as e:
         print(f"augpro {name}: {str(e) or 'interrupted; a run resumes from its last checkpoint when the same command runs again.'}",
               file=sys.stderr)
