@@ -21,6 +21,7 @@ py_versions = "3.10 3.11 3.12 3.13".split()
 requirements = cfg.get("requirements", "").split()
 dev_requirements = cfg.get("dev_requirements", "").split()
 peer_requirements = cfg.get("peer_requirements", "").split()   # augpro bench peer: PyTorch + transformers
+static_requirements = cfg.get("static_requirements", "").split()   # static images of figures (kaleido; a Chromium beside)
 lic = licenses[cfg["license"]]
 min_python = cfg["min_python"]
 console_scripts = [s for s in cfg.get("console_scripts", "").split() if s]
@@ -43,7 +44,8 @@ setuptools.setup(
     include_package_data=True,
     package_data={"augpro.experiments": ["*.ipynb"], "augpro.configs": ["*.yaml"], "augpro.configs.paper": ["*.yaml"], "augpro.configs.mixkd": ["*.yaml"]},
     install_requires=requirements,
-    extras_require={"dev": dev_requirements, "peer": peer_requirements},
+    extras_require={"dev": dev_requirements + static_requirements, "peer": peer_requirements,
+                    "static": static_requirements},
     dependency_links=cfg.get("dep_links", "").split(),
     python_requires=">=" + min_python,
     long_description=(Path(__file__).parent / "README.md").read_text(encoding="utf-8"),

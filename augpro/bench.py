@@ -32,7 +32,7 @@ from flax import nnx
 
 import augpro
 from .augment import knn_replace
-from .checkpoints import FRESH_PARAMS, hf_key_map
+from .checkpoints import enct5_to_hf
 from .config import MeshConfig, Method, TrainConfig, get_method, resolve
 from .data import BatchStream, Encoded, load_glue, load_tokenizer, synthetic_batch
 from .distill import TrainState, make_mesh, make_optimizer, make_train_step, put_batch
@@ -52,9 +52,9 @@ __all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'S
            'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize',
            'bench_projection', 'build_parser', 'main', 'main_one', 'loop_dot_flops', 'compiled_flops', 'peak_matmul',
            'StepSize', 'sst2_lengths', 'step_batch', 'projection_blocks', 'fgsm_reference', 'time_steps', 'bench_step',
-           'step_table', 'MissingExtra', 'enct5_to_hf', 'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws',
-           'peer_check', 'time_peer', 'bench_peer', 'peer_table', 'peer_goals', 'AcceleratorSize', 'spec_peak',
-           'device_peak_bytes', 'bench_accelerator']
+           'step_table', 'MissingExtra', 'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws', 'peer_check',
+           'time_peer', 'bench_peer', 'peer_table', 'peer_goals', 'AcceleratorSize', 'spec_peak', 'device_peak_bytes',
+           'bench_accelerator']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -608,24 +608,6 @@ def _peer_imports():
         raise MissingExtra(f"the peer benchmark needs PyTorch and transformers: {PEER_EXTRA}") from None
     return torch, transformers, modeling_t5
 
-_HF_LAYOUTS = {   # our array -> the Hugging Face tensor: the inverse of augpro.checkpoints' layouts
-    "copy": lambda a: a,
-    "dense": lambda a: a.T,                                   # [in, out] -> torch's Linear [out, in]
-    "qkv": lambda a: a.reshape(a.shape[0], -1).T,             # [d, heads, d_kv] -> [heads·d_kv, d]
-    "out": lambda a: a.reshape(-1, a.shape[-1]).T,            # [heads, d_kv, d] -> [d, heads·d_kv]
-}
-
-def enct5_to_hf(model) -> dict[str, np.ndarray]:
-    """An EncT5's parameters as a Hugging Face T5 state dict (the inverse of `hf_key_map`), plus the three that T5 has
-    no name for: `decoder_input`, and the head as `head.weight` and `head.bias` (a torch Linear)."""
-    params = {p: np.asarray(v[...], np.float32) for p, v in params_by_path(model).items()}
-    out = {key: np.ascontiguousarray(_HF_LAYOUTS[layout](params[ours])) for ours, key, layout in hf_key_map(model.config)}
-    out.update({"decoder_input": params["decoder_input"], "head.weight": np.ascontiguousarray(params["head_kernel"].T),
-                "head.bias": params["head_bias"]})
-    missing = sorted(set(params) - {ours for ours, _, _ in hf_key_map(model.config)} - set(FRESH_PARAMS))
-    if missing:
-        raise ValueError(f"EncT5 parameters {missing} have no Hugging Face name; extend hf_key_map.")
-    return out
 
 # %% ../nbs/17_bench.ipynb
 @functools.cache

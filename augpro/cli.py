@@ -12,6 +12,7 @@ import errno
 import io
 import json
 import logging
+import re
 import shutil
 import signal
 import textwrap
@@ -29,9 +30,9 @@ from .registry import Registry, import_registrations
 
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'RUN_OPTIONS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES',
-           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'HELD_LOGGERS', 'DISK_FULL', 'tyro_message',
-           'peek_overrides', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command', 'command', 'build_parser',
-           'in_interactive_shell', 'import_modules', 'disk_full', 'main']
+           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'HELD_LOGGERS', 'CLI_WORDS', 'DISK_FULL',
+           'tyro_message', 'peek_overrides', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command', 'command',
+           'build_parser', 'in_interactive_shell', 'import_modules', 'in_cli_words', 'disk_full', 'main']
 
 # %% ../nbs/18_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")
@@ -219,7 +220,7 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     from augpro.config import resolve
     from augpro.data import load_glue
     from augpro.distill import distill, train_teacher
-    from augpro.report import (augpro_mix_examples, build_report, examples_markdown, noise_note, seed_summary, seed_table,
+    from augpro.report import (augpro_mix_examples, build_report, examples_markdown, log_examples, noise_note, seed_summary, seed_table,
                                write_html_report)
     try:
         load_glue("sst2", "dev", data_dir=data_dir)
@@ -250,13 +251,15 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     summary = seed_summary(out, methods)
     table, noise = seed_table(vars(teacher), summary), noise_note(summary)
     examples = augpro_mix_examples(out / "kd+augpro-mix" / f"seed{seeds[0]}") if "kd+augpro-mix" in methods else []
+    if examples:
+        log_examples(out / "kd+augpro-mix" / f"seed{seeds[0]}", examples)
     wall = time.time() - t0
     intro = (f"SST-2, dev accuracy. The teacher ({teacher.steps} {recipe.teacher_words}) learns from "
              f"{teacher.train_examples:,} training rows; every student learns from the same "
              f"{100 * student_fraction:g}% of them, distilled from the teacher's final model. {noise} "
              f"Total time {wall / 60:.1f} minutes.")
     report = build_report(out)
-    tables = {"summary": table, **report.tables}
+    tables = {"summary": table}   # one table: the report's own tables would repeat it
     if examples:
         tables["what AugPro-Mix made (step 0 of the first seed)"] = examples_markdown(examples)
     write_html_report(report.figures, tables, out / "report.html", title=recipe.title, intro=intro)
@@ -355,13 +358,14 @@ def _sweep(args) -> int:
     return 0
 
 def _export_arguments(p):
-    p.add_argument("source", help="a finished run folder (its final model) or a model folder written by augpro")
+    p.add_argument("source", help="a finished run folder (its final model) or a model folder written by augpro (BERT or EncT5)")
     p.add_argument("out", help="a new folder for the exported model")
     p.add_argument("--format", default="hf", choices=("hf",),
-                   help="hf: a transformers folder (BertForSequenceClassification: config.json, model.safetensors, "
-                        "vocab.txt, tokenizer_config.json)")
+                   help="hf: a transformers folder: a BERT student as BertForSequenceClassification (config.json, "
+                        "model.safetensors, vocab.txt, tokenizer_config.json); an EncT5 student as T5EncoderModel plus "
+                        "its head in enct5_head.safetensors, with spiece.model")
 
-@command("export", "write a trained BERT student where transformers loads it (AutoModelForSequenceClassification)",
+@command("export", "write a trained student where transformers loads it (BERT: AutoModelForSequenceClassification; EncT5: T5EncoderModel + head)",
          _export_arguments)
 def _export(args) -> int:
     from augpro.encoders import export_model
@@ -495,6 +499,20 @@ class _HeldErrors(logging.Handler):
         return (f" ({self.count} error(s) that orbax or asyncio logged on the way were held back: AUGPRO_VERBOSE=1 shows them)"
                 if self.count else "")
 
+# the library speaks Python (its messages name arguments); the CLI says the same in its flags
+CLI_WORDS = ((re.compile(r"\b(overwrite|resume|allow_unfinished_teacher|allow_other_task_teacher)=True\b"), r"--\1"),
+             (re.compile(r"\btrain_teacher\(cfg\)"), "augpro train-teacher"),
+             (re.compile(r"\bdistill\(cfg, teacher='([^']*)'\)"), r"--model.teacher \1"),
+             (re.compile(r"\bcall again with\b"), "run the same command with"),
+             (re.compile(r"(?<![.\w-])data_dir='([^']*)'"), r"--data.data_dir \1"),
+             (re.compile(r"(?<![.\w-])data_dir\b"), "--data.data_dir"))
+
+def in_cli_words(message: str) -> str:
+    "A library message as the CLI says it: `overwrite=True` is `--overwrite`, `distill(cfg, teacher='T')` is `--model.teacher T`."
+    for pattern, words in CLI_WORDS:
+        message = pattern.sub(words, message)
+    return message
+
 def disk_full(e: BaseException) -> bool:
     "Whether `e` (or what caused it) is a full disk: OSError ENOSPC, or a library's message of it (orbax, safetensors)."
     while e is not None:
@@ -532,11 +550,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"augpro {name}: error: {DISK_FULL}{held.note()}", file=sys.stderr)
             return 2
         if isinstance(e, USER_ERRORS):
-            print(f"augpro {name}: error: {e}{held.note()}", file=sys.stderr)
+            print(f"augpro {name}: error: {in_cli_words(str(e))}{held.note()}", file=sys.stderr)
             return 2
         raise
     except KeyboardInterrupt as e:
-        print(f"augpro {name}: {str(e) or 'interrupted; a run resumes from its last checkpoint when the same command runs again.'}",
+        print(f"augpro {name}: {in_cli_words(str(e)) or 'interrupted; a run resumes from its last checkpoint when the same command runs again.'}",
               file=sys.stderr)
         return 130
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import sentencepiece as spm
 
+from .files import hub_reachable
 from .projection import T5_LAYOUT
 from .registry import Registry, did_you_mean, first_line
 from .wordpiece import WordPieceTokenizer, load_wordpiece
@@ -33,11 +34,11 @@ from .wordpiece import WordPieceTokenizer, load_wordpiece
 __all__ = ['ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'GLUE_TASKS', 'TASKS', 'SOURCES', 'TASK_OPTIONS', 'DEV_SPLIT_SEED',
            'CSV_FIELD_LIMIT', 'PAD_ID', 'EOS_ID', 'UNK_ID', 'T5_NUM_SENTINELS', 'VOCAB_MULTIPLE', 'MIN_TRAINED_PIECES',
            'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data', 'GlueTask', 'get_task', 'GlueTable',
-           'read_glue_tsv', 'hub_reachable', 'load_glue', 'register_task', 'task_from_spec', 'load_source_split',
-           'Tokenizer', 'parse_tokenizer_spec', 'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs',
-           'encode_task', 'check_batch_size', 'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch',
-           'batches', 'BatchStream', 'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented',
-           'save_augmented', 'join_augmented', 'length_histogram']
+           'read_glue_tsv', 'load_glue', 'register_task', 'task_from_spec', 'load_source_split', 'Tokenizer',
+           'parse_tokenizer_spec', 'load_tokenizer', 'train_tokenizer', 'Encoded', 't5_inputs', 'encode_task',
+           'check_batch_size', 'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches',
+           'BatchStream', 'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented',
+           'join_augmented', 'length_histogram']
 
 # %% ../nbs/04_data.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model
@@ -381,22 +382,6 @@ def _table_from_hf(spec: GlueTask, split: str, ds) -> GlueTable:
     labels = np.asarray(ds[spec.label_column], np.float32 if spec.is_regression else np.int64)
     idx = np.asarray(ds["idx"], np.int64) if "idx" in getattr(ds, "column_names", ds) else np.arange(len(labels))
     return GlueTable(spec.name, split, {c: list(ds[c]) for c in spec.text_columns}, labels, idx)
-
-def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
-    """Whether the hub can answer: not with HF_HUB_OFFLINE set, nor when no HTTPS answer (of any status, through the
-    environment's proxies) comes within `timeout` seconds. Asked before a download, so that an offline machine fails at
-    once instead of after the hub library's retries."""
-    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
-        return False
-    import urllib.error
-    import urllib.request
-    try:   # an HTTPS answer, any status: a bare TCP connect can be accepted by a firewall that answers nothing
-        urllib.request.urlopen(f"https://{host}", timeout=timeout).close()
-        return True
-    except urllib.error.HTTPError:
-        return True
-    except (OSError, ValueError):
-        return False
 
 def _load_hub(spec: GlueTask, split: str) -> GlueTable:
     hf_split = split.replace("dev", "validation")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import math
@@ -30,34 +31,42 @@ from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
-from .config import METHODS, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes, get_method
+from .config import (METHODS, NOT_IDENTITY, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes,
+                           get_method)
 from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
                          parse_tokenizer_spec, split_labeled, subsample, synthetic_batch)
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec, load_model,
-                             parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_model_dir,
+                             parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_digest,
+                             saved_model_dir,
                              tokenizer_files)
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'check_tokenizer_fits', 'run_tokenizer',
-           'holdout_split', 'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
-           'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
-           'make_eval_fn', 'evaluate', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer',
-           'write_scalars', 'MetricsLog', 'read_metrics', 'RunResults', 'Run', 'versions', 'device_info',
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'checkpoint_tokenizer',
+           'check_tokenizer_fits', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
+           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
+           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
+           'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars', 'MetricsLog', 'read_metrics',
+           'tensorboard_hparams', 'tensorboard_text', 'RunResults', 'Run', 'versions', 'device_info',
            'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'RunInUse', 'run_lock', 'lock_holder', 'claim_run_dir', 'train_teacher', 'tokenizer_sha256',
-           'teacher_identity', 'distill', 'method_trace', 'sanity_check_method']
+           'RunInUse', 'run_lock', 'lock_holder', 'claim_run_dir', 'train_teacher', 'file_sha256', 'teacher_identity',
+           'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
+@functools.lru_cache(maxsize=8)
+def checkpoint_tokenizer(family: str, name: str):
+    "A pretrained checkpoint's own tokenizer, read once per process (a run asks for it several times)."
+    return FAMILIES[family].default_tokenizer(name)
+
 def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
     """Refuse a tokenizer that a pretrained checkpoint `model_spec` does not read: a learned one (`train:N`), or a file
     other than the checkpoint's own (BERT: its vocab.txt and casing). `what` names the setting in the message."""
     if not is_checkpoint_spec(model_spec):
         return
     name = parse_model_spec(model_spec)[0]
-    own = family_of(model_spec).default_tokenizer(name)
+    own = checkpoint_tokenizer(family_of(model_spec).name, name)
     if tokenizer is None or not same_tokenizer(tokenizer, own):
         raise ValueError(f"{what} is not the vocabulary of the pretrained checkpoint {name!r} ({own.vocab_size} tokens), "
                          "whose embedding table is indexed by its own: leave data.tokenizer unset (null) to read the "
@@ -81,7 +90,8 @@ def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
         return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
     if spec is None:
-        return family.default_tokenizer(parse_model_spec(model_spec)[0])
+        name = parse_model_spec(model_spec)[0]
+        return checkpoint_tokenizer(family.name, name) if is_checkpoint_spec(model_spec) else family.default_tokenizer(name)
     tokenizer = load_tokenizer(spec)
     check_tokenizer_fits(tokenizer, model_spec, f"data.tokenizer={spec!r}")
     return tokenizer
@@ -347,7 +357,7 @@ class Checkpointer:
             return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
         if damaged:
             raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
-                             "start the run over, or pass overwrite=True (--overwrite).")
+                             "start the run over, or pass overwrite=True.")
         return like, meta
 
 def tensorboard_writer(folder: Path, start_step: int):
@@ -394,6 +404,25 @@ def read_metrics(run_dir) -> list[dict]:
     if not path.is_file():
         raise FileNotFoundError(f"no metrics.jsonl in {run_dir}: not a run directory, or the run logged nothing yet.")
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+# %% ../nbs/13_distill.ipynb
+def _hparam_value(v):
+    "A setting as TensorBoard's HPARAMS tab takes it: a number, a string or a bool; anything else as its JSON."
+    return v if isinstance(v, (bool, int, float, str)) else json.dumps(v)
+
+def tensorboard_hparams(run_dir: Path, settings: dict, final: dict, step: int):
+    """A run's settings ({dotted key: value}) and final scores ({split: {metric: value}}) in TensorBoard's HPARAMS tab
+    (`tensorboard/hparams/`), one row per run."""
+    from tensorboardX import SummaryWriter
+    metrics = {f"{split}/{k}": float(v) for split, m in final.items() for k, v in m.items()
+               if isinstance(v, numbers.Real) and not isinstance(v, bool)}
+    with SummaryWriter(str(Path(run_dir) / "tensorboard")) as writer:
+        writer.add_hparams({k: _hparam_value(v) for k, v in settings.items()}, metrics, name="hparams", global_step=step)
+
+def tensorboard_text(run_dir: Path, tag: str, markdown: str, step: int):
+    "Markdown (a table of example sentences, a config) as TensorBoard text under `tag` at `step`."
+    with tensorboard_writer(Path(run_dir) / "tensorboard", step) as writer:
+        writer.add_text(tag, markdown, step)
 
 # %% ../nbs/13_distill.ipynb
 @dataclass
@@ -581,10 +610,10 @@ def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkp
     (s0, first), (s1, last) = (losses[0], losses[-1]) if losses else ((None, None), (None, None))
     if first is not None and abs(last) > DIVERGED * max(abs(first), 1e-8):
         return FloatingPointError(what + f"But the loss had already grown from {first:.3g} (step {s0}) to {last:.3g} "
-                                  f"(step {s1}), so that state has diverged too: start over with --overwrite "
-                                  "(overwrite=True) and a lower optim.learning_rate.")
+                                  f"(step {s1}), so that state has diverged too: start over with overwrite=True "
+                                  "and a lower optim.learning_rate.")
     return FloatingPointError(what + "Lower optim.learning_rate or the ε of FGSM (loss.fgsm_eps, loss.augpro_fgsm_eps), or "
-                              "check the data; then run the same command with --resume (resume=True) to continue from it.")
+                              "check the data; then call again with resume=True to continue from it.")
 
 # %% ../nbs/13_distill.ipynb
 def save_model(model: Encoder, folder: Path, tokenizer):
@@ -670,6 +699,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     if jax.process_index() == 0:
         save_model(final_model, run_dir / "final_model", tokenizer)
         results.write(run_dir)
+        tensorboard_hparams(run_dir, {k: v for k, v in cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
     return Run(run_dir, results, final_model)
 
 
@@ -738,7 +768,7 @@ def _check_teacher_unchanged(run_dir: Path, saved: dict, teacher: dict | None):
     before, now = saved.get("teacher_sha256"), (teacher or {}).get("model_sha256")
     if before and now and before != now:
         raise ValueError(f"{run_dir} started distilling from another teacher: the weights in {teacher['model']} have "
-                         f"changed since (digest {before[:12]}… → {now[:12]}…). Pass --overwrite (overwrite=True) to start "
+                         f"changed since (digest {before[:12]}… → {now[:12]}…). Pass overwrite=True to start "
                          "over with this teacher, or restore the one it started with.")
 
 def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
@@ -751,10 +781,10 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
         raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
     if overwrite and not (run_dir / "run.json").is_file() and not _has_progress(run_dir) and any(
             (run_dir / name).exists() for name in RUN_FILES):
-        raise ValueError(f"--overwrite (overwrite=True) deletes a run, but {run_dir} holds no run (no run.json, checkpoint "
+        raise ValueError(f"overwrite=True deletes a run, but {run_dir} holds no run (no run.json, checkpoint "
                          "or results), only files of the same names: choose another --run.run_dir, or empty it yourself.")
     if overwrite and resume:
-        raise ValueError("--overwrite starts the run over and --resume continues it: pass one of them.")
+        raise ValueError("overwrite=True starts the run over and resume=True continues it: pass one of them.")
     if not overwrite and (run_dir / "run.json").is_file() and not _has_progress(run_dir):
         overwrite = True   # a start that failed before its first checkpoint left nothing to protect: begin afresh
     if overwrite:
@@ -769,19 +799,19 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
             old = TrainConfig.from_dict(saved["config"])
         except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
             raise ValueError(f"{record} is damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'}): "
-                             "it records the run's config. Restore it, or pass --overwrite (overwrite=True) to start the "
+                             "it records the run's config. Restore it, or pass overwrite=True to start the "
                              "run over.") from None
         changes = cfg.changes_from(old)
         hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
         if saved["role"] != role or hard:
             what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
-            raise ValueError(f"{run_dir} holds {what}: pass --overwrite (overwrite=True) to start it over there, "
-                             "or choose another --run.run_dir.")
+            raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
+                             "or choose another run.run_dir.")
         if not (run_dir / "results.json").is_file():
             _check_teacher_unchanged(run_dir, saved, teacher)
         if changes and not resume:
-            raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass --resume (resume=True) to "
-                             "continue it with the new values, or --overwrite (overwrite=True) to start over.")
+            raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
+                             "continue it with the new values, or overwrite=True to start over.")
         finished = (run_dir / "results.json").is_file()
         if finished and not changes:
             return run_dir, RunResults.read(run_dir)
@@ -789,11 +819,11 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
             (run_dir / "results.json").rename(run_dir / "results.previous.json")
     elif any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
         raise ValueError(f"{run_dir} holds a run without a record of its config (run.json, written since augpro 0.2): "
-                         "pass --overwrite (overwrite=True) to start it over, or choose another --run.run_dir.")
+                         "pass overwrite=True to start it over, or choose another run.run_dir.")
     elif any((run_dir / name).is_file() for name in tokenizer_files()):   # a new run makes or copies its own
         found = next(name for name in tokenizer_files() if (run_dir / name).is_file())
         raise ValueError(f"{run_dir} holds a {found} but no run: a new run trains or copies its own tokenizer there. Move "
-                         "that file away (or give it as --data.tokenizer), or choose another --run.run_dir.")
+                         "that file away (or give it as --data.tokenizer), or choose another run.run_dir.")
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:
         record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
@@ -833,7 +863,8 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                    method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
-def tokenizer_sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    "The hex SHA-256 of a file's bytes (a tokenizer, a checkpoint's weights)."
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
@@ -849,25 +880,25 @@ def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
     results = RunResults.read(run) if run is not None and (run / "results.json").is_file() else None
     if run is not None and results is None and not allow_unfinished:
         raise ValueError(f"the teacher run {run} has not finished (no results.json): finish it (run train-teacher "
-                         "again to resume), or pass --allow_unfinished_teacher (allow_unfinished_teacher=True).")
+                         "again to resume), or pass allow_unfinished_teacher=True.")
     spm_file = next((d / name for d in (model_dir, run) if d is not None for name in tokenizer_files() if (d / name).is_file()), None)
     if spm_file is None:
         raise FileNotFoundError(f"the teacher at {model_dir} has no tokenizer beside it ({' or '.join(tokenizer_files())}), so "
                                 "the tokens it was trained on are unknown: copy its run's tokenizer file into that folder.")
     task = results.task if results else (json.loads((run / "run.json").read_text())["config"]["task"]
                                          if run is not None and (run / "run.json").is_file() else None)
-    weights = model_dir / "model.safetensors"
+    weights = model_dir / "model.safetensors"   # a model augpro saved carries its digest (load_encoder checks the file)
     return {"source": str(folder), "model": str(model_dir), "run": str(run) if run else None, "finished": results is not None,
             "steps": results.steps if results else None, "best_step": results.best_step if results else None,
-            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": tokenizer_sha256(spm_file),
-            "task": task, "model_sha256": tokenizer_sha256(weights) if weights.is_file() else None}
+            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": file_sha256(spm_file),
+            "task": task, "model_sha256": saved_digest(model_dir) or (file_sha256(weights) if weights.is_file() else None)}
 
 def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool):
     "A teacher trained on another task (the same number of labels or not) is refused unless asked for."
     theirs, mine = identity.get("task"), get_task(cfg.task).name
     if theirs is not None and theirs not in (mine, cfg.task) and not allow_other_task:
         raise ValueError(f"the teacher {identity['source']} was trained on {theirs!r}, not on {mine!r}: give a teacher of "
-                         f"{mine!r}, or pass --allow_other_task_teacher (allow_other_task_teacher=True) to distil from it.")
+                         f"{mine!r}, or pass allow_other_task_teacher=True to distil from it.")
 
 def _check_tokenizers(cfg: TrainConfig, identity: dict):
     "A student given its own tokenizer must read exactly the teacher's (unset or train:N: it takes the teacher's)."
@@ -899,6 +930,18 @@ def _check_vocab_rows(model, tokenizer, role: str):
         raise ValueError(f"the {role}'s embedding table has {model.config.vocab_size} rows, fewer than the tokenizer's "
                          f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
+def _check_teacher_path(spec):
+    """A teacher given as a path that does not exist (a path object, or a name with a leading '.', '/' or '~', or with two
+    slashes: no hub id has them) is named with its absolute path and the current folder, before anything reads it."""
+    if not isinstance(spec, (str, os.PathLike)):
+        return
+    name = parse_model_spec(str(spec))[0]
+    pathlike = isinstance(spec, os.PathLike) or name.startswith((".", "/", "~")) or name.strip("/").count("/") >= 2
+    if pathlike and not Path(name).expanduser().exists():
+        raise FileNotFoundError(f"the teacher folder {name} does not exist (from the current folder {Path.cwd()}, that is "
+                                f"{Path(name).expanduser().resolve()}): give the run folder of a trained teacher "
+                                "(train_teacher(cfg) trains one), or a hub id such as google/t5-v1_1-small.")
+
 def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None, *, stop_at: int | None = None,
             overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False,
             allow_other_task_teacher: bool = False) -> Run:
@@ -907,6 +950,7 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     _check_config(cfg, "distill")
     maybe_initialize_distributed(cfg.mesh)
     method, spec = get_method(cfg.method), cfg.model.teacher if teacher is None else teacher
+    _check_teacher_path(spec)
     # a trained teacher (a run or model folder) carries its tokenizer; a checkpoint (its folder has config.json) or a
     # model in memory does not
     is_dir = isinstance(spec, (str, os.PathLike)) and Path(spec).is_dir()

@@ -18,7 +18,7 @@ import yaml
 from flax import nnx
 
 from .bert import BERT_PRESETS, Bert, BertConfig, load_bert, to_hf_config, to_hf_weights
-from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, load_encoder, load_t5, save_encoder
+from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, enct5_export, load_encoder, load_t5, save_encoder
 from .files import OFFLINE_SOURCES, CheckpointNotFound, hub_folder
 from .data import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
@@ -29,9 +29,9 @@ from safetensors.numpy import save_file
 
 # %% auto 0
 __all__ = ['FAMILIES', 'CUTS', 'EXPORT_FORMATS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files',
-           'saved_family', 'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained', 'same_tokenizer', 'family_of',
-           'build_model', 'cut_layers', 'load_pretrained', 'save_model', 'load_model', 'export_model',
-           'init_student_from_teacher', 'check_encoder']
+           'saved_family', 'saved_digest', 'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained',
+           'same_tokenizer', 'family_of', 'build_model', 'cut_layers', 'load_pretrained', 'save_model', 'load_model',
+           'export_model', 'init_student_from_teacher', 'check_encoder']
 
 # %% ../nbs/09_encoders.ipynb
 @runtime_checkable
@@ -66,7 +66,8 @@ class ModelFamily:
     default_tokenizer: Callable             # (model spec) -> tokenizer: data.tokenizer unset
     embedding_params: tuple[str, ...]       # parameters below the first layer: copied by MixKD's initialisation
     dropout_fields: tuple[str, ...] = ("dropout_rate",)   # config fields that model.dropout sets
-    to_hf: Callable | None = None           # (model, label names) -> (transformers config.json, tensors): `export_model`
+    to_hf: Callable | None = None           # (model, label names) -> (config.json, tensors, {other file: tensors}): `export_model`
+    hf_tokenizer_class: str | None = None   # the transformers tokenizer class that reads `tokenizer_file`
 
 FAMILIES = Registry("model family")
 
@@ -83,7 +84,8 @@ FAMILIES.add("enct5", ModelFamily(
     "enct5", EncT5, EncT5Config, ENCT5_PRESETS, ENCT5_SAVED, ("t5", "mt5"),
     lambda source, *, num_labels, dropout, seed: load_t5(source, num_labels=num_labels, seed=seed,
                                                          config_overrides={"dropout_rate": dropout}),
-    "spiece.model", train_tokenizer, _t5_default_tokenizer, ("embedding", "relative_bias")))
+    "spiece.model", train_tokenizer, _t5_default_tokenizer, ("embedding", "relative_bias"), ("dropout_rate",),
+    enct5_export, "T5Tokenizer"))
 FAMILIES.add("bert", ModelFamily(
     "bert", Bert, BertConfig, BERT_PRESETS, SavedFormat("augpro.bert", "bert_config.json", BertConfig, Bert), ("bert",),
     lambda source, *, num_labels, dropout, seed: load_bert(source, num_labels=num_labels, seed=seed,
@@ -91,7 +93,7 @@ FAMILIES.add("bert", ModelFamily(
     "vocab.txt", train_wordpiece, _bert_default_tokenizer,
     ("word_embeddings", "position_embeddings", "token_type_embeddings", "embedding_norm"),
     ("dropout_rate", "attention_dropout_rate"),
-    lambda model, label_names: (to_hf_config(model.config, label_names), to_hf_weights(model))))
+    lambda model, label_names: (to_hf_config(model.config, label_names), to_hf_weights(model), {}), "BertTokenizer"))
 
 # %% ../nbs/09_encoders.ipynb
 def preset_family(name: str) -> ModelFamily | None:
@@ -125,6 +127,16 @@ def tokenizer_files() -> tuple[str, ...]:
 def saved_family(folder: str | os.PathLike) -> ModelFamily | None:
     "The family of a model folder written by `save_model` (by its config file), or None."
     return next((f for f in FAMILIES.values() if (Path(folder) / f.saved.config_file).is_file()), None)
+
+def saved_digest(folder: str | os.PathLike) -> str | None:
+    "The SHA-256 of model.safetensors that `save_model` recorded in a saved model's config (load checks it); None if none."
+    family = saved_family(folder)
+    if family is None:
+        return None
+    try:
+        return json.loads((Path(folder) / family.saved.config_file).read_text()).get("sha256")
+    except (OSError, ValueError, AttributeError):   # unreadable: loading the model says what is wrong with it
+        return None
 
 def saved_model_dir(path: str | os.PathLike) -> Path | None:
     "The saved model of `path`: the folder itself, or a run folder's best_model/ or final_model/; None if none."
@@ -254,14 +266,11 @@ def export_model(source: str | os.PathLike, out: str | os.PathLike, *, format: s
         raise FileNotFoundError(f"{source} holds no trained model (a run folder with final_model/, or a folder written "
                                 "by save_model): give the run folder of a finished run.")
     family, model = saved_family(folder), load_model(folder)
-    if family.to_hf is None:
-        raise ValueError(f"{folder} holds an {family.name} model, which has no transformers class (EncT5's head is a "
-                         "decoder layer); only BERT models export to transformers.")
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give the export a new folder.")
     run = folder.parent if (folder.parent / "results.json").is_file() else None
     labels = get_task(json.loads((run / "results.json").read_text())["task"]).label_names if run else ()
-    config, tensors = family.to_hf(model, labels if len(labels) == model.config.num_labels else ())
+    config, tensors, extra = family.to_hf(model, labels if len(labels) == model.config.num_labels else ())
     tok = load_tokenizer(folder / family.tokenizer_file) if (folder / family.tokenizer_file).is_file() else None
     if tok is not None and tok.vocab_size > model.config.vocab_size:
         raise ValueError(f"{folder / family.tokenizer_file} has {tok.vocab_size} tokens, more than the model's "
@@ -269,11 +278,16 @@ def export_model(source: str | os.PathLike, out: str | os.PathLike, *, format: s
     out.mkdir(parents=True, exist_ok=True)
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
     save_file(tensors, str(out / "model.safetensors"), metadata={"format": "pt"})
+    for name, more in extra.items():   # what transformers has no class for (EncT5's head)
+        save_file(more, str(out / name), metadata={"format": "pt"})
     if tok is not None:
         tok.save(out)
-        settings = json.loads((out / "tokenizer_config.json").read_text())
-        (out / "tokenizer_config.json").write_text(json.dumps(
-            {**settings, "tokenizer_class": "BertTokenizer", "model_max_length": model.config.max_position_embeddings}) + "\n")
+        settings_file = out / "tokenizer_config.json"
+        settings = json.loads(settings_file.read_text()) if settings_file.is_file() else {}
+        settings["tokenizer_class"] = family.hf_tokenizer_class
+        if hasattr(model.config, "max_position_embeddings"):
+            settings["model_max_length"] = model.config.max_position_embeddings
+        settings_file.write_text(json.dumps(settings) + "\n")
     return out
 
 # %% ../nbs/09_encoders.ipynb

@@ -16,8 +16,8 @@ from .registry import Registry, first_line
 
 # %% auto 0
 __all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'package_dir', 'shipped_files', 'find_file', 'OfflineSource', 'packaged_checkpoint',
-           'checkpoint_note', 'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_folder',
-           'compilation_cache_dir', 'enable_compilation_cache']
+           'checkpoint_note', 'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_reachable',
+           'hub_folder', 'compilation_cache_dir', 'enable_compilation_cache']
 
 # %% ../nbs/01_files.ipynb
 FOLDERS = {"experiments": "*.ipynb", "configs": "**/*.yaml"}   # shipped folder -> the files it holds
@@ -103,8 +103,25 @@ class IncompleteCheckpoint(CheckpointNotFound):
     "The hub repo exists but lacks the files asked for."
 
 def _hub_offline() -> bool:
+    "HF_HUB_OFFLINE, as set now or as the hub library read it when imported."
     from huggingface_hub import constants
-    return bool(constants.HF_HUB_OFFLINE)
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on") or bool(constants.HF_HUB_OFFLINE)
+
+def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
+    """Whether the hub can answer: not with HF_HUB_OFFLINE set, nor when no HTTPS answer (of any status, through the
+    environment's proxies) comes within `timeout` seconds. Asked before a download, so that an offline machine fails at
+    once instead of after the hub library's retries."""
+    if _hub_offline():
+        return False
+    import urllib.error
+    import urllib.request
+    try:   # an HTTPS answer, any status: a bare TCP connect can be accepted by a firewall that answers nothing
+        urllib.request.urlopen(f"https://{host}", timeout=timeout).close()
+        return True
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):
+        return False
 
 def hub_folder(repo_id: str, patterns: Sequence[str], complete: Callable[[Path], bool] = lambda folder: True) -> Path:
     """A local folder holding `patterns` of hub repo `repo_id`: a local folder of that name, an installed package that
@@ -122,9 +139,10 @@ def hub_folder(repo_id: str, patterns: Sequence[str], complete: Callable[[Path],
             return folder
     except Exception:
         pass
-    if _hub_offline():
-        raise CheckpointNotFound(f"{repo_id!r} is not a local folder, nor in the Hugging Face cache, and HF_HUB_OFFLINE "
-                                 f"is set, so the hub was not asked.{install_hint(repo_id)}")
+    if not hub_reachable():   # at once, not after the hub library's retries
+        why = "HF_HUB_OFFLINE is set, so the hub was not asked" if _hub_offline() else "the hub does not answer (no network?)"
+        raise CheckpointNotFound(f"{repo_id!r} is not a local folder, nor in the Hugging Face cache, and {why}."
+                                 f"{install_hint(repo_id)}")
     try:
         folder = Path(snapshot_download(repo_id, allow_patterns=list(patterns)))
     except Exception as e:   # no network, no such repo, gated repo...

@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import shutil
 import statistics
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,21 +22,23 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 from markdown_it import MarkdownIt
 from plotly.subplots import make_subplots
 
 import augpro
 from .config import METHODS, ROLES, resolve
 from .data import GLUE_TASKS, BatchStream, get_task
-from .distill import RunResults, load_run_data, projection_candidates, read_metrics, run_tokenizer
+from .distill import RunResults, load_run_data, projection_candidates, read_metrics, run_tokenizer, tensorboard_text
 from .encoders import build_model
 from .losses import StepContext, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
 
 # %% auto 0
-__all__ = ['PALETTE', 'PLOTLY_FILE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures', 'logged_means',
-           'strip_template', 'augpro_mix_examples', 'examples_markdown', 'results_bar_chart', 'data_size_curve',
+__all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures',
+           'logged_means', 'strip_template', 'augpro_mix_examples', 'log_examples', 'examples_markdown',
+           'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg', 'notebook_figures',
            'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table',
            'noise_threshold', 'noise_note', 'gains_beside_paper', 'Report', 'build_report']
 
@@ -127,24 +130,39 @@ def _labels(rows: list[dict]) -> list[str]:
 def _metric_key(row: dict, metric: str) -> str:
     return f"{get_task(row['task']).dev_splits[0]}/{metric}"
 
+def _loss_key(students: list[list[dict]]) -> tuple[str, str]:
+    """The training loss the curves of several runs can share: the KD term on the clean batch when every run logged it
+    (methods sum different terms, so their totals are not comparable), else each run's total; with the panel's title."""
+    if len(students) > 1 and all(any("loss/kd" in l for l in train) for train in students):
+        return "loss/kd", "training: the KD loss on the clean batch (every method's first term)"
+    return "loss", "training loss" + (" (each method's own sum of terms)" if len(students) > 1 else "")
+
 def training_curves(runs: Iterable, *, metric: str = "score", names: Sequence[str] | None = None,
                     title: str | None = None) -> go.Figure:
-    "Training loss and dev `metric` against the step for runs (run directories or rows from `collect_runs`)."
+    """Training loss and dev `metric` against the step for runs (run directories or rows from `collect_runs`). Students
+    share the loss panel on the term they all have (`_loss_key`); a teacher, trained on another loss, appears in the dev
+    panel only. The dev panel is drawn when some run was evaluated more than once (one dot per run tells nothing)."""
     rows = _as_rows(runs)
     if not rows:
         raise ValueError("training_curves needs at least one run.")
     names = list(names) if names is not None else _labels(rows)
-    fig = make_subplots(rows=1, cols=2, subplot_titles=("training loss", f"dev {metric}"))
-    for i, (row, name) in enumerate(zip(rows, names)):
-        log = read_metrics(row["run_dir"])
-        color = PALETTE[i % len(PALETTE)]
-        train = [l for l in log if l["kind"] == "train"]
-        key = _metric_key(row, metric)
-        ev = [l for l in log if l["kind"] == "eval" and key in l]
-        fig.add_scatter(x=[l["step"] for l in train], y=[l["loss"] for l in train], name=name, legendgroup=name,
-                        line=dict(color=color), row=1, col=1)
-        fig.add_scatter(x=[l["step"] for l in ev], y=[l[key] for l in ev], name=name, legendgroup=name,
-                        showlegend=False, mode="lines+markers", line=dict(color=color), row=1, col=2)
+    logs = [read_metrics(row["run_dir"]) for row in rows]
+    trains = [[l for l in log if l["kind"] == "train"] for log in logs]
+    evals = [[l for l in log if l["kind"] == "eval" and _metric_key(row, metric) in l] for row, log in zip(rows, logs)]
+    students = [t for row, t in zip(rows, trains) if row["role"] != "teacher"] or trains
+    loss_key, loss_title = _loss_key(students)
+    curves = any(len(ev) > 1 for ev in evals)
+    fig = make_subplots(rows=1, cols=2 if curves else 1,
+                        subplot_titles=(loss_title, f"dev {metric} over training") if curves else (loss_title,))
+    for i, (row, name, train, ev) in enumerate(zip(rows, names, trains, evals)):
+        color, teacher = PALETTE[i % len(PALETTE)], row["role"] == "teacher" and len(rows) > 1
+        if not teacher:
+            fig.add_scatter(x=[l["step"] for l in train], y=[l.get(loss_key) for l in train], name=name, legendgroup=name,
+                            line=dict(color=color), row=1, col=1)
+        if curves:
+            fig.add_scatter(x=[l["step"] for l in ev], y=[l[_metric_key(row, metric)] for l in ev], name=name,
+                            legendgroup=name, showlegend=teacher, mode="lines+markers",
+                            line=dict(color=color, dash="dash" if teacher else None), row=1, col=2)
     fig.update_xaxes(title_text="step")
     fig.update_layout(title=title, height=380, template="plotly_white", margin=dict(t=60 if title else 40))
     return fig
@@ -214,10 +232,14 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
                     "sentence_ids": ids_BxL[b].tolist(), "partner_ids": ids_BxL[partners[b]].tolist()})
     return out
 
+def log_examples(run_dir: str | os.PathLike, examples: list[dict]):
+    "`augpro_mix_examples` as TensorBoard text of the run (tag 'augpro-mix examples (step 0)'), at its last step."
+    tensorboard_text(Path(run_dir), "augpro-mix examples (step 0)", examples_markdown(examples), RunResults.read(run_dir).steps)
+
 def examples_markdown(examples: list[dict]) -> str:
     "`augpro_mix_examples` as a markdown table."
     cell = lambda s: s.replace("|", "\\|")
-    lines = ["| sentence | its MixUp partner | AugPro-Mix sentence (projected) | tokens changed |", "|---|---|---|---|"]
+    lines = ["| sentence | its MixUp partner | AugPro-Mix sentence (projected) | tokens changed (this row, step 0) |", "|---|---|---|---|"]
     lines += [f"| {cell(e['sentence'])} | {cell(e['partner'])} | {cell(e['augpro_mix'])} | {100 * e['changed']:.0f}% |"
               for e in examples]
     return "\n".join(lines)
@@ -278,6 +300,46 @@ def data_size_curve(rows: Iterable, *, value: str = "score", scale: float = 100.
     return fig
 
 # %% ../nbs/16_report.ipynb
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+def static_images_available() -> bool:
+    "Whether plotly can draw a static image here: kaleido (`pip install augpro[static]`) and a Chrome or Chromium on the PATH."
+    import importlib.util
+    return importlib.util.find_spec("kaleido") is not None and any(shutil.which(b) for b in BROWSERS)
+
+_STATIC_SERVER = []   # kaleido's browser, started once per process
+
+def _static_server():
+    if not _STATIC_SERVER:
+        import atexit
+        import warnings
+        import kaleido
+        # plotly warns at every figure that its per-call browser options do not apply to a running server
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server")
+        kaleido.start_sync_server(silence_warnings=True)
+        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+        _STATIC_SERVER.append(kaleido)
+
+def static_svg(fig: go.Figure) -> str | None:
+    "The figure as SVG text (kaleido), or None where `static_images_available()` is false."
+    if not static_images_available():
+        return None
+    _static_server()
+    return fig.to_image(format="svg").decode()
+
+def notebook_figures(static: bool | None = None) -> str:
+    """Make this notebook store each figure as plotly JSON plus, with `static` (default: where `static_images_available()`),
+    a static SVG, never a copy of plotly.js. Sets plotly's default renderer and returns it."""
+    available = static_images_available()
+    static = available if static is None else static
+    if static:
+        _static_server()
+    elif not available:
+        print("figures: plotly JSON only (no static image: pip install 'augpro[static]' and a Chromium on the PATH)")
+    pio.renderers.default = "plotly_mimetype+svg" if static else "plotly_mimetype"
+    return pio.renderers.default
+
+# %% ../nbs/16_report.ipynb
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 def markdown_to_html(md: str) -> str:
@@ -313,9 +375,10 @@ def _plotly_beside(path: Path) -> str:
     return PLOTLY_FILE
 
 def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = "augpro report",
-                      intro: str = "") -> Path:
+                      intro: str = "", static: bool = True) -> Path:
     """Write one HTML file: `tables` (name → ResultsTable or markdown) then `figures` (name → plotly Figure; or lists
-    of them), each figure as its JSON, with plotly.js loaded from `plotly.min.js` beside the file (written once)."""
+    of them), each figure as its JSON, with plotly.js loaded from `plotly.min.js` beside the file (written once), and
+    with `static`, its SVG in a `<noscript>` where `static_images_available()` (see below)."""
     path = Path(path)
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
              f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"]
@@ -334,6 +397,9 @@ def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = 
     for name, fig in named:
         parts.append(f"<h2>{html.escape(str(name))}</h2>")
         parts.append(fig.to_html(full_html=False, include_plotlyjs=False, config={"responsive": True}))
+        svg = static_svg(fig) if static else None
+        if svg:   # what a viewer without scripts shows
+            parts.append(f"<noscript>{svg}</noscript>")
     parts.append("</body></html>")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -383,7 +449,7 @@ def seed_table(teacher: dict, summary: dict) -> str:
     "`seed_summary` in markdown: the teacher, then each student method with its seeds, spread and gains."
     def gain(m, ref):
         return f"{summary[m]['mean'] - summary[ref]['mean']:+.1f}" if ref in summary and ref != m else ""
-    lines = ["| run | rows | dev accuracy (%) | seeds | std over seeds | vs ft | vs kd | ms / step | tokens changed |",
+    lines = ["| run | rows | dev accuracy (%) | seeds | std over seeds | vs ft | vs kd | ms / step | tokens changed (mean over training) |",
              "|---|---|---|---|---|---|---|---|---|",
              f"| teacher | {teacher['train_examples']:,} | {100 * teacher['score']:.1f} | 1 | | | | "
              f"{1000 * teacher['median_step_time_s']:.0f} | |"]
@@ -469,16 +535,15 @@ def build_report(root: str | os.PathLike, *, value: str = "score", scale: float 
         raise FileNotFoundError(f"no finished run (results.json) below {root}.")
     fracs = sorted({r["data_fraction"] for r in students}, reverse=True)
     tables, figures = {}, {}
-    for f in fracs:
+    tfracs = {r["data_fraction"] for r in teachers}
+    trows = [dict(r, method="teacher" if len(tfracs) == 1 else f"teacher frac{r['data_fraction']:g}") for r in teachers]
+    for f in fracs or [None]:   # one table per data fraction, the teachers in its first rows
         at = [r for r in students if r["data_fraction"] == f]
-        name = "results" if len(fracs) == 1 else f"results frac{f:g}"
-        tables[name] = _table(at, value, scale)
-        figures[f"{value}: methods × tasks" + ("" if len(fracs) == 1 else f" ({100 * f:g}% of the data)")] = \
-            results_bar_chart(at, value=value, scale=scale)
-    if teachers:
-        tfracs = {r["data_fraction"] for r in teachers}
-        trows = [dict(r, method="teacher" if len(tfracs) == 1 else f"teacher frac{r['data_fraction']:g}") for r in teachers]
-        tables["teachers"] = _table(trows, value, scale)
+        name = "results" if len(fracs) <= 1 else f"results frac{f:g}"
+        tables[name] = _table(trows + at, value, scale)
+        if at:
+            figures[f"{value}: methods × tasks" + ("" if len(fracs) == 1 else f" ({100 * f:g}% of the data)")] = \
+                results_bar_chart(at, value=value, scale=scale)
     # a step costs the same at every data fraction: the mean over every run of a method
     timed = [{k: v for k, v in r.items() if k != "seed"} for r in rows if r.get("median_step_time_s") is not None]
     if timed:
@@ -492,5 +557,6 @@ def build_report(root: str | os.PathLike, *, value: str = "score", scale: float 
         for r in students:
             if r["task"] == task and r["data_fraction"] == top and r["method"] not in first:
                 first[r["method"]] = r   # rows are sorted by seed: the first is the lowest seed
-        figures[f"training curves: {task_display_name(task)}"] = training_curves(list(first.values()))
+        teacher = [r for r in teachers if r["task"] == task][:1]   # its dev curve beside the students'
+        figures[f"training curves: {task_display_name(task)}"] = training_curves(teacher + list(first.values()))
     return Report(rows, tables, figures)
