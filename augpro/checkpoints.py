@@ -29,7 +29,7 @@ from .registry import first_line
 
 # %% auto 0
 __all__ = ['FRESH_PARAMS', 'ENCT5_HEAD_FILE', 'ENCT5_SAVED', 'read_safetensors', 'read_torch_bin', 'read_hf_weights',
-           'hf_key_map', 'enct5_to_hf', 'enct5_export', 'resolve_checkpoint', 'convert_weights', 'load_t5',
+           'hf_key_map', 'resolve_checkpoint', 'convert_weights', 'load_t5', 'enct5_to_hf', 'enct5_export',
            'SavedFormat', 'save_encoder', 'load_encoder', 'save_enct5', 'load_enct5']
 
 # %% ../nbs/07_checkpoints.ipynb
@@ -220,49 +220,6 @@ def hf_key_map(config: EncT5Config) -> list[tuple[str, str, str]]:
 FRESH_PARAMS = ("decoder_input", "head_kernel", "head_bias")   # not in a T5 checkpoint: initialised fresh
 
 # %% ../nbs/07_checkpoints.ipynb
-_HF_LAYOUTS = {   # our array -> the Hugging Face tensor: the inverse of augpro.checkpoints' layouts
-    "copy": lambda a: a,
-    "dense": lambda a: a.T,                                   # [in, out] -> torch's Linear [out, in]
-    "qkv": lambda a: a.reshape(a.shape[0], -1).T,             # [d, heads, d_kv] -> [heads·d_kv, d]
-    "out": lambda a: a.reshape(-1, a.shape[-1]).T,            # [heads, d_kv, d] -> [d, heads·d_kv]
-}
-
-def enct5_to_hf(model) -> dict[str, np.ndarray]:
-    """An EncT5's parameters as a Hugging Face T5 state dict (the inverse of `hf_key_map`), plus the three that T5 has
-    no name for: `decoder_input`, and the head as `head.weight` and `head.bias` (a torch Linear)."""
-    params = {p: np.asarray(v[...], np.float32) for p, v in params_by_path(model).items()}
-    out = {key: np.ascontiguousarray(_HF_LAYOUTS[layout](params[ours])) for ours, key, layout in hf_key_map(model.config)}
-    out.update({"decoder_input": params["decoder_input"], "head.weight": np.ascontiguousarray(params["head_kernel"].T),
-                "head.bias": params["head_bias"]})
-    missing = sorted(set(params) - {ours for ours, _, _ in hf_key_map(model.config)} - set(FRESH_PARAMS))
-    if missing:
-        raise ValueError(f"EncT5 parameters {missing} have no Hugging Face name; extend hf_key_map.")
-    return out
-
-
-# %% ../nbs/07_checkpoints.ipynb
-ENCT5_HEAD_FILE = "enct5_head.safetensors"
-
-def enct5_export(model, label_names=()) -> tuple[dict, dict, dict]:
-    """An EncT5 for transformers: (config.json of a `T5EncoderModel`, the encoder's tensors, {ENCT5_HEAD_FILE: the head's
-    tensors}); `label_names` give config.json's id2label."""
-    c, hf = model.config, enct5_to_hf(model)
-    encoder = {k: v for k, v in hf.items() if k == "shared.weight" or k.startswith("encoder.")}
-    labels = list(label_names) or [f"LABEL_{i}" for i in range(c.num_labels)]
-    config = {"architectures": ["T5EncoderModel"], "model_type": "t5", "vocab_size": c.vocab_size, "d_model": c.d_model,
-              "d_kv": c.d_kv, "d_ff": c.d_ff, "num_heads": c.num_heads, "num_layers": c.num_layers,
-              "relative_attention_num_buckets": c.relative_attention_num_buckets,
-              "relative_attention_max_distance": c.relative_attention_max_distance, "dropout_rate": c.dropout_rate,
-              "layer_norm_epsilon": c.layer_norm_epsilon, "feed_forward_proj": "gated-gelu", "is_encoder_decoder": False,
-              "use_cache": False, "tie_word_embeddings": False, "num_labels": c.num_labels,
-              "id2label": dict(enumerate(labels)), "label2id": {l: i for i, l in enumerate(labels)},
-              "enct5_head": {"file": ENCT5_HEAD_FILE, "how": "EncT5 (augpro): the encoder's output is read by one T5 "
-                             "decoder block (decoder.block.0, no relative bias) whose input is decoder_input [1, d_model], "
-                             "then decoder.final_layer_norm, then the linear head (head.weight [num_labels, d_model], "
-                             "head.bias); augpro.bench.torch_enct5 builds it in PyTorch."}}
-    return config, encoder, {ENCT5_HEAD_FILE: {k: v for k, v in hf.items() if k not in encoder}}
-
-# %% ../nbs/07_checkpoints.ipynb
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 _HUB_WEIGHTS = (("model.safetensors", "model.safetensors.index.json", "model-*-of-*.safetensors"),
                 ("pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model-*-of-*.bin"))
@@ -381,6 +338,49 @@ def load_t5(source: str | Path, *, num_labels: int, config_overrides: dict | Non
     if decoder_input == "start":
         model.decoder_input.set_value(model.embedding[...][:1])
     return model
+
+# %% ../nbs/07_checkpoints.ipynb
+_HF_LAYOUTS = {   # our array -> the Hugging Face tensor: the inverse of augpro.checkpoints' layouts
+    "copy": lambda a: a,
+    "dense": lambda a: a.T,                                   # [in, out] -> torch's Linear [out, in]
+    "qkv": lambda a: a.reshape(a.shape[0], -1).T,             # [d, heads, d_kv] -> [heads·d_kv, d]
+    "out": lambda a: a.reshape(-1, a.shape[-1]).T,            # [heads, d_kv, d] -> [d, heads·d_kv]
+}
+
+def enct5_to_hf(model) -> dict[str, np.ndarray]:
+    """An EncT5's parameters as a Hugging Face T5 state dict (the inverse of `hf_key_map`), plus the three that T5 has
+    no name for: `decoder_input`, and the head as `head.weight` and `head.bias` (a torch Linear)."""
+    params = {p: np.asarray(v[...], np.float32) for p, v in params_by_path(model).items()}
+    out = {key: np.ascontiguousarray(_HF_LAYOUTS[layout](params[ours])) for ours, key, layout in hf_key_map(model.config)}
+    out.update({"decoder_input": params["decoder_input"], "head.weight": np.ascontiguousarray(params["head_kernel"].T),
+                "head.bias": params["head_bias"]})
+    missing = sorted(set(params) - {ours for ours, _, _ in hf_key_map(model.config)} - set(FRESH_PARAMS))
+    if missing:
+        raise ValueError(f"EncT5 parameters {missing} have no Hugging Face name; extend hf_key_map.")
+    return out
+
+
+# %% ../nbs/07_checkpoints.ipynb
+ENCT5_HEAD_FILE = "enct5_head.safetensors"
+
+def enct5_export(model, label_names=()) -> tuple[dict, dict, dict]:
+    """An EncT5 for transformers: (config.json of a `T5EncoderModel`, the encoder's tensors, {ENCT5_HEAD_FILE: the head's
+    tensors}); `label_names` give config.json's id2label."""
+    c, hf = model.config, enct5_to_hf(model)
+    encoder = {k: v for k, v in hf.items() if k == "shared.weight" or k.startswith("encoder.")}
+    labels = list(label_names) or [f"LABEL_{i}" for i in range(c.num_labels)]
+    config = {"architectures": ["T5EncoderModel"], "model_type": "t5", "vocab_size": c.vocab_size, "d_model": c.d_model,
+              "d_kv": c.d_kv, "d_ff": c.d_ff, "num_heads": c.num_heads, "num_layers": c.num_layers,
+              "relative_attention_num_buckets": c.relative_attention_num_buckets,
+              "relative_attention_max_distance": c.relative_attention_max_distance, "dropout_rate": c.dropout_rate,
+              "layer_norm_epsilon": c.layer_norm_epsilon, "feed_forward_proj": "gated-gelu", "is_encoder_decoder": False,
+              "use_cache": False, "tie_word_embeddings": False, "num_labels": c.num_labels,
+              "id2label": dict(enumerate(labels)), "label2id": {l: i for i, l in enumerate(labels)},
+              "enct5_head": {"file": ENCT5_HEAD_FILE, "how": "EncT5 (augpro): the encoder's output is read by one T5 "
+                             "decoder block (decoder.block.0, no relative bias) whose input is decoder_input [1, d_model], "
+                             "then decoder.final_layer_norm, then the linear head (head.weight [num_labels, d_model], "
+                             "head.bias); augpro.bench.torch_enct5 builds it in PyTorch."}}
+    return config, encoder, {ENCT5_HEAD_FILE: {k: v for k, v in hf.items() if k not in encoder}}
 
 # %% ../nbs/07_checkpoints.ipynb
 @dataclass(frozen=True)

@@ -134,8 +134,8 @@ def _loss_key(students: list[list[dict]]) -> tuple[str, str]:
     """The training loss the curves of several runs can share: the KD term on the clean batch when every run logged it
     (methods sum different terms, so their totals are not comparable), else each run's total; with the panel's title."""
     if len(students) > 1 and all(any("loss/kd" in l for l in train) for train in students):
-        return "loss/kd", "training: the KD loss on the clean batch (every method's first term)"
-    return "loss", "training loss" + (" (each method's own sum of terms)" if len(students) > 1 else "")
+        return "loss/kd", "KD loss on the clean batch (all methods)"
+    return "loss", "training loss" + (" (each method's own terms)" if len(students) > 1 else "")
 
 def training_curves(runs: Iterable, *, metric: str = "score", names: Sequence[str] | None = None,
                     title: str | None = None) -> go.Figure:
@@ -320,12 +320,12 @@ def _static_server():
         atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         _STATIC_SERVER.append(kaleido)
 
-def static_svg(fig: go.Figure) -> str | None:
-    "The figure as SVG text (kaleido), or None where `static_images_available()` is false."
+def static_svg(fig: go.Figure, width: int = 1000) -> str | None:
+    "The figure as SVG text (kaleido), `width` pixels wide unless it sets its own, or None where `static_images_available()` is false."
     if not static_images_available():
         return None
     _static_server()
-    return fig.to_image(format="svg").decode()
+    return fig.to_image(format="svg", width=fig.layout.width or width).decode()
 
 def notebook_figures(static: bool | None = None) -> str:
     """Make this notebook store each figure as plotly JSON plus, with `static` (default: where `static_images_available()`),
