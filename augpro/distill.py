@@ -440,6 +440,7 @@ class RunResults:
     best_score: float | None = None
     median_step_time_s: float | None = None  # the first step (compilation) left out
     wall_time_s: float | None = None
+    time_s: dict = field(default_factory=dict)   # where this session's time went: compile, steps, data, evaluation, ...
     resumed_from_step: int = 0
     train_examples: int | None = None
     truncated_train_examples: int | None = None
@@ -634,14 +635,15 @@ def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state:
     return ev
 
 def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dict, primary: str, step_times: list,
-             start: int, data: RunData, teacher_info: dict | None) -> RunResults:
+             start: int, data: RunData, teacher_info: dict | None, time_s: dict) -> RunResults:
     "The record of a finished run."
     best = meta["best"]
     return RunResults(
         role=role, task=cfg.task, method=method.name, steps=cfg.optim.steps, config=cfg.to_dict(), final=final, best=best,
         best_step=meta["best_step"], score=final[primary]["score"], best_score=best[primary]["score"] if best else None,
         median_step_time_s=float(np.median(step_times[1:] or step_times)) if step_times else None,
-        wall_time_s=meta["elapsed_s"], resumed_from_step=start, train_examples=len(data.train),
+        wall_time_s=meta["elapsed_s"], time_s={k: round(v, 3) for k, v in time_s.items()}, resumed_from_step=start,
+        train_examples=len(data.train),
         truncated_train_examples=int(data.train.n_truncated), teacher=(teacher_info or {}).get("source"),
         teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
 
@@ -649,7 +651,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
         method: Method, run_dir: Path, stop_at: int | None = None, teacher_info: dict | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
-    mesh, steps = make_mesh(cfg.mesh), cfg.optim.steps
+    t_setup, mesh, steps = time.perf_counter(), make_mesh(cfg.mesh), cfg.optim.steps
     evaluate_dev = DevEvaluator(student, data.dev, get_task(cfg.task).name, cfg.data.eval_batch_size, mesh)
     batch_at = _batch_source(cfg, data, mesh.size)
     state, t_params, step_fn = compile_step(cfg, method, student, teacher, tokenizer, mesh)
@@ -659,6 +661,8 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     log, schedule = MetricsLog(run_dir / "metrics.jsonl", start), make_schedule(cfg.optim)
     end = steps if stop_at is None else min(stop_at, steps)
     step_times, last_eval, t_start, losses = [], None, time.time(), []
+    clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
+    clock["setup and restore"] = time.perf_counter() - t_setup
     bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{role} {method.name}")
     with stop_requests() as stop:
         try:
@@ -667,7 +671,9 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
                 t0 = time.perf_counter()
                 state, metrics = step_fn(state, t_params, next_batch)   # dispatched; runs while the host goes on
                 if i + 1 < end:   # prefetch: the next batch is gathered and sent while this step computes
+                    t_data = time.perf_counter()
                     next_batch = put_batch(batch_at(i + 1), mesh)
+                    clock["data prefetch (inside the steps)"] += time.perf_counter() - t_data
                 metrics = _to_float(metrics)
                 step_times.append(time.perf_counter() - t0)
                 meta["elapsed_s"] = elapsed + time.time() - t_start
@@ -681,10 +687,14 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
                     log.write(kind="train", step=done, lr=float(schedule(i)), step_time_s=step_times[-1],
                               examples_per_s=examples_per_s, **metrics)
                 if done % cfg.run.eval_every == 0 or done == steps:
+                    t_eval = time.perf_counter()
                     last_eval = _evaluate_and_keep_best(evaluate_dev, student, state, meta, log, run_dir, tokenizer)
+                    clock["evaluation"] += time.perf_counter() - t_eval
                     bar.line(done, last_eval, evaluate_dev.primary)
                 if done % cfg.run.checkpoint_every == 0 or done in (steps, end) or stop:
+                    t_ckpt = time.perf_counter()
                     ckpt.save(state, meta)
+                    clock["checkpoints"] += time.perf_counter() - t_ckpt
                 if stop:
                     raise KeyboardInterrupt(f"stopped by {stop[0]}: saved a checkpoint at step {done} in {ckpt.folder}; "
                                             "run the same command again to resume.")
@@ -695,7 +705,9 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     if end < steps:   # stopped early on purpose: the run is not finished, so no results yet
         return Run(run_dir, None, final_model, stopped_at=end)
     final = last_eval if last_eval is not None else evaluate_dev(state.params)
-    results = _results(cfg, role, method, final, meta, evaluate_dev.primary, step_times, start, data, teacher_info)
+    if step_times:   # this session's time: the first step compiles the step function
+        clock = {"first step (compiles)": step_times[0], "later steps": float(sum(step_times[1:])), **clock}
+    results = _results(cfg, role, method, final, meta, evaluate_dev.primary, step_times, start, data, teacher_info, clock)
     if jax.process_index() == 0:
         save_model(final_model, run_dir / "final_model", tokenizer)
         results.write(run_dir)
