@@ -22,6 +22,8 @@ requirements = cfg.get("requirements", "").split()
 dev_requirements = cfg.get("dev_requirements", "").split()
 peer_requirements = cfg.get("peer_requirements", "").split()   # augpro bench peer: PyTorch + transformers
 static_requirements = cfg.get("static_requirements", "").split()   # static images of figures (kaleido; a Chromium beside)
+ray_requirements = cfg.get("ray_requirements", "").split()         # augpro sweep --launcher ray
+slurm_requirements = cfg.get("slurm_requirements", "").split()     # augpro sweep --launcher slurm (submitit)
 lic = licenses[cfg["license"]]
 min_python = cfg["min_python"]
 console_scripts = [s for s in cfg.get("console_scripts", "").split() if s]
@@ -44,8 +46,9 @@ setuptools.setup(
     include_package_data=True,
     package_data={"augpro.experiments": ["*.ipynb"], "augpro.configs": ["*.yaml"], "augpro.configs.paper": ["*.yaml"], "augpro.configs.mixkd": ["*.yaml"]},
     install_requires=requirements,
-    extras_require={"dev": dev_requirements + static_requirements, "peer": peer_requirements,
-                    "static": static_requirements},
+    extras_require={"dev": dev_requirements + static_requirements + ray_requirements + slurm_requirements,
+                    "peer": peer_requirements, "static": static_requirements, "ray": ray_requirements,
+                    "slurm": slurm_requirements},
     dependency_links=cfg.get("dep_links", "").split(),
     python_requires=">=" + min_python,
     long_description=(Path(__file__).parent / "README.md").read_text(encoding="utf-8"),

@@ -339,6 +339,9 @@ def _sweep_arguments(p):
     p.add_argument("--notebooks", help="folder of the experiment notebooks (default: the ones shipped with augpro)")
     p.add_argument("--progress-every", type=float, default=30,
                    help="seconds between the progress lines of the running runs (default: 30; 0: none)")
+    p.add_argument("--launcher", choices=("local", "ray", "slurm"), default=None,
+                   help="where the runs go (default: the sweep file's launcher:, else local): local papermill processes, "
+                        "Ray tasks (the file's ray: options), or SLURM jobs through submitit (its slurm: options)")
 
 @command("sweep", "run a grid of tasks x methods x seeds x data fractions through papermill, then the report",
          _sweep_arguments)
@@ -348,7 +351,7 @@ def _sweep(args) -> int:
     if IMPORTED:   # `augpro --import M sweep ...`: the runs' notebooks import M too
         spec = dataclasses.replace(spec, imports=tuple(dict.fromkeys((*spec.imports, *IMPORTED))))
     try:
-        run_sweep(spec, notebooks_dir=args.notebooks, progress_every=args.progress_every or None)
+        run_sweep(spec, notebooks_dir=args.notebooks, progress_every=args.progress_every or None, launcher=args.launcher)
     except SweepFailed as e:
         print(f"augpro sweep: {e}", file=sys.stderr)
         return 1

@@ -10,8 +10,6 @@ import json
 import os
 import platform
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -24,7 +22,8 @@ import yaml
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .data import get_task
-from .distill import RunResults, lock_holder
+from .distill import RunResults
+from .launch import LAUNCHERS, LocalLauncher
 from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
 from .registry import import_registrations
@@ -32,7 +31,7 @@ from .registry import import_registrations
 # %% auto 0
 __all__ = ['EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher', 'annotate_results',
            'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepStopped', 'SweepFailed',
-           'SweepResult', 'NotebookRunner', 'run_sweep', 'progress_line', 'RunWatcher']
+           'SweepResult', 'make_launcher', 'run_sweep', 'progress_line', 'RunWatcher']
 
 # %% ../nbs/14_sweep.ipynb
 def _frac(f: float) -> str:
@@ -130,6 +129,9 @@ class SweepSpec:
     jobs: int = 1                                   # notebooks run at once (CPU hosts; on one GPU keep 1)
     title: str = "augpro sweep"
     imports: tuple = ()                             # modules (or .py files) of one's own methods, loss terms, tasks: imported first
+    launcher: str = "local"                         # where the runs go: local, ray or slurm (augpro.launch)
+    ray: dict = field(default_factory=dict)         # the ray launcher's options: address, num_cpus, num_gpus, memory, max_retries
+    slurm: dict = field(default_factory=dict)       # submitit's parameters (slurm_partition, timeout_min, ...; cluster: local)
 
     def __post_init__(self):
         for name in ("tasks", "methods", "seeds", "data_fractions"):
@@ -151,6 +153,11 @@ class SweepSpec:
             raise ValueError(f"SweepSpec.jobs must be a positive integer; got {self.jobs!r}.")
         if not isinstance(self.env or {}, Mapping):
             raise ValueError("SweepSpec.env must be a mapping of name: value.")
+        LAUNCHERS.lookup(self.launcher)   # an unknown one lists the launchers
+        for name in ("ray", "slurm"):
+            if not isinstance(getattr(self, name) or {}, Mapping):
+                raise ValueError(f"SweepSpec.{name} must be a mapping of the {name} launcher's options.")
+            object.__setattr__(self, name, dict(getattr(self, name) or {}))
         object.__setattr__(self, "env", dict(self.env or {}))
         object.__setattr__(self, "base", _check_overrides("base", self.base))
         object.__setattr__(self, "teacher", _check_overrides("teacher", self.teacher))
@@ -326,72 +333,13 @@ class SweepResult:
     report: Path | None = None
     seconds: dict = field(default_factory=dict)
 
-def _notebook_error(path: Path) -> str | None:
-    "The first error an executed notebook shows, as 'Name: message'."
-    import nbformat
-    try:
-        nb = nbformat.read(str(path), as_version=4)
-    except Exception:   # noqa: BLE001 - no notebook, or a half-written one
-        return None
-    for cell in nb.cells:
-        for o in cell.get("outputs", []):
-            if o.get("output_type") == "error":
-                value = str(o.get("evalue", "")).strip().splitlines()
-                return f"{o.get('ename')}: {value[0] if value else ''}"[:400]
-    return None
+def make_launcher(spec: "SweepSpec", jobs: int, name: str | None = None):
+    "The sweep's launcher (`name`, default the spec's `launcher`) with its options (the spec's `ray:` or `slurm:`)."
+    name = name or spec.launcher
+    options = {"ray": spec.ray, "slurm": spec.slurm}.get(name) or {}
+    where = {"folder": Path(spec.out) / ".submitit"} if name == "slurm" else {}
+    return LAUNCHERS.lookup(name)(spec.kernel, spec.env, jobs, options, **where)
 
-class NotebookRunner:
-    "Runs notebooks with the papermill command in subprocesses (several at once with jobs > 1)."
-    def __init__(self, kernel: str, env: Mapping, jobs: int):
-        self.kernel, self.env, self.jobs, self.procs = kernel, {k: str(v) for k, v in env.items()}, jobs, {}   # {papermill: run folder}
-
-    def execute(self, notebook: Path, output: Path, parameters: dict) -> str | None:
-        "Run `notebook` into `output` with `parameters`; None when it succeeded, else what went wrong."
-        output.parent.mkdir(parents=True, exist_ok=True)
-        params = output.with_suffix(".parameters.yaml")   # also a record: `papermill NB OUT -f` it to re-run
-        params.write_text(yaml.safe_dump(parameters, sort_keys=False))
-        cmd = [sys.executable, "-m", "papermill", str(notebook), str(output), "-f", str(params), "-k", self.kernel,
-               "--no-progress-bar", "--cwd", str(Path.cwd())]
-        # its own session: a Ctrl-C in the terminal reaches the sweep alone, which stops its runs in order (`stop`)
-        proc = subprocess.Popen(cmd, env={**os.environ, **self.env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, start_new_session=True)
-        self.procs[proc] = output.parent
-        try:
-            log, _ = proc.communicate()
-        finally:
-            self.procs.pop(proc, None)
-        if proc.returncode == 0:
-            return None
-        lines = [l for l in log.strip().splitlines() if l.strip()]
-        return _notebook_error(output) or (lines[-1][:400] if lines else f"papermill exited with {proc.returncode}")
-
-    def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
-        """Stop the running notebooks as their runs would stop alone: `signum` goes to the process that trains each run
-        (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
-        started yet gets SIGINT (papermill then shuts its kernel down). Waits up to `grace` seconds for each, then kills
-        what remains. Returns the run folders that were running."""
-        running = dict(self.procs)
-        holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
-        def forward(signum, frame=None):
-            for proc, pid in holders.items():
-                try:
-                    os.kill(pid, signum) if pid else proc.send_signal(signal.SIGINT)
-                except ProcessLookupError:   # it ended meanwhile
-                    pass
-        forward(signum)
-        main = threading.current_thread() is threading.main_thread()
-        old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}   # a second signal
-        try:                                                                  # goes on to the runs: they stop at once
-            deadline = time.time() + grace
-            for proc in running:
-                try:
-                    proc.wait(timeout=max(1.0, deadline - time.time()))
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-        finally:
-            for s, handler in old.items():
-                signal.signal(s, handler)
-        return list(running.values())
 
 # %% ../nbs/14_sweep.ipynb
 def _check_notebooks(nb_dir: Path):
@@ -402,7 +350,7 @@ def _check_notebooks(nb_dir: Path):
             raise ValueError(f"{nb_dir / name} does not declare the parameters {sorted(missing)} a sweep passes: "
                              f"copy the current one (`augpro path {name}`) and redo your changes there.")
 
-def _run_role(plan, role: str, runner: NotebookRunner, nb_dir: Path, result: SweepResult, say, watcher: RunWatcher):
+def _run_role(plan, role: str, runner, nb_dir: Path, result: SweepResult, say, watcher: RunWatcher):
     "Run every unfinished run of `role` (the students of a failed teacher are not attempted)."
     todo = []
     for run in (r for r in plan if r.role == role):
@@ -451,7 +399,8 @@ def _sayer(total: int, progress: bool):
     return say
 
 def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str | os.PathLike | None = None,
-              progress: bool = True, jobs: int | None = None, progress_every: float | None = 30) -> SweepResult:
+              progress: bool = True, jobs: int | None = None, progress_every: float | None = 30,
+              launcher: str | None = None) -> SweepResult:
     """Run a sweep through papermill: the teachers, then every grid cell, skipping finished runs; then the
     report. `jobs` runs that many notebooks at once (default: the spec's). With `progress`, every `progress_every`
     seconds (None: never) a line per running run gives its latest step and dev score. Raises `SweepFailed`
@@ -465,7 +414,12 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     plan, result = spec.runs(), SweepResult(Path(spec.out))
     result.out.mkdir(parents=True, exist_ok=True)
     (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
-    say, runner = _sayer(len(plan), progress), NotebookRunner(spec.kernel, spec.env, jobs)
+    if launcher is not None:
+        spec = dataclasses.replace(spec, launcher=launcher)
+    if LAUNCHERS.lookup(spec.launcher).remote and not Path(spec.out).is_absolute():
+        raise ValueError(f"out: {spec.out!r} is relative, and a {spec.launcher} worker resolves it in its own folder: give "
+                         "an absolute path on a filesystem that every worker sees.")
+    say, runner = _sayer(len(plan), progress), make_launcher(spec, jobs)
     watcher = RunWatcher(say, progress_every if progress else None)
     try:
         with _stop_signals():
@@ -479,8 +433,8 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
         watcher.stop()
     if spec.report and (result.ran or result.skipped):
         t0 = time.time()
-        error = runner.execute(nb_dir / "report.ipynb", result.out / "report.ipynb",
-                               {"runs_dir": str(result.out), "title": spec.title})
+        error = LocalLauncher(spec.kernel, spec.env).execute(nb_dir / "report.ipynb", result.out / "report.ipynb",
+                                                             {"runs_dir": str(result.out), "title": spec.title})
         if error is not None:
             result.failed[result.out / "report.ipynb"] = error
         else:
