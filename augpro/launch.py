@@ -151,7 +151,12 @@ class RayLauncher:
             raise ValueError(f"unknown ray: option(s) {unknown}; the ray launcher takes {', '.join(self.OPTIONS)}.")
         address = options.get("address") or os.environ.get("RAY_ADDRESS") or "auto"
         if not ray.is_initialized():   # 'local': a cluster of this machine alone, started here
-            ray.init(address=None if address == "local" else address, log_to_driver=False, include_dashboard=False)
+            try:
+                ray.init(address=None if address == "local" else address, log_to_driver=False, include_dashboard=False)
+            except ConnectionError:
+                raise ConnectionError(f"no Ray cluster answers at address {address!r}: start one (`ray start --head`), "
+                                      "set RAY_ADDRESS or the sweep file's ray: {address: HOST:6379}, or give "
+                                      "ray: {address: local} for a cluster of this machine alone.") from None
         resources = {k: options[k] for k in ("num_cpus", "num_gpus", "memory") if k in options}
         self.task = ray.remote(max_retries=int(options.get("max_retries", 2)), retry_exceptions=[RunInterrupted],
                                **resources)(run_papermill)
