@@ -5,6 +5,7 @@
 # %% ../nbs/16_report.ipynb 4
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -12,6 +13,8 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -302,10 +305,23 @@ def data_size_curve(rows: Iterable, *, value: str = "score", scale: float = 100.
 # %% ../nbs/16_report.ipynb
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
+@functools.cache
 def static_images_available() -> bool:
-    "Whether plotly can draw a static image here: kaleido (`pip install augpro[static]`) and a Chrome or Chromium on the PATH."
+    """Whether plotly can draw a static image here: kaleido (`pip install augpro[static]`) and a Chrome or Chromium on the
+    PATH that it can drive: tried once per process, in a process of its own with a time limit, since a browser that
+    will not start can leave kaleido waiting; one that fails says so in one line."""
     import importlib.util
-    return importlib.util.find_spec("kaleido") is not None and any(shutil.which(b) for b in BROWSERS)
+    if importlib.util.find_spec("kaleido") is None or not any(shutil.which(b) for b in BROWSERS):
+        return False
+    probe = "import plotly.graph_objects as go; go.Figure().to_image(format='svg')"
+    try:
+        proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=90)
+        why = None if proc.returncode == 0 else (proc.stderr.strip().splitlines() or ["it exited with an error"])[-1][:200]
+    except subprocess.TimeoutExpired:
+        why = "it did not answer in 90 s"
+    if why:
+        print(f"figures: no static image, kaleido could not drive the browser ({why})")
+    return why is None
 
 _STATIC_SERVER = []   # kaleido's browser, started once per process
 
