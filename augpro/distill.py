@@ -33,7 +33,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 import augpro
 from .config import (METHODS, NOT_IDENTITY, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes,
                            get_method)
-from .data import (BatchStream, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
+from .data import (BatchStream, GlueTask, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
                          parse_tokenizer_spec, split_labeled, subsample, synthetic_batch)
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec, load_model,
                              parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_digest,
@@ -107,9 +107,10 @@ def holdout_split(table, n: int):
 
 @dataclass
 class RunData:
-    "Encoded training and dev data of a run."
+    "Encoded training and dev data of a run, and its task (resolved once, here)."
     train: Any
     dev: dict
+    task: GlueTask
 
 def _training_table(cfg: TrainConfig, role: str):
     """(training rows of this role, the held-out rows or None). With `data.labeled_fraction` (Table 2, AugPro
@@ -139,7 +140,7 @@ def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
     train = encode(table)
     dev = ({"heldout": encode(heldout)} if heldout is not None and d.holdout_eval == "heldout" else
            {split: encode(load_glue(task.name, split, data_dir=d.data_dir)) for split in task.dev_splits})
-    return RunData(train, dev)
+    return RunData(train, dev, task)
 
 # %% ../nbs/13_distill.ipynb
 def distributed_args(environ=None) -> dict:
@@ -652,7 +653,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
     t_setup, mesh, steps = time.perf_counter(), make_mesh(cfg.mesh), cfg.optim.steps
-    evaluate_dev = DevEvaluator(student, data.dev, get_task(cfg.task).name, cfg.data.eval_batch_size, mesh)
+    evaluate_dev = DevEvaluator(student, data.dev, data.task.name, cfg.data.eval_batch_size, mesh)
     batch_at = _batch_source(cfg, data, mesh.size)
     state, t_params, step_fn = compile_step(cfg, method, student, teacher, tokenizer, mesh)
     ckpt = Checkpointer(run_dir, keep=cfg.run.keep_checkpoints)
@@ -869,7 +870,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         if done is not None:
             return _finished(run_dir, done)
         tokenizer, data = _prepare(cfg, "teacher", run_dir)
-        model = build_model(cfg.model.teacher, num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
+        model = build_model(cfg.model.teacher, num_labels=data.task.num_labels, vocab_size=tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
         _check_vocab_rows(model, tokenizer, "teacher")
         return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
@@ -923,7 +924,7 @@ def _check_tokenizers(cfg: TrainConfig, identity: dict):
         raise ValueError(f"the student's tokenizer ({spec}) is not the one the teacher read "
                          f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
-def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
+def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encoder:
     "The frozen teacher of a distillation: a model given in memory, a trained run or model folder, or a checkpoint."
     if not isinstance(spec, (str, os.PathLike)):
         model = spec
@@ -931,7 +932,7 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer) -> Encoder:
         if preset_family(parse_model_spec(str(spec))[0]) is not None:
             raise ValueError(f"the teacher {spec!r} is an untrained preset. Train one first with "
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
-        model = build_model(str(spec), num_labels=get_task(cfg.task).num_labels, vocab_size=tokenizer.vocab_size,
+        model = build_model(str(spec), num_labels=num_labels, vocab_size=tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
     _check_vocab_rows(model, tokenizer, "teacher")
     return model
@@ -981,8 +982,8 @@ def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, res
     if done is not None:
         return _finished(run_dir, done)
     tokenizer, data = _prepare(cfg, "student", run_dir, Path(identity["tokenizer"]) if identity else None)
-    teacher_model = _teacher_model(cfg, spec, tokenizer) if needed else None
-    student = build_model(cfg.model.student, num_labels=get_task(cfg.task).num_labels,
+    teacher_model = _teacher_model(cfg, spec, tokenizer, data.task.num_labels) if needed else None
+    student = build_model(cfg.model.student, num_labels=data.task.num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype)
     check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})")
