@@ -20,8 +20,8 @@ from .distill import lock_holder
 from .registry import Registry
 
 # %% auto 0
-__all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook_error', 'outcome', 'run_papermill', 'require',
-           'LocalLauncher', 'RayLauncher', 'SubmititLauncher']
+__all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook_error', 'outcome', 'run_papermill',
+           'stop_trainers', 'require', 'LocalLauncher', 'RayLauncher', 'SubmititLauncher']
 
 # %% ../nbs/13b_launch.ipynb
 class RunInterrupted(RuntimeError):
@@ -72,6 +72,20 @@ def run_papermill(notebook, output, parameters: dict, kernel: str = "python3", e
 
 # %% ../nbs/13b_launch.ipynb
 LAUNCHERS = Registry("launcher")
+
+def stop_trainers(run_dirs, signum: int, grace: float) -> None:
+    """Send `signum` to the process that trains each run (the holder of its folder's lock: the run folders are shared),
+    which finishes its step, checkpoints and stops; wait up to `grace` seconds for every lock to be released."""
+    for run_dir in run_dirs:
+        pid = lock_holder(run_dir)
+        if pid:
+            try:
+                os.kill(pid, signum)
+            except ProcessLookupError:   # it ended meanwhile
+                pass
+    deadline = time.time() + grace
+    while any(lock_holder(d) for d in run_dirs) and time.time() < deadline:
+        time.sleep(0.5)
 
 def require(module: str, extra: str):
     "Import an optional engine, or say in one line how to install it."
@@ -175,16 +189,7 @@ class RayLauncher:
     def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
         "Signal each running run's trainer (it checkpoints), then cancel the tasks."
         running = dict(self.running)
-        for run_dir in running.values():
-            pid = lock_holder(run_dir)   # the run folders are shared; on this machine the pid is the trainer's
-            if pid:
-                try:
-                    os.kill(pid, signum)
-                except ProcessLookupError:
-                    pass
-        deadline = time.time() + grace
-        while any(lock_holder(d) for d in running.values()) and time.time() < deadline:
-            time.sleep(0.5)
+        stop_trainers(list(running.values()), signum, grace)
         for ref in running:
             self.ray.cancel(ref, force=True)
         return list(running.values())
@@ -227,16 +232,7 @@ class SubmititLauncher:
     def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
         "Signal each running run's trainer where it runs on this machine (it checkpoints), then cancel the jobs."
         running = dict(self.running)
-        for _, run_dir in running.values():
-            pid = lock_holder(run_dir)
-            if pid:
-                try:
-                    os.kill(pid, signum)
-                except ProcessLookupError:
-                    pass
-        deadline = time.time() + grace
-        while any(lock_holder(d) for _, d in running.values()) and time.time() < deadline:
-            time.sleep(0.5)
+        stop_trainers([d for _, d in running.values()], signum, grace)
         for job, _ in running.values():
             job.cancel(check=False)
         return [d for _, d in running.values()]
