@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import datetime
 import functools
+import importlib
 import json
 import math
 import os
@@ -32,29 +32,27 @@ from flax import nnx
 
 import augpro
 from .augment import knn_replace
-from .checkpoints import enct5_to_hf
+from .bert import BERT_PRESETS
 from .config import MeshConfig, Method, TrainConfig, get_method, resolve
 from .data import BatchStream, Encoded, load_glue, load_tokenizer, synthetic_batch
-from .distill import TrainState, make_mesh, make_optimizer, make_train_step, put_batch
-from .encoders import build_model
-from .enct5 import EncT5Config, params_by_path
-from .losses import (LOSS_TERMS, LossConfig, LossTerm, StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of,
-                           task_loss)
+from .distill import TrainState, make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
+from .encoders import build_model, family_of, is_checkpoint_spec
+from .enct5 import EncT5Config
+from .losses import LOSS_TERMS, LossConfig, LossTerm, StepContext, task_loss
 from .paper import paper_results
-from .projection import (EOS_ID, PAD_ID, T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, dense_project, project,
-                               project_masked, project_numpy)
+from .projection import (T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, compiled_temp_bytes, default_candidates, dense_project,
+                               finalize_tokens, project, project_masked, project_numpy)
 from .registry import Registry
 
 # %% auto 0
-__all__ = ['BENCHMARKS', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL', 'STEP_METHODS',
-           'STEP_CONFIG_KEYS', 'STEP_SIZES', 'PEER_METHODS', 'PEER_EXTRA', 'PEER_TERMS', 'PEER_SIZES', 'PEER_RTOL',
-           'PEER_SPEED_GOAL', 'PEER_EXEMPT', 'SPEC_PEAK_BF16', 'ACCELERATOR_SIZES', 'Benchmark', 'register_benchmark',
-           'run_benchmark', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize',
-           'bench_projection', 'build_parser', 'main', 'main_one', 'loop_dot_flops', 'compiled_flops', 'peak_matmul',
-           'StepSize', 'sst2_lengths', 'step_batch', 'projection_blocks', 'fgsm_reference', 'time_steps', 'bench_step',
-           'step_table', 'MissingExtra', 'torch_enct5', 'torch_param_count', 'TorchStep', 'augpro_draws', 'peer_check',
-           'time_peer', 'bench_peer', 'peer_table', 'peer_goals', 'AcceleratorSize', 'spec_peak', 'device_peak_bytes',
-           'bench_accelerator']
+__all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL',
+           'STEP_METHODS', 'STEP_CONFIG_KEYS', 'MINILM_VOCAB', 'STEP_SIZES', 'SPEC_PEAK_BF16', 'ACCELERATOR_SIZES',
+           'Benchmark', 'MissingExtra', 'load_benchmarks', 'register_benchmark', 'run_benchmark', 'other_cpu_load',
+           'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser',
+           'main', 'main_one', 'loop_dot_flops', 'compiled_flops', 'peak_matmul', 'StepSize', 'sst2_lengths',
+           'step_batch', 'size_models', 'param_count', 'ms_summary', 'projection_blocks', 'fgsm_reference',
+           'compile_steps', 'time_steps', 'bench_step', 'step_table', 'AcceleratorSize', 'spec_peak',
+           'device_peak_bytes', 'bench_accelerator']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -65,6 +63,17 @@ class Benchmark:
     params: dict = field(default_factory=dict)
 
 BENCHMARKS = Registry("benchmark")
+BENCHMARK_MODULES = ("augpro.peer",)   # modules above this one whose benchmarks register when they load
+
+class MissingExtra(ImportError):
+    "An optional extra that a benchmark needs is not installed; the message says how to install it."
+
+def load_benchmarks() -> Registry:
+    """The registry with every benchmark module loaded: this module's benchmarks and those of `BENCHMARK_MODULES`, found
+    by name when a benchmark is looked up (as big_vision finds its evaluators), so that no module here imports them."""
+    for module in BENCHMARK_MODULES:
+        importlib.import_module(module)
+    return BENCHMARKS
 
 def register_benchmark(name: str, help: str, **params):
     "Decorator: register `fn` as benchmark `name` (a taken name is refused) with default keyword `params` (int, float, str, bool, or a tuple of int or str)."
@@ -72,7 +81,7 @@ def register_benchmark(name: str, help: str, **params):
 
 def run_benchmark(name: str, **overrides) -> dict:
     "Run benchmark `name` with its defaults updated by `overrides`; the result carries the parameters and the machine."
-    bench = BENCHMARKS.lookup(name)   # an unknown name lists the registered ones
+    bench = load_benchmarks().lookup(name)   # an unknown name lists the registered ones
     unknown = sorted(set(overrides) - set(bench.params))
     if unknown:
         raise ValueError(f"benchmark {name!r} has no parameter(s) {unknown}; its parameters are {sorted(bench.params)}.")
@@ -203,7 +212,7 @@ def build_parser(prog: str = "python -m augpro.bench") -> argparse.ArgumentParse
     "An argument parser with one subcommand per registered benchmark."
     parser = argparse.ArgumentParser(prog=prog, description="Run a benchmark and print its result as JSON.")
     sub = parser.add_subparsers(dest="benchmark", required=True, metavar="BENCHMARK")
-    for name, bench in BENCHMARKS.items():
+    for name, bench in load_benchmarks().items():
         p = sub.add_parser(name, help=bench.help, description=bench.help)
         for param, default in bench.params.items():
             _add_param(p, param, default)
@@ -218,7 +227,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") ->
 
 def main_one(name: str, argv: list[str] | None = None, prog: str | None = None, out: str | None = None) -> int:
     "A command of one benchmark (e.g. a script in tools/): its parameters as options; `out`: the default of `--out`."
-    bench = BENCHMARKS.lookup(name)
+    bench = load_benchmarks().lookup(name)
     parser = argparse.ArgumentParser(prog=prog, description=f"{bench.help}. Prints the result as JSON.")
     for param, default in bench.params.items():
         _add_param(parser, param, default)
@@ -347,6 +356,18 @@ class StepSize:
         "The config whose models (`model.teacher`, `model.student`, `model.dropout`), loss and optimizer this size times."
         return resolve(self.preset, dict(self.overrides))
 
+    @functools.cache
+    def vocabulary(self) -> tuple:
+        """(tokenizer, layout, candidates [vocab]): a checkpoint teacher's own tokenizer (all-MiniLM-L6-v2's vocab.txt:
+        [CLS] first, [SEP] last, its candidate tokens), else (None, T5's layout, `default_candidates(vocab)`)."""
+        spec = self.config().model.teacher
+        if not is_checkpoint_spec(spec):
+            return None, T5_LAYOUT, default_candidates(self.vocab)
+        tok = family_of(spec).default_tokenizer(spec)
+        return tok, tok.layout, projection_candidates(tok, self.vocab)
+
+MINILM_VOCAB = BERT_PRESETS["bert-base"]["vocab_size"]   # all-MiniLM-L6-v2 reads bert-base-uncased's vocabulary
+
 STEP_SIZES: dict[str, StepSize] = {
     "tiny": StepSize("cpu-demo", vocab=300, batch=4, length=16, overrides=(   # for tests; no dropout compiles 3x faster
         ("model.teacher", "tiny"), ("model.student", "tiny:num_layers=1"), ("model.dropout", 0.0), ("loss.chunk_size", 128))),
@@ -355,29 +376,41 @@ STEP_SIZES: dict[str, StepSize] = {
                      overrides=(("model.teacher", "large"), ("model.student", "small"))),
     "t5": StepSize("paper", vocab=T5_VOCAB_ROWS, batch=8, length=128,     # T5-base -> T5-small with AdamW (issue 18's peer race)
                    overrides=(("model.teacher", "base"), ("model.student", "small"), ("optim.optimizer", "adamw"))),
+    # the pretrained study's models (all-MiniLM-L6-v2 and its first 3 layers, real weights), SST-2's WordPiece lengths
+    "minilm": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2"),
 }
 
-def sst2_lengths() -> np.ndarray:
-    "Token counts (T5 SentencePiece, with EOS) of SST-2's training sentences, from $AUGPRO_DATA."
-    tok = load_tokenizer(None)   # says how to set AUGPRO_DATA when it is missing
-    return np.array([len(tok.encode(t)) for t in load_glue("sst2", "train").texts["sentence"]])
+def sst2_lengths(tokenizer=None) -> np.ndarray:
+    "Token counts (specials included) of SST-2's training sentences, from $AUGPRO_DATA; `tokenizer` None: T5's."
+    tok = tokenizer or load_tokenizer(None)   # says how to set AUGPRO_DATA when it is missing
+    return np.array([len(ids) for ids in tok.batch_encode(list(load_glue("sst2", "train").texts["sentence"]))])
 
 def step_batch(size: StepSize, seed: int = 0) -> dict:
-    "A fixed `synthetic_batch`: `size.lengths` lengths, candidate tokens, EOS at the end, random labels."
-    L = size.length
+    "A fixed `synthetic_batch`: `size.lengths` lengths, candidate tokens, the specials where the layout puts them, random labels."
+    L, (tok, layout, candidates_V) = size.length, size.vocabulary()
     if size.lengths == "sst2":
-        lengths = {"length_pool": sst2_lengths()}
+        lengths = {"length_pool": sst2_lengths(tok)}
     elif size.lengths == "uniform":
         lengths = {"min_length": max(L // 2, 2)}
     else:
         raise ValueError(f"unknown lengths {size.lengths!r}: choose 'uniform' or 'sst2'.")
-    return synthetic_batch(seed, size.batch, L, size.vocab, token_pool=np.flatnonzero(default_candidates(size.vocab)),
-                           **lengths)
+    batch = synthetic_batch(seed, size.batch, L, size.vocab, token_pool=np.flatnonzero(candidates_V), **lengths)
+    return {**batch, "ids": finalize_tokens(batch["ids"], batch["mask"], layout)}
 
-def _n_params(model) -> int:
+def size_models(size: StepSize, seed: int = 0, dtype: str = "float32") -> tuple:
+    "(teacher, student) of a size, for binary labels (as the batch's), computing in `dtype`; their vocabulary must be the size's."
+    cfg = size.config()
+    models = tuple(build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i, dtype=dtype)
+                   for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))
+    for m in models:
+        if m.config.vocab_size != size.vocab:
+            raise ValueError(f"the size's vocab is {size.vocab}, but its model has {m.config.vocab_size} rows.")
+    return models
+
+def param_count(model) -> int:
     return int(sum(x.size for x in jax.tree.leaves(nnx.state(model, nnx.Param))))
 
-def _ms(seconds: list[float]) -> dict:
+def ms_summary(seconds: list[float]) -> dict:
     s = summarize(seconds)
     return {"median_ms": round(s["median_s"] * 1e3, 2), "min_ms": round(s["min_s"] * 1e3, 2), "runs": s["runs"],
             "all_ms": [round(x * 1e3, 1) for x in seconds]}
@@ -433,8 +466,8 @@ def fgsm_reference() -> Method:
     fgsm = get_method("kd+fgsm")
     return dataclasses.replace(fgsm, name=FGSM_REFERENCE, terms=fgsm.terms + ((_TEACHER_PASS, 0.0),))
 
-def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int,
-                   methods: dict[str, Method] | None = None):
+def compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int,
+                  methods: dict[str, Method] | None = None, layout: TokenLayout = T5_LAYOUT):
     """Each method's training step, compiled (seconds and FLOPs reported) and run once, as a `_Steps` over `n_states`
     step indices; `methods` gives the `Method` of an entry that is not `get_method(cfg.method)`. The in-mask
     projection's loop is counted for the mean number of blocks it runs at those steps."""
@@ -446,7 +479,7 @@ def _compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candid
     for m, cfg in cfgs.items():
         method = (methods or {}).get(m) or get_method(cfg.method)
         t = teacher if method.needs_teacher else None
-        step = make_train_step(student, t, method, cfg.method_loss(), tx, candidates, seed)
+        step = make_train_step(student, t, method, cfg.method_loss(), tx, candidates, seed, layout)
         args = (states[0], t_params if t is not None else None, batch)
         t0 = time.perf_counter()
         compiled = jax.jit(step).lower(*args).compile()
@@ -486,7 +519,7 @@ def _method_rows(times: dict, fns: dict, compile_s: dict, flops: dict, peak_flop
     rows = {}
     for m in compile_s:
         change = fns[m].change_rates()
-        rows[m] = {**_ms(times[m]), "compile_s": compile_s[m], "gflop": float(f"{flops[m]['flops'] / 1e9:.4g}"),
+        rows[m] = {**ms_summary(times[m]), "compile_s": compile_s[m], "gflop": float(f"{flops[m]['flops'] / 1e9:.4g}"),
                    "xla_gflop": float(f"{flops[m]['xla_flops'] / 1e9:.4g}"),
                    **({"projection_blocks": round(float(np.mean(flops[m]["projection_blocks"])), 2)}
                       if any(flops[m]["projection_blocks"]) else {}),
@@ -506,7 +539,7 @@ def _step_goals(times: dict) -> dict:
 
 def _parts_summary(times: dict, rows: dict) -> dict:
     "The pieces' times, and each one's share of the step of the method that uses it."
-    parts = {k.split(":", 1)[1]: _ms(v) for k, v in times.items() if k.startswith("part:")}
+    parts = {k.split(":", 1)[1]: ms_summary(v) for k, v in times.items() if k.startswith("part:")}
     shares = {"kd+augpro-mix": "project (teacher table)", "kd+augpro-fgsm": "project (student table)", "kd+knn": "knn_replace"}
     return {"parts": parts,
             "share_of_step": {f"{part} in {m}": round(parts[part]["median_ms"] / rows[m]["median_ms"], 3)
@@ -522,20 +555,20 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
     extra = {FGSM_REFERENCE: fgsm_reference()} if "kd+augpro-fgsm" in methods else {}
     cfgs.update({m: cfg.override({"method": "kd+fgsm"}) for m in extra})
     methods += list(extra)
-    teacher, student = (build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i)
-                        for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))   # binary labels, as the batch's
-    batch, cand = step_batch(size, seed), jnp.asarray(default_candidates(size.vocab))
-    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, extra)
+    teacher, student = size_models(size, seed)
+    batch, (_, layout, cand) = step_batch(size, seed), size.vocabulary()
+    cand = jnp.asarray(cand)
+    fns, compile_s, flops = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, extra, layout)
     if parts:
         fns.update(_part_fns(cfg.method_loss(), teacher, student, batch, cand, seed))
     fns["peak:matmul"], peak_flops = peak_matmul(peak_size, seed)
     load_before = other_cpu_load()
     times = time_interleaved(fns, warmup=warmup, repeats=repeats)
-    peak = {"n": peak_size, **_ms(times["peak:matmul"]), "gflops": round(peak_flops / statistics.median(times["peak:matmul"]) / 1e9, 2)}
+    peak = {"n": peak_size, **ms_summary(times["peak:matmul"]), "gflops": round(peak_flops / statistics.median(times["peak:matmul"]) / 1e9, 2)}
     rows = _method_rows({m: times[m] for m in methods}, fns, compile_s, flops, peak["gflops"] * 1e9)
     settings = cfg.to_dict()
-    out = {"teacher": cfg.model.teacher, "student": cfg.model.student, "teacher_params": _n_params(teacher),
-           "student_params": _n_params(student), "vocab": size.vocab, "batch": size.batch, "length": size.length,
+    out = {"teacher": cfg.model.teacher, "student": cfg.model.student, "teacher_params": param_count(teacher),
+           "student_params": param_count(student), "vocab": size.vocab, "batch": size.batch, "length": size.length,
            "lengths": size.lengths, "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
            "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
            "other_cpu_load_before": load_before, "methods": rows}
@@ -588,433 +621,6 @@ def step_table(result: dict, size: str) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/17_bench.ipynb
-PEER_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm")
-PEER_EXTRA = "pip install augpro[peer]"
-
-class MissingExtra(ImportError):
-    "An optional extra that a benchmark needs is not installed; the message says how to install it."
-
-def _peer_imports():
-    "torch, transformers' T5Config and its T5 modelling module; without them, one line saying how to install them."
-    try:
-        import torch
-        import transformers
-        from transformers.models.t5 import modeling_t5
-    except ImportError:
-        raise MissingExtra(f"the peer benchmark needs PyTorch and transformers: {PEER_EXTRA}") from None
-    return torch, transformers, modeling_t5
-
-
-# %% ../nbs/17_bench.ipynb
-@functools.cache
-def _torch_enct5_class():
-    "The PyTorch EncT5 class, built on first use (so that augpro.bench imports without torch)."
-    torch, transformers, t5 = _peer_imports()
-    nn = torch.nn
-
-    class TorchEncT5(nn.Module):
-        """EncT5 as a PyTorch + transformers user writes it: transformers' `T5Stack` as the encoder, one `T5Block` as
-        the decoder layer with its final norm, a learned decoder input and a linear head."""
-        def __init__(self, config, num_labels: int):
-            super().__init__()
-            enc = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=False, use_cache=False)
-            dec = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=True, use_cache=False)
-            self.encoder = t5.T5Stack(enc)
-            dec._attn_implementation = enc._attn_implementation   # the stack's (transformers' default); a bare block has none
-            self.decoder = nn.Module()
-            self.decoder.block = nn.ModuleList([t5.T5Block(dec, has_relative_attention_bias=False, layer_idx=0)])
-            self.decoder.final_layer_norm = t5.T5LayerNorm(dec.d_model, eps=dec.layer_norm_epsilon)
-            self.decoder_input = nn.Parameter(torch.zeros(1, dec.d_model))
-            self.dropout = nn.Dropout(dec.dropout_rate)
-            self.head = nn.Linear(dec.d_model, num_labels)
-            self.dec_config = dec
-
-        @property
-        def table(self):
-            "The [vocab, d_model] token-embedding table."
-            return self.encoder.embed_tokens.weight
-
-        def embed(self, ids):
-            return self.encoder.embed_tokens(ids)
-
-        def from_embeddings(self, emb, mask):
-            "Logits [B, num_labels] from input embeddings [B, L, d_model] under the 0/1 mask [B, L]."
-            enc = self.encoder(inputs_embeds=emb, attention_mask=mask).last_hidden_state
-            y = self.dropout(self.decoder_input.expand(emb.shape[0], 1, -1))
-            cross = t5.create_bidirectional_mask(config=self.dec_config, inputs_embeds=y, attention_mask=mask,
-                                                 encoder_hidden_states=enc)
-            y = self.decoder.block[0](y, encoder_hidden_states=enc, encoder_attention_mask=cross)[0]
-            return self.head(self.dropout(self.decoder.final_layer_norm(y))[:, 0])
-
-        def forward(self, ids, mask):
-            return self.from_embeddings(self.embed(ids), mask)
-
-    return TorchEncT5
-
-def torch_enct5(model):
-    "A PyTorch + transformers copy of an EncT5: the same sizes, dropout and weights (`enct5_to_hf`)."
-    torch, _, _ = _peer_imports()
-    c = model.config
-    t5_config = dict(vocab_size=c.vocab_size, d_model=c.d_model, d_kv=c.d_kv, d_ff=c.d_ff, num_heads=c.num_heads,
-                     num_layers=c.num_layers, relative_attention_num_buckets=c.relative_attention_num_buckets,
-                     relative_attention_max_distance=c.relative_attention_max_distance, dropout_rate=c.dropout_rate,
-                     layer_norm_epsilon=c.layer_norm_epsilon, feed_forward_proj="gated-gelu")
-    net = _torch_enct5_class()(t5_config, c.num_labels)
-    state = {("encoder.embed_tokens.weight" if k == "shared.weight" else k): torch.tensor(v)
-             for k, v in enct5_to_hf(model).items()}
-    net.load_state_dict(state, strict=True)   # every tensor named, none left over
-    return net
-
-def torch_param_count(net) -> int:
-    return int(sum(p.numel() for p in net.parameters()))
-
-# %% ../nbs/17_bench.ipynb
-PEER_TERMS = ("kd", "mixup", "augpro-mix", "fgsm", "augpro-fgsm")
-_HF_SCHEDULES = {"constant": "constant_with_warmup", "linear": "linear", "cosine": "cosine", "rsqrt": "inverse_sqrt"}
-
-def _check_peer_settings(method: str, hp: LossConfig, optim) -> tuple:
-    "The method's (term, weight) pairs, if the PyTorch side implements them under these settings; else one line saying why not."
-    terms = tuple((t, hp.term_weights.get(t, w)) for t, w in get_method(method).terms)
-    unknown = [t for t, _ in terms if t not in PEER_TERMS]
-    if unknown:
-        raise ValueError(f"the peer benchmark has PyTorch versions of the loss terms {', '.join(PEER_TERMS)}; method "
-                         f"{method!r} also uses {', '.join(unknown)}: choose among {', '.join(PEER_METHODS)}.")
-    supported = {"optim.optimizer": (optim.optimizer, "adamw"), "loss.distance": (hp.distance, "kl"),
-                 "loss.metric": (hp.metric, "cosine"), "loss.fgsm_grad": (hp.fgsm_grad, "kd"),
-                 "loss.fgsm_direction": (hp.fgsm_direction, "ascent"), "loss.mix_table": (hp.mix_table, "teacher"),
-                 "loss.fgsm_table": (hp.fgsm_table, "student")}
-    for key, (value, want) in supported.items():
-        if value != want:
-            raise ValueError(f"the peer benchmark's PyTorch step supports {key}={want!r} only; got {value!r}.")
-    if hp.lam is None:
-        raise ValueError("the peer benchmark needs a fixed MixUp λ (loss.lam), so that both sides mix alike; got None.")
-    return terms
-
-class TorchStep:
-    """One method's training step in eager PyTorch, as `augpro.losses` defines its terms (kd, mixup, augpro-mix, fgsm,
-    augpro-fgsm): the teacher without gradient (dropout as `loss.teacher_dropout` says), the student forward and
-    backward, gradient clipping, AdamW under transformers' schedule. Calling it runs one step."""
-    def __init__(self, method: str, hp: LossConfig, optim, student, teacher, batch: dict, candidates_V):
-        torch, transformers, _ = _peer_imports()
-        self.torch, self.F = torch, torch.nn.functional
-        self.terms = dict(_check_peer_settings(method, hp, optim))
-        self.hp, self.student, self.teacher, self.grad_clip = hp, student, teacher, optim.grad_clip
-        self.ids, self.mask, self.labels = (torch.tensor(np.asarray(batch[k])).long() for k in ("ids", "mask", "labels"))
-        self.candidates = torch.tensor(np.asarray(candidates_V, bool))
-        self.opt = torch.optim.AdamW(student.parameters(), lr=optim.learning_rate, weight_decay=optim.weight_decay)
-        self.schedule = transformers.get_scheduler(_HF_SCHEDULES[optim.schedule], self.opt, num_warmup_steps=optim.warmup_steps,
-                                                   num_training_steps=optim.steps)
-
-    # -- the pieces, as a PyTorch user writes them --------------------------------------------------------
-    def kl(self, s_logits, t_logits):
-        "KL(teacher ‖ student) of the temperature-softened distributions × T², averaged over the batch."
-        T, F = self.hp.temperature, self.F
-        return F.kl_div(F.log_softmax(s_logits / T, -1), F.log_softmax(t_logits / T, -1), log_target=True,
-                        reduction="batchmean") * T * T
-
-    def project(self, reps, table, mask):
-        """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
-        in-mask positions only (indexed out, as eager PyTorch allows) unless `loss.projection_block` is None."""
-        inside = mask.bool() if self.hp.projection_block is not None else self.torch.ones_like(mask, dtype=bool)
-        scores = reps[inside] @ self.F.normalize(table, dim=1).T
-        ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
-        ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
-        return ids
-
-    def finalize(self, ids, mask):
-        "T5's layout: PAD outside the mask, EOS at each row's last in-mask position."
-        torch = self.torch
-        pos = torch.arange(ids.shape[1])
-        last = torch.where(mask.bool(), pos, -1).max(1, keepdim=True).values
-        return torch.where(pos == last, EOS_ID, torch.where(mask.bool(), ids, PAD_ID))
-
-    def eps(self, eps: float, table):
-        return eps * table.pow(2).mean().sqrt() if self.hp.eps_mode == "rms" else eps
-
-    # -- the loss ---------------------------------------------------------------------------------------
-    def loss(self, fixed: dict | None = None):
-        """(total loss, {term: loss}, {piece: tensor}) on the batch. `fixed` replaces the step's random draws: the MixUp
-        `partners` [B] and the FGSM `direction` [B, L, D] (the check uses augpro's, so that both sides compute the same)."""
-        torch, F, hp, s, t = self.torch, self.F, self.hp, self.student, self.teacher
-        ids, mask, labels, fixed = self.ids, self.mask, self.labels, fixed or {}
-        with torch.no_grad():
-            t_clean = t(ids, mask)
-        s_clean = s(ids, mask)
-        losses = {"kd": hp.ce_weight * F.cross_entropy(s_clean, labels) + hp.distill_weight * self.kl(s_clean, t_clean)}
-        pieces = {}
-        if {"mixup", "augpro-mix"} & set(self.terms):
-            lam = hp.lam
-            partners = fixed.get("partners", torch.randperm(ids.shape[0]))
-            mixed_mask = torch.maximum(mask, mask[partners])
-        if "mixup" in self.terms:
-            e = s.embed(ids)
-            s_logits = s.from_embeddings(lam * e + (1 - lam) * e[partners], mixed_mask)
-            with torch.no_grad():
-                e_t = t.embed(ids)
-                t_logits = t.from_embeddings(lam * e_t + (1 - lam) * e_t[partners], mixed_mask)
-            y = F.one_hot(labels, s_logits.shape[-1]).float()
-            losses["mixup"] = (hp.ce_weight * F.cross_entropy(s_logits, lam * y + (1 - lam) * y[partners])
-                               + hp.distill_weight * self.kl(s_logits, t_logits))
-        if "augpro-mix" in self.terms:
-            with torch.no_grad():
-                table = t.table
-                new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table, mixed_mask), mixed_mask)
-                t_logits = t(new, mixed_mask)
-            losses["augpro-mix"] = self.kl(s(new, mixed_mask), t_logits)
-            pieces["augpro-mix ids"] = new
-        if {"fgsm", "augpro-fgsm"} & set(self.terms):
-            emb = s.embed(ids).detach().requires_grad_(True)
-            training = s.training
-            s.eval()   # augpro takes the FGSM gradient with the student's dropout off
-            (grad,) = torch.autograd.grad(self.kl(s.from_embeddings(emb, mask), t_clean), emb)
-            s.train(training)
-            direction, inside = fixed.get("direction", grad.sign()), mask[..., None].to(emb.dtype)
-            pieces["fgsm grad"] = grad
-        if "fgsm" in self.terms:
-            step = self.eps(hp.fgsm_eps, s.table.detach()) * direction * inside
-            losses["fgsm"] = self.kl(s.from_embeddings(s.embed(ids) + step, mask), t_clean)
-        if "augpro-fgsm" in self.terms:
-            with torch.no_grad():
-                table = s.table.detach()
-                new = self.finalize(self.project(emb.detach() + self.eps(hp.augpro_fgsm_eps, table) * direction * inside, table, mask), mask)
-                t_logits = t(new, mask)
-            losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
-            pieces["augpro-fgsm ids"] = new
-        return sum(w * losses[k] for k, w in self.terms.items()), losses, pieces
-
-    def __call__(self):
-        "One training step; returns the loss."
-        self.student.train()
-        self.teacher.train(self.hp.teacher_dropout)
-        self.opt.zero_grad(set_to_none=True)
-        loss = self.loss()[0]
-        loss.backward()
-        if self.grad_clip:
-            self.torch.nn.utils.clip_grad_norm_(self.student.parameters(), self.grad_clip)
-        self.opt.step()
-        self.schedule.step()
-        return loss.detach()
-
-    def check(self, fixed: dict) -> dict:
-        "Loss, gradient norm (before clipping) and pieces with dropout off and the given draws; no update."
-        self.student.eval()
-        self.teacher.eval()
-        self.opt.zero_grad(set_to_none=True)
-        loss, _, pieces = self.loss(fixed)
-        loss.backward()
-        norm = self.torch.sqrt(sum((p.grad.double() ** 2).sum() for p in self.student.parameters() if p.grad is not None))
-        self.opt.zero_grad(set_to_none=True)
-        return {"loss": float(loss.detach()), "grad_norm": float(norm), **{k: v.detach().numpy() for k, v in pieces.items()}}
-
-# %% ../nbs/17_bench.ipynb
-PEER_SIZES = ("tiny", "cpu-demo", "t5")
-PEER_RTOL = 1e-4   # relative tolerance of the loss and gradient-norm agreement (float32, different kernels and summation orders)
-
-def _dropout_free(model, spec: str, vocab: int, seed: int):
-    "A copy of `model` with its dropout rates at 0 (the same parameters)."
-    twin = build_model(spec, num_labels=model.config.num_labels, vocab_size=vocab, dropout=0.0, seed=seed)
-    nnx.update(twin, nnx.state(model, nnx.Param))
-    return twin
-
-def _rel(a: float, b: float) -> float:
-    return abs(a - b) / max(abs(b), 1e-12)
-
-def augpro_draws(student, teacher, batch, candidates, seed: int, hp: LossConfig) -> dict:
-    """What augpro's training step draws and makes at step index 0 with these models, from its own code (`StepContext`
-    under make_train_step's key): the MixUp partners, the FGSM gradient, and the tokens of both projections."""
-    (s_def, s_state), (t_def, t_state) = nnx.split(student), nnx.split(teacher)
-
-    @jax.jit
-    def draws(s_state, t_state, batch):
-        key = jax.random.fold_in(jax.random.key(seed), 0)   # make_train_step's key of step 0
-        ctx = StepContext(nnx.merge(s_def, s_state), nnx.merge(t_def, t_state), batch, key, hp, candidates)
-        return {"partners": ctx.partners, "fgsm grad": ctx.fgsm_gradient(hp.fgsm_grad)[1],
-                "augpro-mix ids": augpro_mix_tokens_of(ctx, hp.mix_table), "augpro-fgsm ids": augpro_fgsm_tokens_of(ctx, hp.fgsm_grad)}
-
-    return jax.device_get(draws(s_state, t_state, batch))
-
-def peer_check(cfgs: dict, student, teacher, batch, candidates, seed: int, torch_steps: dict, metrics: dict,
-               rtol: float = PEER_RTOL) -> dict:
-    """With dropout off, compare each method's loss and gradient norm in augpro (`metrics`: the first step's, at step
-    index 0) and in PyTorch, which gets augpro's MixUp partners and FGSM direction of that step (λ is the config's).
-    Also reports how many projected tokens agree and how close the FGSM gradients are. Raises if a loss disagrees."""
-    torch = _peer_imports()[0]
-    rows, cache = {}, {}
-    for m, cfg in cfgs.items():
-        hp = cfg.method_loss()
-        if repr(hp) not in cache:
-            cache[repr(hp)] = augpro_draws(student, teacher, batch, candidates, seed, hp)
-        ours, terms, fixed = cache[repr(hp)], {t for t, _ in get_method(m).terms}, {}
-        if {"mixup", "augpro-mix"} & terms:
-            fixed["partners"] = torch.from_numpy(np.array(ours["partners"])).long()
-        if {"fgsm", "augpro-fgsm"} & terms:
-            grad = np.asarray(ours["fgsm grad"])
-            fixed["direction"] = torch.tensor(np.sign(grad))
-        got = torch_steps[m].check(fixed)
-        a_loss, a_norm = float(metrics[m]["loss"]), float(metrics[m]["grad_norm"])
-        row = {"augpro_loss": a_loss, "torch_loss": got["loss"], "loss_rel_diff": _rel(got["loss"], a_loss),
-               "augpro_grad_norm": a_norm, "torch_grad_norm": got["grad_norm"], "grad_norm_rel_diff": _rel(got["grad_norm"], a_norm)}
-        for term in ("augpro-mix", "augpro-fgsm"):
-            if term in terms:
-                row[f"{term}_ids_agree"] = float(np.mean(np.asarray(ours[f"{term} ids"]) == got[f"{term} ids"]))
-        if "direction" in fixed:
-            inside = np.asarray(batch["mask"], bool)
-            row["fgsm_grad_rel_diff"] = float(np.linalg.norm(got["fgsm grad"] - grad) / max(np.linalg.norm(grad), 1e-30))
-            row["fgsm_sign_agree"] = float(np.mean(np.sign(got["fgsm grad"])[inside] == np.sign(grad)[inside]))
-        row["agree"] = row["loss_rel_diff"] <= rtol and row["grad_norm_rel_diff"] <= rtol
-        rows[m] = {k: round(v, 8) if isinstance(v, float) else v for k, v in row.items()}
-    bad = [m for m, r in rows.items() if not r["agree"]]
-    if bad:
-        raise AssertionError(f"augpro and PyTorch compute different losses with dropout off for {', '.join(bad)} "
-                             f"(relative tolerance {rtol:g}): {json.dumps({m: rows[m] for m in bad})}")
-    return {"rtol": rtol, "dropout": 0.0, "step": 0, "methods": rows}
-
-def _teacher_forward(teacher, batch, hp: LossConfig, seed: int):
-    "The teacher's jitted forward pass on the batch (dropout as `loss.teacher_dropout` says), compiled and run once."
-    t_def, t_params, t_rest = nnx.split(teacher, nnx.Param, ...)
-    fwd = jax.jit(lambda p, ids, mask, key: nnx.merge(t_def, p, t_rest)(ids, mask, deterministic=not hp.teacher_dropout, rngs=key))
-    f = partial(fwd, t_params, batch["ids"], batch["mask"], jax.random.key(seed))
-    jax.block_until_ready(f())
-    return f
-
-def _torch_teacher_forward(net, batch, hp: LossConfig):
-    torch = _peer_imports()[0]
-    ids, mask = (torch.tensor(np.asarray(batch[k])).long() for k in ("ids", "mask"))
-    def f():
-        net.train(hp.teacher_dropout)
-        with torch.no_grad():
-            return net(ids, mask)
-    return f
-
-def _peer_ratios(med: dict, methods) -> dict:
-    "Per side: AugPro-Mix over MixUp, and AugPro-FGSM over FGSM plus one teacher forward pass (the pass it adds)."
-    out = {}
-    for side in ("augpro", "torch"):
-        r = {}
-        if {"kd+augpro-mix", "kd+mixup"} <= set(methods):
-            r["kd+augpro-mix / kd+mixup"] = round(med[f"{side} kd+augpro-mix"] / med[f"{side} kd+mixup"], 3)
-        if {"kd+augpro-fgsm", "kd+fgsm"} <= set(methods):
-            r["kd+augpro-fgsm / (kd+fgsm + teacher forward)"] = round(
-                med[f"{side} kd+augpro-fgsm"] / (med[f"{side} kd+fgsm"] + med[f"{side} teacher forward"]), 3)
-        out[side] = r
-    return out
-
-def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats: int = 5, seed: int = 0,
-              rtol: float = PEER_RTOL) -> dict:
-    """The same training step of each method in augpro (jitted) and in PyTorch + transformers (eager), on the same
-    models (augpro's weights copied) and batch: parameter counts and losses checked first, then both timed round-robin."""
-    torch = _peer_imports()[0]
-    cfg = size.config()
-    cfgs = {m: cfg.override({"method": m}) for m in dict.fromkeys(methods)}
-    for m, c in cfgs.items():
-        _check_peer_settings(m, c.method_loss(), c.optim)   # before anything is built
-    specs = (cfg.model.teacher, cfg.model.student)
-    teacher, student = (build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i)
-                        for i, spec in enumerate(specs))
-    batch, cand = step_batch(size, seed), jnp.asarray(default_candidates(size.vocab))
-    t_net, s_net = torch_enct5(teacher), torch_enct5(student)
-    counts = {"teacher": (_n_params(teacher), torch_param_count(t_net)), "student": (_n_params(student), torch_param_count(s_net))}
-    for role, (a, b) in counts.items():
-        if a != b:
-            raise AssertionError(f"the augpro and PyTorch {role}s differ in size ({a:,} and {b:,} parameters): the race would not be fair.")
-    torch_steps = {m: TorchStep(m, c.method_loss(), c.optim, s_net, t_net, batch, cand) for m, c in cfgs.items()}
-    fns, compile_s, flops = _compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed)
-    if cfg.model.dropout == 0.0:   # the timed steps are the check's: their first call was step 0
-        check_metrics, check_models = {m: fns[m].metrics[0] for m in cfgs}, (student, teacher)
-    else:
-        check_models = (_dropout_free(student, specs[1], size.vocab, seed + 1), _dropout_free(teacher, specs[0], size.vocab, seed))
-        check_fns = _compile_steps(cfgs, *check_models, batch, cand, 1, seed)[0]
-        check_metrics = {m: check_fns[m].metrics[0] for m in cfgs}
-    check = peer_check(cfgs, *check_models, batch, cand, seed, torch_steps, check_metrics, rtol)
-    hp = cfg.method_loss()
-    timed = {}
-    for m in cfgs:
-        timed[f"augpro {m}"], timed[f"torch {m}"] = fns[m], torch_steps[m]
-    timed["augpro teacher forward"] = _teacher_forward(teacher, batch, hp, seed)
-    timed["torch teacher forward"] = _torch_teacher_forward(t_net, batch, hp)
-    for m in cfgs:
-        torch_steps[m]()   # PyTorch's first step allocates the optimizer's state: not timed
-    load_before = other_cpu_load()
-    times = time_interleaved(timed, warmup=warmup, repeats=repeats)
-    med = {k: statistics.median(v) for k, v in times.items()}
-    low = {k: min(v) for k, v in times.items()}
-    rows = {m: {"augpro": _ms(times[f"augpro {m}"]), "torch": _ms(times[f"torch {m}"]),
-                "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
-                "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
-                "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
-    settings = cfg.to_dict()
-    return {"teacher": cfg.model.teacher, "student": cfg.model.student,
-            "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
-            "vocab": size.vocab, "batch": size.batch, "length": size.length, "lengths": size.lengths,
-            "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
-            "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
-            "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.encoder.config._attn_implementation,
-            "check": check, "other_cpu_load_before": load_before, "methods": rows,
-            "teacher_forward": {side: _ms(times[f"{side} teacher forward"]) for side in ("augpro", "torch")},
-            "ratios": _peer_ratios(med, list(cfgs))}
-
-@register_benchmark("peer", "the training step of each method in augpro and in PyTorch + transformers, alternating: "
-                    "ms per step and the ratio (needs `pip install augpro[peer]`)",
-                    sizes=("cpu-demo", "t5"), methods=PEER_METHODS, repeats=15, t5_repeats=5, warmup=1, seed=0,
-                    rtol=PEER_RTOL, torch_threads=0, demo_lengths="sst2")
-def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads, demo_lengths) -> dict:
-    """Race augpro against PyTorch + transformers at each size of `sizes` ('tiny', 'cpu-demo', 't5'); `torch_threads`
-    0: torch's default; `demo_lengths`: the cpu-demo batch's lengths, 'sst2' (SST-2's sentences, from $AUGPRO_DATA) or
-    'uniform' (in [L/2, L], as at the other sizes)."""
-    unknown = [s for s in sizes if s not in PEER_SIZES]
-    if unknown:
-        raise ValueError(f"unknown size(s) {unknown} for the peer benchmark; choose among {list(PEER_SIZES)}.")
-    for name, v in (("repeats", repeats), ("t5_repeats", t5_repeats)):
-        if v < 1:
-            raise ValueError(f"{name} must be at least 1; got {v}.")
-    torch, transformers, _ = _peer_imports()   # without them: one line saying how to install them
-    threads = torch.get_num_threads()
-    torch.set_num_threads(torch_threads or threads)
-    try:
-        out = {name: time_peer(dataclasses.replace(STEP_SIZES[name], lengths=demo_lengths) if name == "cpu-demo" else
-                               STEP_SIZES[name], methods, warmup=warmup, repeats=t5_repeats if name == "t5" else repeats,
-                               seed=seed, rtol=rtol) for name in dict.fromkeys(sizes)}
-    finally:
-        torch.set_num_threads(threads)
-    return {"torch": torch.__version__, "transformers": transformers.__version__, "sizes": out}
-
-def peer_table(result: dict, size: str) -> str:
-    "Markdown tables of one size of a peer-benchmark result: ms per step on each side and their ratio, and each side's cost ratios."
-    r = result["sizes"][size]
-    lines = ["| method | augpro ms / step | PyTorch ms / step | augpro / PyTorch |", "|---|---|---|---|"]
-    for m, row in r["methods"].items():
-        lines.append(f"| {m} | {row['augpro']['median_ms']:.1f} | {row['torch']['median_ms']:.1f} | {row['augpro_over_torch']:.2f} |")
-    fwd = r["teacher_forward"]
-    lines.append(f"| teacher forward | {fwd['augpro']['median_ms']:.1f} | {fwd['torch']['median_ms']:.1f} | "
-                 f"{fwd['augpro']['median_ms'] / fwd['torch']['median_ms']:.2f} |")
-    if r["ratios"]["augpro"]:
-        lines += ["", "| ratio | augpro | PyTorch |", "|---|---|---|"]
-        lines += [f"| {k} | {v:.2f} | {r['ratios']['torch'][k]:.2f} |" for k, v in r["ratios"]["augpro"].items()]
-    return "\n".join(lines)
-
-PEER_SPEED_GOAL = 0.67   # issue 18: augpro ÷ PyTorch at most this for every method; at the T5 shapes, for the augmentations
-PEER_EXEMPT = {"t5": ("kd",)}   # ... as plain kd there is bound by matmuls on both sides (held to the share-of-peak goal)
-_MIX, _FGSM = "kd+augpro-mix / kd+mixup", "kd+augpro-fgsm / (kd+fgsm + teacher forward)"
-
-def peer_goals(result: dict) -> dict:
-    """Issue 18's goals for each size of a peer-benchmark result: augpro ÷ PyTorch ≤ `PEER_SPEED_GOAL` (its worst
-    method), AugPro-Mix ≤ 1.05 × MixUp and ≤ PyTorch's own ratio, AugPro-FGSM ≤ 1.05 × (FGSM + a teacher pass)."""
-    out = {}
-    for size, r in result["sizes"].items():
-        timed = [m for m in r["methods"] if m not in PEER_EXEMPT.get(size, ())]
-        worst = max(timed, key=lambda m: r["methods"][m]["augpro_over_torch"])
-        ratio = r["methods"][worst]["augpro_over_torch"]
-        goals = {f"augpro / PyTorch <= {PEER_SPEED_GOAL}": {"worst": worst, "ratio": ratio, "met": ratio <= PEER_SPEED_GOAL}}
-        ours, theirs = r["ratios"]["augpro"], r["ratios"]["torch"]
-        if _MIX in ours:
-            goals[f"{_MIX} <= 1.05 and <= PyTorch's"] = {"augpro": ours[_MIX], "torch": theirs[_MIX],
-                                                         "met": ours[_MIX] <= 1.05 and ours[_MIX] <= theirs[_MIX]}
-        if _FGSM in ours:
-            goals[f"{_FGSM} <= 1.05"] = {"augpro": ours[_FGSM], "torch": theirs[_FGSM], "met": ours[_FGSM] <= 1.05}
-        out[size] = goals
-    return out
-
-# %% ../nbs/17_bench.ipynb
 # dense bfloat16 matmul peak (FLOP/s) of one chip, from its vendor's datasheet, by `jax.Device.device_kind`
 SPEC_PEAK_BF16 = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L4": 121e12, "TPU v3": 123e12, "TPU v4": 275e12,
                   "TPU v5 lite": 197e12, "TPU v5p": 459e12, "TPU v6 lite": 918e12}
@@ -1049,7 +655,7 @@ def device_peak_bytes() -> int | None:
 
 def _timed(fn, repeats: int) -> dict:
     "`_ms` of `repeats` calls of `fn` after one warm-up call."
-    return _ms(time_interleaved({"fn": fn}, warmup=1, repeats=repeats)["fn"])
+    return ms_summary(time_interleaved({"fn": fn}, warmup=1, repeats=repeats)["fn"])
 
 def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_flops: float, spec: float | None) -> dict:
     "Forward and backward of `size.model` on a classification loss: time, FLOPs, and their rate against the peaks."
@@ -1066,7 +672,7 @@ def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_f
     flops = compiled_flops(compiled)["flops"]
     t = _timed(partial(compiled, params, batch), repeats)
     rate = flops / (t["median_ms"] / 1e3)
-    return {"model": size.model, "params": _n_params(model), "batch": size.mfu_batch, "length": size.length, "dtype": dtype,
+    return {"model": size.model, "params": param_count(model), "batch": size.mfu_batch, "length": size.length, "dtype": dtype,
             "compile_s": round(compile_s, 2), **t, "gflop": float(f"{flops / 1e9:.4g}"), "tflops": float(f"{rate / 1e12:.4g}"),
             "mfu": None if spec is None else float(f"{rate / spec:.4g}"), "share_of_measured_peak": float(f"{rate / peak_flops:.4g}")}
 
@@ -1087,7 +693,7 @@ def _step_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int) -> di
     teacher, student = (build_model(spec, num_labels=2, vocab_size=step.vocab, dropout=cfg.model.dropout, seed=seed + i,
                                     dtype=dtype) for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))
     batch, cand = step_batch(step, seed), jnp.asarray(default_candidates(step.vocab))
-    fns, compile_s, flops = _compile_steps({"kd+augpro-mix": cfg}, student, teacher, batch, cand, repeats + 2, seed)
+    fns, compile_s, flops = compile_steps({"kd+augpro-mix": cfg}, student, teacher, batch, cand, repeats + 2, seed)
     t = _timed(fns["kd+augpro-mix"], repeats)
     paper_steps = resolve("paper").optim.steps
     return {"teacher": cfg.model.teacher, "student": cfg.model.student, "batch": step.batch, "length": step.length,

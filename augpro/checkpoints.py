@@ -379,7 +379,7 @@ def enct5_export(model, label_names=()) -> tuple[dict, dict, dict]:
               "enct5_head": {"file": ENCT5_HEAD_FILE, "how": "EncT5 (augpro): the encoder's output is read by one T5 "
                              "decoder block (decoder.block.0, no relative bias) whose input is decoder_input [1, d_model], "
                              "then decoder.final_layer_norm, then the linear head (head.weight [num_labels, d_model], "
-                             "head.bias); augpro.bench.torch_enct5 builds it in PyTorch."}}
+                             "head.bias); augpro.peer.torch_enct5 builds it in PyTorch."}}
     return config, encoder, {ENCT5_HEAD_FILE: {k: v for k, v in hf.items() if k not in encoder}}
 
 # %% ../nbs/07_checkpoints.ipynb

@@ -3,7 +3,7 @@ a scratch environment, and compare with augpro on real SST-2 dev sentences.
 
 - A BERT student: `AutoModelForSequenceClassification` and `AutoTokenizer`; the token ids and the logits.
 - An EncT5 student: `T5EncoderModel` (the encoder's last hidden states) and `T5Tokenizer` (the ids); the logits come
-  from the head file read by a PyTorch EncT5 built from transformers' T5 blocks, as `augpro.bench.torch_enct5` builds it.
+  from the head file read by a PyTorch EncT5 built from transformers' T5 blocks, as `augpro.peer.torch_enct5` builds it.
 
 PyTorch and transformers are not augpro dependencies, so the transformers side runs in another interpreter:
 
