@@ -742,5 +742,6 @@ def bench_accelerator(*, size, dtype, repeats, seed) -> dict:
 
 # %% ../nbs/17_bench.ipynb
 #| eval: false
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":   # run as `python -m augpro.bench`: this copy is __main__; the benchmark modules fill the
+    from augpro.bench import main as _main   # ... registry of the imported augpro.bench, so that module's main runs
+    sys.exit(_main())
