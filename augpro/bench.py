@@ -34,7 +34,9 @@ import augpro
 from .augment import knn_replace
 from .bert import BERT_PRESETS
 from .config import MeshConfig, Method, TrainConfig, get_method, resolve
-from .data import BatchStream, Encoded, load_glue, load_tokenizer, synthetic_batch
+from .data import BatchStream, Encoded, synthetic_batch
+from .t5_tokenizer import load_tokenizer
+from .tasks import load_glue
 from .distill import TrainState, make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
 from .encoders import build_model, family_of, is_checkpoint_spec
 from .enct5 import EncT5Config

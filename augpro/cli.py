@@ -218,7 +218,7 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     student per method and seed on one small shared subset, print the results and write `out/report.html`; returns
     what `out/demo.json` holds. Steps left None take the mode's defaults (`DEMO_RECIPES`)."""
     from augpro.config import resolve
-    from augpro.data import load_glue
+    from augpro.tasks import load_glue
     from augpro.distill import distill, train_teacher
     from augpro.report import (augpro_mix_examples, build_report, examples_markdown, log_examples, noise_note, seed_summary, seed_table,
                                write_html_report)

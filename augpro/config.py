@@ -17,7 +17,9 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .data import GLUE_TASKS, check_buckets, get_task, parse_tokenizer_spec
+from .data import check_buckets
+from .t5_tokenizer import parse_tokenizer_spec
+from .tasks import GLUE_TASKS, get_task
 from .encoders import names_pretrained
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig, declared_params
@@ -295,7 +297,7 @@ class MeshConfig:
 @dataclass(frozen=True)
 class TrainConfig:
     "Everything that defines a teacher fine-tuning or a student distillation run, in six sections."
-    task: str = "sst2"                       # a GLUE task (cola, sst2, ...), a registered one, or csv:/tsv:/jsonl:/hf: data (augpro.data.get_task)
+    task: str = "sst2"                       # a GLUE task (cola, sst2, ...), a registered one, or csv:/tsv:/jsonl:/hf: data (augpro.tasks.get_task)
     method: str = "kd"                       # a method of augpro.config.METHODS, or BASE+AUG+...; a teacher always trains 'ft'
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)

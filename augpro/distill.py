@@ -33,8 +33,9 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 import augpro
 from .config import (METHODS, NOT_IDENTITY, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes,
                            get_method)
-from .data import (BatchStream, GlueTask, batches, encode_task, get_task, join_augmented, load_augmented, load_glue, load_tokenizer,
-                         parse_tokenizer_spec, split_labeled, subsample, synthetic_batch)
+from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample, synthetic_batch)
+from .t5_tokenizer import load_tokenizer, parse_tokenizer_spec
+from .tasks import GlueTask, get_task, load_glue
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec, load_model,
                              parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_digest,
                              saved_model_dir,

@@ -20,11 +20,11 @@ from flax import nnx
 from .bert import BERT_PRESETS, Bert, BertConfig, load_bert, to_hf_config, to_hf_weights
 from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, enct5_export, load_encoder, load_t5, save_encoder
 from .files import OFFLINE_SOURCES, CheckpointNotFound, hub_folder
-from .data import load_tokenizer, train_tokenizer
+from .t5_tokenizer import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
 from .registry import Registry
 from .wordpiece import load_wordpiece, train_wordpiece
-from .data import get_task
+from .tasks import get_task
 from safetensors.numpy import save_file
 
 # %% auto 0

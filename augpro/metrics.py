@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import rankdata
 
-from .data import GLUE_TASKS, GlueTask, get_task
+from .tasks import GLUE_TASKS, GlueTask, get_task
 
 # %% auto 0
 __all__ = ['METRICS', 'accuracy', 'f1_binary', 'matthews', 'pearson', 'spearman', 'Metric', 'to_predictions', 'glue_metrics',

@@ -31,7 +31,8 @@ from plotly.subplots import make_subplots
 
 import augpro
 from .config import METHODS, ROLES, resolve
-from .data import GLUE_TASKS, BatchStream, get_task
+from .data import BatchStream
+from .tasks import GLUE_TASKS, get_task
 from .distill import RunResults, load_run_data, projection_candidates, read_metrics, run_tokenizer, tensorboard_text
 from .encoders import build_model
 from .losses import StepContext, augpro_mix_tokens_of

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
-from .data import get_task
+from .tasks import get_task
 from .distill import RunResults
 from .launch import LAUNCHERS, LocalLauncher
 from .encoders import parse_model_spec, preset_family, saved_model_dir

@@ -10,7 +10,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -165,9 +165,12 @@ class WordPieceTokenizer:
         encoded = [e.ids for e in self.tk.encode_batch(list(index), add_special_tokens=False)]
         return [encoded[k] for k in rows]
 
-    def encode_columns(self, columns: Sequence[Sequence[str]], max_len: int):
-        """Padded model inputs of one column of texts or two (pairs), cut to `max_len` by BERT's longest-first rule:
-        `ids`, `mask`, `token_types` (int32 [N, max_len]) and `truncated` (bool [N]: the row lost tokens)."""
+    def encode_columns(self, columns: Sequence[Sequence[str]] | Mapping[str, Sequence[str]], max_len: int,
+                       template: str | None = None):
+        """Padded model inputs of one column of texts or two (pairs; a mapping gives them by name, in order), cut to
+        `max_len` by BERT's longest-first rule: `ids`, `mask`, `token_types` (int32 [N, max_len]) and `truncated` (bool
+        [N]: the row lost tokens). `template` is T5's way of joining columns; BERT reads them as segments instead."""
+        columns = list(columns.values()) if isinstance(columns, Mapping) else columns
         n = _check_columns(columns)
         specials = len(columns) + 1
         if max_len < specials:

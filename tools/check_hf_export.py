@@ -75,7 +75,8 @@ def main():
     p.add_argument("--out", help="also write the JSON to this file")
     args = p.parse_args()
     import jax.numpy as jnp
-    from augpro.data import load_glue, load_tokenizer
+    from augpro.t5_tokenizer import load_tokenizer
+    from augpro.tasks import load_glue
     from augpro.encoders import export_model, load_model
 
     texts = load_glue("sst2", "dev").texts["sentence"][: args.rows]
