@@ -37,7 +37,8 @@ from .config import MeshConfig, Method, TrainConfig, get_method, resolve
 from .data import BatchStream, Encoded, synthetic_batch
 from .t5_tokenizer import load_tokenizer
 from .tasks import load_glue
-from .distill import TrainState, make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
+from .distill import make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
+from .runs import TrainState
 from .encoders import build_model, family_of, is_checkpoint_spec
 from .enct5 import EncT5Config
 from .losses import LOSS_TERMS, LossConfig, LossTerm, StepContext, task_loss

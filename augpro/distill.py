@@ -5,21 +5,16 @@
 # %% ../nbs/13_distill.ipynb 4
 from __future__ import annotations
 
-import dataclasses
 import functools
-import hashlib
 import json
 import math
-import numbers
 import os
-import platform
-import shutil
 import signal
 import sys
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,29 +26,25 @@ from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
-from .config import (METHODS, NOT_IDENTITY, RESUMABLE, Method, MeshConfig, OptimConfig, TrainConfig, describe_changes,
-                           get_method)
-from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample, synthetic_batch)
-from .t5_tokenizer import load_tokenizer, parse_tokenizer_spec
-from .tasks import GlueTask, get_task, load_glue
-from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec, load_model,
-                             parse_model_spec, preset_family, same_tokenizer, save_model as save_weights, saved_digest,
-                             saved_model_dir,
-                             tokenizer_files)
+from .config import METHODS, NOT_IDENTITY, Method, MeshConfig, OptimConfig, TrainConfig, get_method
+from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample,
+                         synthetic_batch)
+from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec,
+                             load_model, parse_model_spec, preset_family, same_tokenizer, save_model as save_weights)
 from .losses import LOSS_TERMS, LossConfig, StepContext
 from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
+from .runs import (Checkpointer, MetricsLog, Run, RunResults, TrainState, claim_run_dir, device_info, run_lock,
+                         teacher_identity, tensorboard_hparams, versions)
+from .t5_tokenizer import load_tokenizer, parse_tokenizer_spec
+from .tasks import GlueTask, get_task, load_glue
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'RUN_FILES', 'LOCK_FILE', 'TINY', 'checkpoint_tokenizer',
-           'check_tokenizer_fits', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
-           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
-           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'TrainState',
-           'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars', 'MetricsLog', 'read_metrics',
-           'tensorboard_hparams', 'tensorboard_text', 'RunResults', 'Run', 'versions', 'device_info',
-           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'RunInUse', 'run_lock', 'lock_holder', 'claim_run_dir', 'train_teacher', 'file_sha256', 'teacher_identity',
-           'distill', 'method_trace', 'sanity_check_method']
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'run_tokenizer',
+           'holdout_split', 'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
+           'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
+           'make_eval_fn', 'evaluate', 'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params',
+           'stop_requests', 'save_model', 'fit', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -288,219 +279,6 @@ def evaluate(eval_fn, params, encoded, task: str, batch_size: int, mesh: Mesh) -
     return glue_metrics(task, np.concatenate(preds), np.concatenate(labels))
 
 # %% ../nbs/13_distill.ipynb
-@jax.tree_util.register_dataclass
-@dataclass(frozen=True)
-class TrainState:
-    "What a training step reads and writes: the number of steps taken, the student's parameters, the optimizer state."
-    step: jax.Array
-    params: Any
-    opt_state: Any
-
-def tree_digest(tree) -> str:
-    "A SHA-256 of every array of a pytree (paths, shapes, dtypes and bytes), to catch a damaged checkpoint."
-    h = hashlib.sha256()
-    for path, x in jax.tree_util.tree_leaves_with_path(jax.device_get(tree)):
-        x = np.asarray(x)
-        h.update(f"{jax.tree_util.keystr(path)}{x.shape}{x.dtype}".encode())
-        h.update(np.ascontiguousarray(x).tobytes())
-    return h.hexdigest()
-
-class Checkpointer:
-    """A run's orbax checkpoints (the newest `keep` kept): the train state, a JSON record of the best evaluation so
-    far, and a digest of the state's arrays, checked on restore: a damaged newest checkpoint falls back to an older one."""
-
-    def __init__(self, run_dir: Path, keep: int = 2):
-        import orbax.checkpoint as ocp
-        self.ocp, self.folder = ocp, Path(run_dir).absolute() / "checkpoints"
-        self.manager = ocp.CheckpointManager(self.folder, options=ocp.CheckpointManagerOptions(max_to_keep=keep, create=True))
-
-    @property
-    def latest_step(self) -> int | None:
-        return self.manager.latest_step()
-
-    def save(self, state: TrainState, meta: dict):
-        "Write a checkpoint of `state` at its step (unless that step is saved already), with the digest of its arrays."
-        if int(state.step) in self.manager.all_steps():
-            return
-        ocp, tree = self.ocp, {"params": state.params, "opt_state": state.opt_state}
-        meta = {**meta, "digest": tree_digest(tree)}
-        self.manager.save(int(state.step), args=ocp.args.Composite(state=ocp.args.StandardSave(tree),
-                                                                   meta=ocp.args.JsonSave(meta)), force=True)
-        self.manager.wait_until_finished()
-
-    def _load(self, step: int, tree) -> tuple[dict, dict]:
-        "(state tree, meta) of checkpoint `step`; ValueError when it cannot be read or its digest does not match."
-        ocp = self.ocp
-        abstract = jax.tree.map(lambda x: jax.ShapeDtypeStruct(x.shape, x.dtype, sharding=x.sharding), tree)
-        try:
-            r = self.manager.restore(step, args=ocp.args.Composite(state=ocp.args.StandardRestore(abstract),
-                                                                   meta=ocp.args.JsonRestore()))
-        except Exception as e:   # noqa: BLE001 - tensorstore, JSON and key errors alike mean a damaged checkpoint
-            raise ValueError(f"unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})") from None
-        if not isinstance(r.meta, dict) or r.meta.get("digest") != tree_digest(r.state):
-            raise ValueError("its arrays do not match the digest saved with them")
-        return r.state, r.meta
-
-    def restore(self, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
-        """The newest checkpoint that reads back intact, with the layout (shapes, dtypes, shardings) of `like`, and `meta`
-        updated; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
-        tree, damaged = {"params": like.params, "opt_state": like.opt_state}, []
-        for step in sorted(self.manager.all_steps(), reverse=True):
-            try:
-                state, saved = self._load(step, tree)
-            except ValueError as e:
-                damaged.append((step, f"checkpoint {step} is damaged: {e}"))
-                print(f"augpro: {damaged[-1][1]}; trying an older one", file=sys.stderr)
-                continue
-            for bad, _ in damaged:   # the run goes on from `step`: the damaged newer ones make way for its new checkpoints
-                shutil.rmtree(self.folder / str(bad), ignore_errors=True)
-            self.manager.reload()
-            restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
-            return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
-        if damaged:
-            raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
-                             "start the run over, or pass overwrite=True.")
-        return like, meta
-
-def tensorboard_writer(folder: Path, start_step: int):
-    "A TensorBoard writer with a new event file in `folder`, hiding what earlier sessions of the run logged after `start_step`."
-    from tensorboardX import SummaryWriter
-    return SummaryWriter(str(folder), purge_step=start_step + 1, flush_secs=5, filename_suffix=f".{time.time_ns()}")
-
-def write_scalars(writer, record: dict):
-    "Every number of a metrics record as the scalar `<kind>/<key>` at its step, then flush."
-    step = int(record["step"])
-    for k, v in record.items():
-        if k not in ("kind", "step") and isinstance(v, numbers.Real) and not isinstance(v, bool):
-            writer.add_scalar(f"{record['kind']}/{k}", float(v), step)
-    writer.flush()
-
-class MetricsLog:
-    """metrics.jsonl, cut back to the restored step on resume, so that a resumed run logs what a straight one does, and
-    the same numbers as TensorBoard scalars in `tensorboard/` beside it. Process 0 writes; `close` when the run ends."""
-
-    def __init__(self, path: Path, start_step: int):
-        self.path = path
-        if path.exists():
-            lines = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l)["step"] <= start_step]
-            path.write_text("".join(l + "\n" for l in lines))
-        self.tb = tensorboard_writer(path.parent / "tensorboard", start_step) if jax.process_index() == 0 else None
-
-    def write(self, **record):
-        "Append `record` (kind, step and metrics) to metrics.jsonl, and its numbers to TensorBoard."
-        if jax.process_index() == 0:
-            with self.path.open("a") as f:
-                f.write(json.dumps(record) + "\n")
-            if self.tb is not None:
-                write_scalars(self.tb, record)
-
-    def close(self):
-        "Write what TensorBoard still holds and close its event file."
-        if self.tb is not None:
-            self.tb.close()
-            self.tb = None
-
-def read_metrics(run_dir) -> list[dict]:
-    "The records of a run's metrics.jsonl (kind 'train' or 'eval', with the step)."
-    path = Path(run_dir) / "metrics.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"no metrics.jsonl in {run_dir}: not a run directory, or the run logged nothing yet.")
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-
-# %% ../nbs/13_distill.ipynb
-def _hparam_value(v):
-    "A setting as TensorBoard's HPARAMS tab takes it: a number, a string or a bool; anything else as its JSON."
-    return v if isinstance(v, (bool, int, float, str)) else json.dumps(v)
-
-def tensorboard_hparams(run_dir: Path, settings: dict, final: dict, step: int):
-    """A run's settings ({dotted key: value}) and final scores ({split: {metric: value}}) in TensorBoard's HPARAMS tab
-    (`tensorboard/hparams/`), one row per run."""
-    from tensorboardX import SummaryWriter
-    metrics = {f"{split}/{k}": float(v) for split, m in final.items() for k, v in m.items()
-               if isinstance(v, numbers.Real) and not isinstance(v, bool)}
-    with SummaryWriter(str(Path(run_dir) / "tensorboard")) as writer:
-        writer.add_hparams({k: _hparam_value(v) for k, v in settings.items()}, metrics, name="hparams", global_step=step)
-
-def tensorboard_text(run_dir: Path, tag: str, markdown: str, step: int):
-    "Markdown (a table of example sentences, a config) as TensorBoard text under `tag` at `step`."
-    with tensorboard_writer(Path(run_dir) / "tensorboard", step) as writer:
-        writer.add_text(tag, markdown, step)
-
-# %% ../nbs/13_distill.ipynb
-@dataclass
-class RunResults:
-    "What a finished run reports, as its results.json holds it; the report and sweeps read it back with `read`."
-    role: str
-    task: str
-    method: str
-    steps: int
-    config: dict                             # TrainConfig.to_dict() of the run
-    final: dict                              # {dev split: {metric: value}} at the end
-    best: dict | None = None                 # the same, at the best evaluation
-    best_step: int | None = None
-    score: float | None = None               # the primary split's task score at the end
-    best_score: float | None = None
-    median_step_time_s: float | None = None  # the first step (compilation) left out
-    wall_time_s: float | None = None
-    time_s: dict = field(default_factory=dict)   # where this session's time went: compile, steps, data, evaluation, ...
-    resumed_from_step: int = 0
-    train_examples: int | None = None
-    truncated_train_examples: int | None = None
-    teacher: str | None = None               # the teacher's folder or spec (students with a teacher)
-    teacher_info: dict = field(default_factory=dict)   # its run, step, score and tokenizer hash (a teacher folder)
-    fingerprint: str | None = None           # TrainConfig.fingerprint(): the settings that decided these results
-    versions: dict = field(default_factory=dict)
-    device: dict = field(default_factory=dict)
-    experiment: dict = field(default_factory=dict)   # what a sweep or an experiment notebook adds
-
-    def write(self, run_dir) -> Path:
-        "Write run_dir/results.json atomically (a reader never sees half a file)."
-        path = Path(run_dir) / "results.json"
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, default=str))
-        tmp.replace(path)
-        return path
-
-    @classmethod
-    def read(cls, path) -> "RunResults":
-        "A run's results from its folder or its results.json; a file that is not one says so in one line."
-        path = Path(path)
-        path = path / "results.json" if path.is_dir() else path
-        if not path.is_file():
-            raise FileNotFoundError(f"no results.json in {path.parent}: the run has not finished, or this is not a run directory.")
-        try:
-            d = json.loads(path.read_text())
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path} is not valid JSON ({e}); delete it and re-run that run.") from None
-        names = {f.name for f in dataclasses.fields(cls)}
-        missing = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING and
-                   f.default_factory is dataclasses.MISSING and f.name not in d]
-        if missing or not isinstance(d, dict):
-            raise ValueError(f"{path} lacks {missing}: not a results.json written by augpro.")
-        return cls(**{k: v for k, v in d.items() if k in names})
-
-    @property
-    def train_config(self) -> TrainConfig:
-        return TrainConfig.from_dict(self.config)
-
-@dataclass
-class Run:
-    "The outcome of `train_teacher` or `distill`: the run's folder, its results (None if stopped early) and the model."
-    run_dir: Path
-    results: RunResults | None
-    model: Encoder
-    stopped_at: int | None = None
-
-def versions() -> dict:
-    import flax, orbax.checkpoint as ocp
-    return {"augpro": augpro.__version__, "jax": jax.__version__, "flax": flax.__version__,
-            "optax": optax.__version__, "orbax": getattr(ocp, "__version__", "?"), "python": platform.python_version()}
-
-def device_info() -> dict:
-    d = jax.devices()
-    return {"platform": d[0].platform, "kind": d[0].device_kind, "count": len(d), "processes": jax.process_count()}
-
-# %% ../nbs/13_distill.ipynb
 def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
     "The rows of a `vocab_size`-row table that a projection may produce: the tokenizer's candidates, False beyond them."
     candidates_V = np.zeros(vocab_size, bool)
@@ -718,133 +496,6 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
 
 
 # %% ../nbs/13_distill.ipynb
-RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
-             "run.json", *tokenizer_files(), "tokenizer_config.json", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
-
-LOCK_FILE = "run.lock"   # held (flock) by the process training the folder's run; never deleted, so never raced
-
-class RunInUse(RuntimeError):
-    "Another live process holds the run folder's lock."
-
-@contextmanager
-def run_lock(run_dir: Path):
-    """Hold an exclusive lock on a run folder for the run's life, so that one process trains it: a second is refused in
-    one line naming the holder's pid. The kernel drops the lock when its process dies (even by kill -9), so a lock
-    left by a dead process never blocks the resume. On several hosts, process 0 holds it for all."""
-    if jax.process_index() != 0:
-        yield
-        return
-    import fcntl
-    Path(run_dir).mkdir(parents=True, exist_ok=True)
-    handle = open(Path(run_dir) / LOCK_FILE, "a+")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        holder = handle.read().strip() or "?"
-        handle.close()
-        raise RunInUse(f"{run_dir} is in use: process {holder} is training a run there. Wait for it to end (or stop it), "
-                       "then run again; it resumes from the last checkpoint.") from None
-    handle.seek(0)
-    handle.truncate()
-    handle.write(f"{os.getpid()}\n")
-    handle.flush()
-    try:
-        yield
-    finally:
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        handle.close()
-
-def lock_holder(run_dir) -> int | None:
-    """The pid of the live process that holds a run folder's lock, or None when none does (a stopping sweep asks this to
-    signal the process that trains the run). It probes by taking the lock for an instant: call it only when stopping."""
-    import fcntl
-    path = Path(run_dir) / LOCK_FILE
-    if not path.is_file():
-        return None
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            text = handle.read().strip()
-            return int(text) if text.isdigit() else None
-        fcntl.flock(handle, fcntl.LOCK_UN)
-    return None
-
-def _has_progress(run_dir: Path) -> bool:
-    "Whether a run folder holds anything a rerun could lose: a finished run, or a checkpoint."
-    checkpoints = run_dir / "checkpoints"
-    return (run_dir / "results.json").is_file() or (checkpoints.is_dir() and any(checkpoints.iterdir()))
-
-def _check_teacher_unchanged(run_dir: Path, saved: dict, teacher: dict | None):
-    "A student resumes only against the teacher it started with (the digest of the weights it read)."
-    before, now = saved.get("teacher_sha256"), (teacher or {}).get("model_sha256")
-    if before and now and before != now:
-        raise ValueError(f"{run_dir} started distilling from another teacher: the weights in {teacher['model']} have "
-                         f"changed since (digest {before[:12]}… → {now[:12]}…). Pass overwrite=True to start "
-                         "over with this teacher, or restore the one it started with.")
-
-def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
-                  teacher: dict | None = None) -> tuple[Path, RunResults | None]:
-    """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
-    settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
-    run's results when there is nothing left to train."""
-    run_dir = cfg.run_folder(role)
-    if run_dir.is_file():
-        raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
-    if overwrite and not (run_dir / "run.json").is_file() and not _has_progress(run_dir) and any(
-            (run_dir / name).exists() for name in RUN_FILES):
-        raise ValueError(f"overwrite=True deletes a run, but {run_dir} holds no run (no run.json, checkpoint "
-                         "or results), only files of the same names: choose another --run.run_dir, or empty it yourself.")
-    if overwrite and resume:
-        raise ValueError("overwrite=True starts the run over and resume=True continues it: pass one of them.")
-    if not overwrite and (run_dir / "run.json").is_file() and not _has_progress(run_dir):
-        overwrite = True   # a start that failed before its first checkpoint left nothing to protect: begin afresh
-    if overwrite:
-        for name in RUN_FILES:
-            target = run_dir / name
-            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-        (run_dir / "results.previous.json").unlink(missing_ok=True)
-    record = run_dir / "run.json"
-    if record.is_file():
-        try:
-            saved = json.loads(record.read_text())
-            old = TrainConfig.from_dict(saved["config"])
-        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
-            raise ValueError(f"{record} is damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'}): "
-                             "it records the run's config. Restore it, or pass overwrite=True to start the "
-                             "run over.") from None
-        changes = cfg.changes_from(old)
-        hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
-        if saved["role"] != role or hard:
-            what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
-            raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
-                             "or choose another run.run_dir.")
-        if not (run_dir / "results.json").is_file():
-            _check_teacher_unchanged(run_dir, saved, teacher)
-        if changes and not resume:
-            raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
-                             "continue it with the new values, or overwrite=True to start over.")
-        finished = (run_dir / "results.json").is_file()
-        if finished and not changes:
-            return run_dir, RunResults.read(run_dir)
-        if finished:   # more steps for a finished run: its results stand until the new end is reached
-            (run_dir / "results.json").rename(run_dir / "results.previous.json")
-    elif any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
-        raise ValueError(f"{run_dir} holds a run without a record of its config (run.json, written since augpro 0.2): "
-                         "pass overwrite=True to start it over, or choose another run.run_dir.")
-    elif any((run_dir / name).is_file() for name in tokenizer_files()):   # a new run makes or copies its own
-        found = next(name for name in tokenizer_files() if (run_dir / name).is_file())
-        raise ValueError(f"{run_dir} holds a {found} but no run: a new run trains or copies its own tokenizer there. Move "
-                         "that file away (or give it as --data.tokenizer), or choose another run.run_dir.")
-    run_dir.mkdir(parents=True, exist_ok=True)
-    if jax.process_index() == 0:
-        record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
-                                      "teacher_sha256": (teacher or {}).get("model_sha256")}, indent=1))
-        cfg.to_yaml(run_dir / "config.yaml")
-    return run_dir, None
-
 def _check_config(cfg, fn: str):
     if not isinstance(cfg, TrainConfig):
         raise TypeError(f"{fn} needs a TrainConfig (augpro.config.resolve builds one), not a {type(cfg).__name__}.")
@@ -876,36 +527,6 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         _check_vocab_rows(model, tokenizer, "teacher")
         return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                    method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
-
-def file_sha256(path: Path) -> str:
-    "The hex SHA-256 of a file's bytes (a tokenizer, a checkpoint's weights)."
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
-    """Who a teacher folder (a teacher's run folder, or a model folder such as its final_model/) is: its run, whether
-    that run finished, its step and score, and the tokenizer it read (refused when unknown, or unfinished unless asked)."""
-    model_dir = next((d for d in (folder / "best_model", folder / "final_model", folder)
-                      if saved_model_dir(d) == d), None)
-    if model_dir is None:
-        raise FileNotFoundError(f"the teacher folder {folder} holds no trained model (no saved model in it, "
-                                "best_model/ or final_model/, and no config.json of a Hugging Face checkpoint): train one with train-teacher first.")
-    run = model_dir.parent if model_dir != folder or not (folder / "run.json").is_file() else folder
-    run = run if (run / "run.json").is_file() or (run / "results.json").is_file() else None
-    results = RunResults.read(run) if run is not None and (run / "results.json").is_file() else None
-    if run is not None and results is None and not allow_unfinished:
-        raise ValueError(f"the teacher run {run} has not finished (no results.json): finish it (run train-teacher "
-                         "again to resume), or pass allow_unfinished_teacher=True.")
-    spm_file = next((d / name for d in (model_dir, run) if d is not None for name in tokenizer_files() if (d / name).is_file()), None)
-    if spm_file is None:
-        raise FileNotFoundError(f"the teacher at {model_dir} has no tokenizer beside it ({' or '.join(tokenizer_files())}), so "
-                                "the tokens it was trained on are unknown: copy its run's tokenizer file into that folder.")
-    task = results.task if results else (json.loads((run / "run.json").read_text())["config"]["task"]
-                                         if run is not None and (run / "run.json").is_file() else None)
-    weights = model_dir / "model.safetensors"   # a model augpro saved carries its digest (load_encoder checks the file)
-    return {"source": str(folder), "model": str(model_dir), "run": str(run) if run else None, "finished": results is not None,
-            "steps": results.steps if results else None, "best_step": results.best_step if results else None,
-            "score": results.score if results else None, "tokenizer": str(spm_file), "tokenizer_sha256": file_sha256(spm_file),
-            "task": task, "model_sha256": saved_digest(model_dir) or (file_sha256(weights) if weights.is_file() else None)}
 
 def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool):
     "A teacher trained on another task (the same number of labels or not) is refused unless asked for."
@@ -994,7 +615,6 @@ def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, res
     info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}
     return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
                method=method, run_dir=run_dir, stop_at=stop_at, teacher_info=info if needed else None)
-
 
 # %% ../nbs/13_distill.ipynb
 TINY = {"enct5": "tiny", "bert": "bert-tiny"}   # the tiny preset of each family that method_trace trains

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .distill import lock_holder
+from .runs import lock_holder
 from .registry import Registry
 
 # %% auto 0

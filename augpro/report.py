@@ -33,7 +33,8 @@ import augpro
 from .config import METHODS, ROLES, resolve
 from .data import BatchStream
 from .tasks import GLUE_TASKS, get_task
-from .distill import RunResults, load_run_data, projection_candidates, read_metrics, run_tokenizer, tensorboard_text
+from .distill import load_run_data, projection_candidates, run_tokenizer
+from .runs import RunResults, read_metrics, tensorboard_text
 from .encoders import build_model
 from .losses import StepContext, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name

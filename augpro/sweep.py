@@ -22,7 +22,7 @@ import yaml
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .tasks import get_task
-from .distill import RunResults
+from .runs import RunResults
 from .launch import LAUNCHERS, LocalLauncher
 from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
