@@ -11,10 +11,8 @@ import datetime
 import functools
 import importlib
 import json
-import math
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -35,27 +33,27 @@ from .augment import knn_replace
 from .bert import BERT_PRESETS
 from .config import MeshConfig, Method, TrainConfig, get_method, resolve
 from .data import BatchStream, Encoded, synthetic_batch
-from .t5_tokenizer import load_tokenizer
-from .tasks import load_glue
 from .distill import make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
-from .runs import TrainState
 from .encoders import build_model, family_of, is_checkpoint_spec
 from .enct5 import EncT5Config
+from .hlo import compiled_flops, peak_matmul
 from .losses import LOSS_TERMS, LossConfig, LossTerm, StepContext, task_loss
 from .paper import paper_results
 from .projection import (T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, compiled_temp_bytes, default_candidates, dense_project,
                                finalize_tokens, project, project_masked, project_numpy)
 from .registry import Registry
+from .runs import TrainState
+from .t5_tokenizer import load_tokenizer
+from .tasks import load_glue
 
 # %% auto 0
 __all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL',
            'STEP_METHODS', 'STEP_CONFIG_KEYS', 'MINILM_VOCAB', 'STEP_SIZES', 'SPEC_PEAK_BF16', 'ACCELERATOR_SIZES',
            'Benchmark', 'MissingExtra', 'load_benchmarks', 'register_benchmark', 'run_benchmark', 'other_cpu_load',
            'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser',
-           'main', 'main_one', 'loop_dot_flops', 'compiled_flops', 'peak_matmul', 'StepSize', 'sst2_lengths',
-           'step_batch', 'size_models', 'param_count', 'ms_summary', 'projection_blocks', 'fgsm_reference',
-           'compile_steps', 'time_steps', 'bench_step', 'step_table', 'AcceleratorSize', 'spec_peak',
-           'device_peak_bytes', 'bench_accelerator']
+           'main', 'main_one', 'StepSize', 'sst2_lengths', 'step_batch', 'size_models', 'param_count', 'ms_summary',
+           'projection_blocks', 'fgsm_reference', 'compile_steps', 'time_steps', 'bench_step', 'step_table',
+           'AcceleratorSize', 'spec_peak', 'device_peak_bytes', 'bench_accelerator']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -253,84 +251,6 @@ def _run_printed(name: str, args: dict, out: str | None, prog: str) -> int:
         with open(out, "w") as f:
             f.write(text + "\n")
     return 0
-
-# %% ../nbs/17_bench.ipynb
-_HLO_COMPUTATION = re.compile(r"^(?:ENTRY )?%([\w.\-]+) \((.*)\) -> .*\{$")
-_HLO_INSTRUCTION = re.compile(r"^\s*(?:ROOT )?%([\w.\-]+) = (.*?) ([a-z][\w\-]*)\(([^)]*)\)(.*)$")
-_HLO_ARRAY = re.compile(r"^\w+\[([\d,]*)\](?:\{.*\})?$")
-_HLO_CALLS = re.compile(r"\b(?:calls|body|to_apply|branch_computations|true_computation|false_computation)=\{?([^}\s]+(?:, %[\w.\-]+)*)")
-
-def _hlo_dims(shape: str) -> list[int] | None:
-    m = _HLO_ARRAY.match(shape)
-    return None if m is None else [int(x) for x in m.group(1).split(",") if x]
-
-def _hlo_computations(hlo: str) -> tuple[dict, str]:
-    "{name: [(instruction name, output shape, opcode, operands, attributes)]} of an HLO module's text, and the entry's name."
-    comps, entry, current, shapes = {}, None, None, {}
-    for line in hlo.splitlines():
-        m = _HLO_COMPUTATION.match(line)
-        if m:
-            current = comps.setdefault(m.group(1), [])
-            entry = m.group(1) if line.startswith("ENTRY") else entry
-            shapes = {p.split(": ")[0].strip(): p.split(": ")[1].strip() for p in re.split(r",\s*(?![^\[\(]*[\]\)])", m.group(2)) if ": " in p}
-            current.append(("__shapes__", shapes, None, None, None))
-            continue
-        m = _HLO_INSTRUCTION.match(line) if current is not None else None
-        if m:
-            name, shape, op, operands, attrs = m.groups()
-            shapes[name] = shape
-            current.append((name, shape, op, [o.strip().lstrip("%") for o in operands.split(",") if o.strip()], attrs))
-    return comps, entry
-
-def _dot_flops(shapes: dict, shape: str, operands: list, attrs: str) -> float:
-    "2 × output elements × contracted size of one `dot`."
-    out, lhs = _hlo_dims(shape), _hlo_dims(shapes.get(operands[0], "")) if operands else None
-    m = re.search(r"lhs_contracting_dims=\{([\d,]*)\}", attrs)
-    if out is None or lhs is None or m is None:
-        return 0.0
-    return 2.0 * math.prod(out) * math.prod(lhs[int(i)] for i in m.group(1).split(",") if i)
-
-def loop_dot_flops(hlo: str, unknown_trips: float = 1.0) -> float:
-    """The matmul FLOPs that XLA's cost analysis leaves out of a compiled program: it counts the body of a `while` loop
-    once, so every iteration after the first is added here: `known_trip_count` of them, or `unknown_trips` for a loop
-    whose count depends on the data (the in-mask projection's)."""
-    comps, entry = _hlo_computations(hlo)
-    memo = {}
-
-    def flops(name: str, loops_once: bool) -> float:
-        if (name, loops_once) in memo or name not in comps:
-            return memo.get((name, loops_once), 0.0)
-        memo[(name, loops_once)] = 0.0   # guards against a cycle
-        shapes, total = comps[name][0][1], 0.0
-        for inst, shape, op, operands, attrs in comps[name][1:]:
-            if op == "dot":
-                total += _dot_flops(shapes, shape, operands, attrs)
-            called = [c.strip().lstrip("%") for m in _HLO_CALLS.finditer(attrs or "") for c in m.group(1).split(",")]
-            inner = sum(flops(c, loops_once) for c in called)
-            if op == "while" and not loops_once:
-                trips = re.search(r'"known_trip_count":\{"n":"(\d+)"', attrs)
-                inner *= int(trips.group(1)) if trips else unknown_trips
-            total += inner
-        memo[(name, loops_once)] = total
-        return total
-
-    return 0.0 if entry is None else flops(entry, False) - flops(entry, True)
-
-def compiled_flops(compiled, unknown_trips: float = 1.0) -> dict:
-    """FLOPs of one call of a compiled JAX program: XLA's cost analysis, and that plus the loop iterations it leaves out
-    (`unknown_trips` per run of a loop whose trip count depends on the data)."""
-    ca = compiled.cost_analysis()
-    ca = ca[0] if isinstance(ca, (list, tuple)) else ca
-    xla = float(ca.get("flops", 0.0))
-    return {"flops": xla + loop_dot_flops(compiled.as_text(), unknown_trips), "xla_flops": xla}
-
-def peak_matmul(n: int = 2048, seed: int = 0) -> tuple[Callable[[], jax.Array], float]:
-    "A jitted float32 [n, n] × [n, n] matmul, compiled and run once, as a zero-argument function, and its FLOPs (2n³)."
-    a, b = (jax.random.normal(k, (n, n), jnp.float32) for k in jax.random.split(jax.random.key(seed)))
-    f = partial(jax.jit(jnp.matmul), a, b)
-    jax.block_until_ready(f())
-    return f, 2.0 * n ** 3
-
 
 # %% ../nbs/17_bench.ipynb
 # AugPro's Table 3 (minutes per 1000 steps on TPU) as each method's time over KD's, from augpro.paper; BT's time is
