@@ -15,14 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from .projection import EOS_ID, TokenLayout, finalize_tokens
+from .projection import TokenLayout, finalize_tokens
+from .registry import protocol_members
 from .tasks import GlueTable, GlueTask, get_task, read_tsv
 
 # %% auto 0
-__all__ = ['TextTokenizer', 'protocol_members', 'check_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size',
-           'epoch_order', 'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream',
-           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented',
-           'length_histogram']
+__all__ = ['TextTokenizer', 'check_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order',
+           'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream', 'synthetic_batch',
+           'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented', 'length_histogram']
 
 # %% ../nbs/04_data.ipynb
 @runtime_checkable
@@ -45,10 +45,6 @@ class TextTokenizer(Protocol):
     def sha256(self) -> str: ...                               # the identity a run records
 
 # %% ../nbs/04_data.ipynb
-def protocol_members(proto) -> list[str]:
-    "The names a `Protocol` asks for: its annotated attributes and its methods and properties."
-    return sorted({*proto.__annotations__, *(n for n in vars(proto) if not n.startswith("_"))})
-
 _CHECK_TEXTS = {"a": ["the film was good .", "a dull , lifeless plot"], "b": ["it was fine .", "the cast shines"]}
 
 def check_tokenizer(tok, *, max_len: int = 8) -> list[str]:
@@ -129,6 +125,7 @@ class Encoded:
     def __repr__(self) -> str:
         return f"Encoded(task={self.task!r}, n={len(self)}, max_len={self.max_len}, n_truncated={self.n_truncated})"
 
+# %% ../nbs/04_data.ipynb
 def _task_columns(spec: GlueTask, table: GlueTable) -> tuple[str, ...]:
     "The task's text columns, all of which the table must have."
     missing = [c for c in spec.text_columns if c not in table.texts]
@@ -137,6 +134,7 @@ def _task_columns(spec: GlueTask, table: GlueTable) -> tuple[str, ...]:
                          f"(it has {list(table.texts)}); was it loaded for another task?")
     return spec.text_columns
 
+# %% ../nbs/04_data.ipynb
 def t5_inputs(task: str | GlueTask, table: GlueTable) -> list[str]:
     "The T5 input texts of a table, e.g. `'rte sentence1: … sentence2: …'`."
     spec = get_task(task)
@@ -144,6 +142,7 @@ def t5_inputs(task: str | GlueTask, table: GlueTable) -> list[str]:
     fmt = spec.template
     return [fmt.format(**{c: table.texts[c][i] for c in spec.text_columns}) for i in range(len(table))]
 
+# %% ../nbs/04_data.ipynb
 def encode_task(task: str | GlueTask, table: GlueTable, tokenizer, max_len: int = 128) -> Encoded:
     """Tokenize and pad a table the way the tokenizer's model reads it, through its `encode_columns`: T5's `Tokenizer`
     writes the task's template, appends EOS and keeps it last when it cuts to `max_len`; BERT's `WordPieceTokenizer`
@@ -169,12 +168,14 @@ def check_batch_size(batch_size: int, num_devices: int = 1) -> None:
                          f"cannot be split evenly over the devices; use a multiple of {num_devices} "
                          f"(e.g. {lo} or {lo + num_devices}).")
 
+# %% ../nbs/04_data.ipynb
 def epoch_order(n: int, *, seed: int, epoch: int, shuffle: bool = True) -> np.ndarray:
     "The order in which epoch `epoch` visits `n` examples: a permutation seeded by (seed, epoch), or 0..n-1."
     if not shuffle:
         return np.arange(n)
     return np.random.default_rng([int(seed), int(epoch)]).permutation(n)
 
+# %% ../nbs/04_data.ipynb
 def check_buckets(buckets: Sequence[int], max_len: int) -> tuple[int, ...]:
     "Increasing bucket widths in [2, max_len], ending with max_len (added when missing)."
     b = tuple(buckets)
@@ -183,6 +184,7 @@ def check_buckets(buckets: Sequence[int], max_len: int) -> tuple[int, ...]:
                          f"e.g. [16, 32, {max_len}].")
     return b if b and b[-1] == max_len else b + (max_len,)
 
+# %% ../nbs/04_data.ipynb
 def length_grouped(order: np.ndarray, lengths: np.ndarray, batch_size: int, *, seed: int, epoch: int,
                    pool: int = 32) -> np.ndarray:
     """An epoch order whose consecutive `batch_size` rows have similar lengths: sort `order` by length within
@@ -193,10 +195,12 @@ def length_grouped(order: np.ndarray, lengths: np.ndarray, batch_size: int, *, s
     shuffled = np.random.default_rng([int(seed), int(epoch), 1]).permutation(n // batch_size)
     return grouped.reshape(-1, batch_size)[shuffled].reshape(-1)
 
+# %% ../nbs/04_data.ipynb
 def steps_per_epoch(n: int, batch_size: int, drop_last: bool = True) -> int:
     "Number of batches in one epoch of `n` examples."
     return n // batch_size if drop_last else -(-n // batch_size)
 
+# %% ../nbs/04_data.ipynb
 def _gather(encoded: Encoded, rows: np.ndarray, batch_size: int) -> dict[str, np.ndarray]:
     valid = np.ones(batch_size, bool)
     if len(rows) < batch_size:               # fill the last evaluation batch with repeated real rows
@@ -204,6 +208,7 @@ def _gather(encoded: Encoded, rows: np.ndarray, batch_size: int) -> dict[str, np
         rows = np.resize(rows, batch_size)
     return {**{k: getattr(encoded, k)[rows] for k in encoded.arrays}, "labels": encoded.labels[rows], "valid": valid}
 
+# %% ../nbs/04_data.ipynb
 def batches(encoded: Encoded, batch_size: int, *, seed: int = 0, epoch: int = 0, shuffle: bool = True,
             drop_last: bool = True, start_step: int = 0, num_devices: int = 1) -> Iterator[dict[str, np.ndarray]]:
     """One epoch of fixed-shape batches `{ids, mask, labels, valid}`, deterministic in (seed, epoch),
@@ -220,6 +225,7 @@ def batches(encoded: Encoded, batch_size: int, *, seed: int = 0, epoch: int = 0,
     for step in range(start_step, total):
         yield _gather(encoded, order[step * batch_size:(step + 1) * batch_size], batch_size)
 
+# %% ../nbs/04_data.ipynb
 class BatchStream:
     """An endless stream of training batches over epochs, indexed by the global step: `batch_at(step)`
     depends only on (seed, step), so a restored step restores the data position. With `length_buckets`
@@ -297,6 +303,7 @@ def _fraction_count(n: int, fraction: float, name: str, *, allow_all: bool) -> i
         raise ValueError(f"{name}={fraction!r} must be in {'(0, 1]' if allow_all else '(0, 1)'}, e.g. 0.1 for 10%.")
     return max(1, int(round(fraction * n)))
 
+# %% ../nbs/04_data.ipynb
 def subsample(table, fraction: float, seed: int = 0):
     "A seeded random `fraction` of the rows (at least one), in their original order; nested across fractions."
     if len(table) == 0:
@@ -304,6 +311,7 @@ def subsample(table, fraction: float, seed: int = 0):
     k = _fraction_count(len(table), fraction, "fraction", allow_all=True)
     return table.select(np.sort(np.random.default_rng(int(seed)).permutation(len(table))[:k]))
 
+# %% ../nbs/04_data.ipynb
 def split_labeled(table, labeled_fraction: float = 0.1, seed: int = 0, *, hide_labels: bool = True):
     """(labeled, unlabeled) parts for Table 2's setting; labeled == `subsample(table, labeled_fraction, seed)`.
     The unlabeled part's labels become -1 unless `hide_labels=False`."""
@@ -329,6 +337,7 @@ def _parse_idx(values: list[str], path: Path, linenos: list[int]) -> np.ndarray:
                              "holds the row id of the source example: fix it, or drop the column.") from None
     return out
 
+# %% ../nbs/04_data.ipynb
 def load_augmented(path: str | os.PathLike, task: str | GlueTask) -> GlueTable:
     "Read a TSV of augmented examples (header: the task's text columns, optional `idx`) as an unlabeled `GlueTable`."
     spec, path = get_task(task), Path(path)
@@ -347,6 +356,7 @@ def load_augmented(path: str | os.PathLike, task: str | GlueTask) -> GlueTable:
     labels = np.full(len(rows), -1, np.float32 if spec.is_regression else np.int64)
     return GlueTable(spec.name, "augmented", texts, labels, idx)
 
+# %% ../nbs/04_data.ipynb
 def save_augmented(table: GlueTable, path: str | os.PathLike) -> Path:
     "Write a table's text columns and `idx` in `load_augmented`'s format."
     path = Path(path)
@@ -361,6 +371,7 @@ def save_augmented(table: GlueTable, path: str | os.PathLike) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
+# %% ../nbs/04_data.ipynb
 def join_augmented(table: GlueTable, augmented: GlueTable) -> GlueTable:
     """`table`'s rows, then the `augmented` rows whose source (`idx`) is one of them, each with its source's label;
     augmented rows of sources outside `table` (another subset, held-out rows) are left out."""

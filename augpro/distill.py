@@ -52,6 +52,7 @@ def checkpoint_tokenizer(family: str, name: str):
     "A pretrained checkpoint's own tokenizer, read once per process (a run asks for it several times)."
     return FAMILIES[family].default_tokenizer(name)
 
+# %% ../nbs/13_distill.ipynb
 def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
     """Refuse a tokenizer that a pretrained checkpoint `model_spec` does not read: a learned one (`train:N`), or a file
     other than the checkpoint's own (BERT: its vocab.txt and casing). `what` names the setting in the message."""
@@ -64,6 +65,7 @@ def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
                          "whose embedding table is indexed by its own: leave data.tokenizer unset (null) to read the "
                          "checkpoint's, or use a model trained from scratch (a preset) for a learned vocabulary.")
 
+# %% ../nbs/13_distill.ipynb
 def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
     """The run's tokenizer: the file `data.tokenizer` names (spiece.model or vocab.txt), the model family's default
     (T5's SentencePiece model from the data folder; a BERT checkpoint's vocab.txt), or one trained on the task's
@@ -88,6 +90,7 @@ def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
     check_tokenizer_fits(tokenizer, model_spec, f"data.tokenizer={spec!r}")
     return tokenizer
 
+# %% ../nbs/13_distill.ipynb
 HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
 
 def holdout_split(table, n: int):
@@ -97,6 +100,7 @@ def holdout_split(table, n: int):
     perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
     return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
 
+# %% ../nbs/13_distill.ipynb
 @dataclass
 class RunData:
     "Encoded training and dev data of a run, and its task (resolved once, here)."
@@ -104,6 +108,7 @@ class RunData:
     dev: dict
     task: GlueTask
 
+# %% ../nbs/13_distill.ipynb
 def _training_table(cfg: TrainConfig, role: str):
     """(training rows of this role, the held-out rows or None). With `data.labeled_fraction` (Table 2, AugPro
     L463-466) the teacher learns from the labeled share and a student distils on the unlabeled rest, without labels."""
@@ -119,6 +124,7 @@ def _training_table(cfg: TrainConfig, role: str):
         table = labeled if role == "teacher" else unlabeled
     return table, heldout
 
+# %% ../nbs/13_distill.ipynb
 def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
     "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split, encoded."
     task, d = get_task(cfg.task), cfg.data
@@ -152,12 +158,14 @@ def distributed_args(environ=None) -> dict:
         raise ValueError(f"JAX_PROCESS_ID={args['process_id']} must be in [0, JAX_NUM_PROCESSES={args['num_processes']}).")
     return args
 
+# %% ../nbs/13_distill.ipynb
 def maybe_initialize_distributed(mesh: MeshConfig):
     "Start JAX's multi-host runtime when the config or the environment asks for it."
     if (mesh.multihost or os.environ.get("JAX_COORDINATOR_ADDRESS")) and not getattr(maybe_initialize_distributed, "done", False):
         jax.distributed.initialize(**distributed_args())
         maybe_initialize_distributed.done = True
 
+# %% ../nbs/13_distill.ipynb
 def make_mesh(mesh: MeshConfig, devices=None) -> Mesh:
     "A ('data', 'fsdp') mesh over the first data × fsdp devices; `data=0` takes every device the fsdp axis leaves."
     devices = list(jax.devices() if devices is None else devices)
@@ -169,9 +177,11 @@ def make_mesh(mesh: MeshConfig, devices=None) -> Mesh:
     auto = (jax.sharding.AxisType.Auto,) * 2
     return jax.make_mesh((data, mesh.fsdp), ("data", "fsdp"), auto, devices=devices[: data * mesh.fsdp])
 
+# %% ../nbs/13_distill.ipynb
 def _variables(tree) -> list:
     return jax.tree.leaves(tree, is_leaf=lambda x: isinstance(x, nnx.Variable))
 
+# %% ../nbs/13_distill.ipynb
 def param_shardings(params, mesh: Mesh, rules) -> Any:
     """NamedShardings of a parameter State from each parameter's logical axis names and `rules` ((logical axis, mesh
     axis) pairs: the config's `mesh.rules`), through Flax's logical-axis machinery; other logical axes are replicated."""
@@ -186,10 +196,12 @@ def param_shardings(params, mesh: Mesh, rules) -> Any:
                                  f"{mesh.shape[axis]} devices: choose a mesh.{axis} that divides it, or change mesh.rules.")
     return shardings
 
+# %% ../nbs/13_distill.ipynb
 def batch_sharding(mesh: Mesh) -> NamedSharding:
     "Rows of a batch split over every device of the mesh."
     return NamedSharding(mesh, P(("data", "fsdp")))
 
+# %% ../nbs/13_distill.ipynb
 def put_batch(batch: dict, mesh: Mesh) -> dict:
     "Place a global numpy batch on the mesh (each process contributes its own rows)."
     sharding = batch_sharding(mesh)
@@ -218,6 +230,7 @@ def make_schedule(optim: OptimConfig):
         return after
     return optax.join_schedules([optax.linear_schedule(0.0, base, warm), after], [warm])
 
+# %% ../nbs/13_distill.ipynb
 def make_optimizer(optim: OptimConfig) -> optax.GradientTransformation:
     "Adafactor or AdamW under the schedule, after global-norm gradient clipping."
     schedule = make_schedule(optim)
@@ -262,12 +275,14 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
 
     return step
 
+# %% ../nbs/13_distill.ipynb
 def make_eval_fn(model: Encoder):
     "A jitted `logits(params, ids, mask, token_types)` for evaluation (dropout off; token types None for T5)."
     g, _, rest = nnx.split(model, nnx.Param, ...)
     return jax.jit(lambda params, ids, mask, types: nnx.merge(g, params, rest)(ids, mask, token_type_ids=types,
                                                                               deterministic=True))
 
+# %% ../nbs/13_distill.ipynb
 def evaluate(eval_fn, params, encoded, task: str, batch_size: int, mesh: Mesh) -> dict:
     "GLUE metrics of the model on an encoded split (every example once; fixed batch shape, so no recompiles)."
     preds, labels = [], []
@@ -286,6 +301,7 @@ def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
     candidates_V[: len(tok_cand)] = tok_cand
     return candidates_V
 
+# %% ../nbs/13_distill.ipynb
 def compile_step(cfg: TrainConfig, method: Method, student: Encoder, teacher: Encoder | None, tokenizer, mesh: Mesh):
     """(initial TrainState, teacher parameters, jitted step), placed on the mesh with explicit shardings in and out,
     so the step compiles once and a restored state has the same layout."""
@@ -310,6 +326,7 @@ def compile_step(cfg: TrainConfig, method: Method, student: Encoder, teacher: En
                       donate_argnums=(0,))
     return state, t_params, step_fn
 
+# %% ../nbs/13_distill.ipynb
 class DevEvaluator:
     "GLUE metrics of parameters on every dev split of a run (or on its held-out rows); the first split is the primary one."
 
@@ -323,14 +340,17 @@ class DevEvaluator:
         return {split: evaluate(self.eval_fn, params, enc, self.task, self.batch_size, self.mesh)
                 for split, enc in self.dev.items()}
 
+# %% ../nbs/13_distill.ipynb
 def with_params(model: Encoder, params) -> Encoder:
     "A copy of `model` holding `params` (fetched to the host)."
     g, _, rest = nnx.split(model, nnx.Param, ...)
     return nnx.merge(g, jax.device_get(params), rest)
 
+# %% ../nbs/13_distill.ipynb
 def _to_float(tree) -> dict:
     return {k: float(v) for k, v in jax.device_get(tree).items()}
 
+# %% ../nbs/13_distill.ipynb
 class _Progress:
     """A tqdm bar on process 0 when the run asks for one, and a plain line at each evaluation (step, loss, the dev
     score), which every front end shows: a terminal, a notebook, papermill's log and a sweep's output."""
@@ -355,6 +375,7 @@ class _Progress:
         if self.bar is not None:
             self.bar.close()
 
+# %% ../nbs/13_distill.ipynb
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)   # Ctrl-C, and what schedulers and preemptible machines send
 
 @contextmanager
@@ -374,12 +395,14 @@ def stop_requests():
         for s, handler in old.items():
             signal.signal(s, handler)
 
+# %% ../nbs/13_distill.ipynb
 def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
     "step -> the host batch of that step: ids, mask and labels of the training rows."
     d = cfg.data
     stream = BatchStream(data.train, d.batch_size, seed=cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
     return lambda step: {k: stream.batch_at(step)[k] for k in (*data.train.arrays, "labels")}
 
+# %% ../nbs/13_distill.ipynb
 DIVERGED = 100.0   # a loss this many times its first value of the session means the run had diverged before a NaN
 
 def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer,
@@ -402,6 +425,7 @@ def save_model(model: Encoder, folder: Path, tokenizer):
     save_weights(model, folder)
     tokenizer.save(folder)
 
+# %% ../nbs/13_distill.ipynb
 def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state: TrainState, meta: dict, log: MetricsLog,
                             run_dir: Path, tokenizer) -> dict:
     "Evaluate on dev, log it, and save the model as best_model/ when its primary score is the best so far."
@@ -414,6 +438,7 @@ def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state:
             save_model(with_params(student, state.params), run_dir / "best_model", tokenizer)
     return ev
 
+# %% ../nbs/13_distill.ipynb
 def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dict, primary: str, step_times: list,
              start: int, data: RunData, teacher_info: dict | None, time_s: dict) -> RunResults:
     "The record of a finished run."
@@ -427,6 +452,7 @@ def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dic
         truncated_train_examples=int(data.train.n_truncated), teacher=(teacher_info or {}).get("source"),
         teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
 
+# %% ../nbs/13_distill.ipynb
 def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | None, data: RunData, tokenizer,
         method: Method, run_dir: Path, stop_at: int | None = None, teacher_info: dict | None = None) -> Run:
     """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
@@ -494,16 +520,17 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
         tensorboard_hparams(run_dir, {k: v for k, v in cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
     return Run(run_dir, results, final_model)
 
-
 # %% ../nbs/13_distill.ipynb
 def _check_config(cfg, fn: str):
     if not isinstance(cfg, TrainConfig):
         raise TypeError(f"{fn} needs a TrainConfig (augpro.config.resolve builds one), not a {type(cfg).__name__}.")
 
+# %% ../nbs/13_distill.ipynb
 def _finished(run_dir: Path, results: RunResults) -> Run:
     print(f"{run_dir} is finished (score {results.score}); it is not trained again.", file=sys.stderr)
     return Run(run_dir, results, load_model(run_dir / "final_model"))
 
+# %% ../nbs/13_distill.ipynb
 def _prepare(cfg: TrainConfig, role: str, run_dir: Path, teacher_tokenizer: Path | None = None):
     "(tokenizer, data) of a run; a student reads its teacher's tokenizer when the teacher has one."
     if teacher_tokenizer is not None and not (run_dir / teacher_tokenizer.name).is_file():
@@ -512,6 +539,7 @@ def _prepare(cfg: TrainConfig, role: str, run_dir: Path, teacher_tokenizer: Path
                  else run_tokenizer(cfg, run_dir, role))
     return tokenizer, load_run_data(cfg, tokenizer, role)
 
+# %% ../nbs/13_distill.ipynb
 def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bool = False, resume: bool = False) -> Run:
     """Fine-tune the teacher `cfg.model.teacher` on `cfg.task` (method 'ft'); keeps the best dev checkpoint in
     best_model/. A finished run is returned as it is; `overwrite`/`resume` as in `claim_run_dir`."""
@@ -528,6 +556,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
                    method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
 
+# %% ../nbs/13_distill.ipynb
 def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool):
     "A teacher trained on another task (the same number of labels or not) is refused unless asked for."
     theirs, mine = identity.get("task"), get_task(cfg.task).name
@@ -535,6 +564,7 @@ def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool
         raise ValueError(f"the teacher {identity['source']} was trained on {theirs!r}, not on {mine!r}: give a teacher of "
                          f"{mine!r}, or pass allow_other_task_teacher=True to distil from it.")
 
+# %% ../nbs/13_distill.ipynb
 def _check_tokenizers(cfg: TrainConfig, identity: dict):
     "A student given its own tokenizer must read exactly the teacher's (unset or train:N: it takes the teacher's)."
     spec = cfg.data.tokenizer
@@ -546,6 +576,7 @@ def _check_tokenizers(cfg: TrainConfig, identity: dict):
         raise ValueError(f"the student's tokenizer ({spec}) is not the one the teacher read "
                          f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
+# %% ../nbs/13_distill.ipynb
 def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encoder:
     "The frozen teacher of a distillation: a model given in memory, a trained run or model folder, or a checkpoint."
     if not isinstance(spec, (str, os.PathLike)):
@@ -559,12 +590,14 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encode
     _check_vocab_rows(model, tokenizer, "teacher")
     return model
 
+# %% ../nbs/13_distill.ipynb
 def _check_vocab_rows(model, tokenizer, role: str):
     "A tokenizer whose ids reach past the model's embedding table is refused (it would read rows that do not exist)."
     if model.config.vocab_size < tokenizer.vocab_size:
         raise ValueError(f"the {role}'s embedding table has {model.config.vocab_size} rows, fewer than the tokenizer's "
                          f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
+# %% ../nbs/13_distill.ipynb
 def _check_teacher_path(spec):
     """A teacher given as a path that does not exist (a path object, or a name with a leading '.', '/' or '~', or with two
     slashes: no hub id has them) is named with its absolute path and the current folder, before anything reads it."""
@@ -577,6 +610,7 @@ def _check_teacher_path(spec):
                                 f"{Path(name).expanduser().resolve()}): give the run folder of a trained teacher "
                                 "(train_teacher(cfg) trains one), or a hub id such as google/t5-v1_1-small.")
 
+# %% ../nbs/13_distill.ipynb
 def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None, *, stop_at: int | None = None,
             overwrite: bool = False, resume: bool = False, allow_unfinished_teacher: bool = False,
             allow_other_task_teacher: bool = False) -> Run:
@@ -598,6 +632,7 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     with run_lock(cfg.run_folder("student")):
         return _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume)
 
+# %% ../nbs/13_distill.ipynb
 def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume) -> Run:
     "`distill` once its run folder's lock is held."
     run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume, teacher=identity)
@@ -652,6 +687,7 @@ def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 
         trace.append({k: v for k, v in _to_float(metrics).items() if k != "finite"})
     return trace
 
+# %% ../nbs/13_distill.ipynb
 def sanity_check_method(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5") -> list[float]:
     "Loss curve of a tiny student trained with a method on one fixed batch (tiny teacher, dropout off)."
     return [m["loss"] for m in method_trace(method_name, steps, seed, vocab, family)]

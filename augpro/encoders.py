@@ -22,7 +22,7 @@ from .checkpoints import _REPO_ID, ENCT5_SAVED, SavedFormat, enct5_export, load_
 from .files import OFFLINE_SOURCES, CheckpointNotFound, hub_folder
 from .t5_tokenizer import load_tokenizer, train_tokenizer
 from .enct5 import ENCT5_PRESETS, EncT5, EncT5Config, params_by_path
-from .registry import Registry
+from .registry import Registry, protocol_members
 from .wordpiece import load_wordpiece, train_wordpiece
 from .tasks import get_task
 from safetensors.numpy import save_file
@@ -320,31 +320,23 @@ def _agree(what: str, got, want, atol: float):
     if not err <= atol:
         raise AssertionError(f"{what}: differs by {err:.3g} (tolerance {atol:g}).")
 
-def check_encoder(model, *, atol: float = 1e-5, seed: int = 0) -> list[str]:
-    "Check that `model` keeps the `Encoder` contract (see above); returns the names of the checks, or raises naming the first broken one."
+def _probe_batch(vocab_size: int, seed: int) -> tuple:
+    "ids, mask and token types [3, 9]: rows of 9, 6 and 3 tokens, the first two of two segments."
+    rng, L = np.random.default_rng(seed), 9
+    ids_BxL = jnp.asarray(rng.integers(0, vocab_size, (3, L)), jnp.int32)
+    mask_BxL = jnp.asarray(np.arange(L)[None] < np.array([[L], [6], [3]]), jnp.int32)
+    types_BxL = jnp.asarray((np.arange(L)[None] >= np.array([[5], [3], [9]])) & mask_BxL.astype(bool), jnp.int32)
+    return ids_BxL, mask_BxL, types_BxL
+
+def _check_forward(model, ids, mask, kw: dict, atol: float) -> jax.Array:
+    "The embedding table, every entry point against the others, and padding that changes nothing; the logits [B, C]."
     cfg = model.config
-    V, D, n_layers, C = cfg.vocab_size, cfg.d_model, cfg.num_layers, cfg.num_labels
-    rng = np.random.default_rng(seed)
-    B, L = 3, 9
-    ids = jnp.asarray(rng.integers(0, V, (B, L)), jnp.int32)
-    mask = jnp.asarray(np.arange(L)[None] < np.array([[L], [6], [3]]), jnp.int32)
-    types = jnp.asarray((np.arange(L)[None] >= np.array([[5], [3], [9]])) & mask.astype(bool), jnp.int32)
-    kw = dict(token_type_ids=types)
-    done = []
-
-    def passed(name):
-        done.append(name)
-
-    if not isinstance(model, Encoder):
-        missing = [m for m in ("embedding_table", "embed", "encode_to_layer", "encode_from_layer", "encode", "from_layer",
-                               "from_embeddings", "dropout_rngs") if not hasattr(model, m)]
-        raise AssertionError(f"{type(model).__name__} lacks {missing} of the Encoder protocol.")
+    (B, L), V, D, C = ids.shape, cfg.vocab_size, cfg.d_model, cfg.num_labels
     table = model.embedding_table
     if tuple(table.shape) != (V, D) or table.dtype != jnp.float32:
         raise AssertionError(f"embedding_table: {table.shape} {table.dtype}, expected ({V}, {D}) float32.")
     emb = model.embed(ids)
     _agree("embed(ids) vs embedding_table[ids]", emb, jnp.take(table, ids, axis=0), atol)
-    passed("embedding table")
     logits = model(ids, mask, **kw)
     if tuple(logits.shape) != (B, C) or logits.dtype != jnp.float32:
         raise AssertionError(f"model(ids, mask): {logits.shape} {logits.dtype}, expected ({B}, {C}) float32.")
@@ -352,43 +344,61 @@ def check_encoder(model, *, atol: float = 1e-5, seed: int = 0) -> list[str]:
     enc = model.encode(emb, mask, **kw)
     if tuple(enc.shape) != (B, L, D):
         raise AssertionError(f"encode: shape {enc.shape}, expected {(B, L, D)}.")
-    for k in range(n_layers + 1):
+    for k in range(cfg.num_layers + 1):
         hidden = model.encode_to_layer(emb, mask, k, **kw)
         _agree(f"from_layer(encode_to_layer(·, {k}), {k}) vs from_embeddings", model.from_layer(hidden, mask, k), logits, atol)
         _agree(f"encode_from_layer(encode_to_layer(·, {k}), {k}) vs encode", model.encode_from_layer(hidden, mask, k), enc, atol)
-    passed("entry points agree")
     other = jnp.where(mask.astype(bool), ids, (ids + 7) % V)
     _agree("logits after changing tokens under mask 0", model(other, mask, **kw), logits, atol)
-    passed("padding")
-    if getattr(cfg, "dropout_rate", 0.0) > 0:
-        run = lambda key: model(ids, mask, **kw, deterministic=False, rngs=key)
-        a, b, c = run(jax.random.key(1)), run(jax.random.key(1)), run(jax.random.key(2))
-        _agree("two passes with one dropout key", a, b, 0.0)
-        if np.allclose(np.asarray(a), np.asarray(c)):
-            raise AssertionError("two dropout keys gave the same output: is the key passed to the dropout layers?")
-        passed("dropout")
+    return logits
+
+def _check_dropout(model, ids, mask, kw: dict):
+    "One key gives one output, two keys two."
+    run = lambda key: model(ids, mask, **kw, deterministic=False, rngs=key)
+    a, b, c = run(jax.random.key(1)), run(jax.random.key(1)), run(jax.random.key(2))
+    _agree("two passes with one dropout key", a, b, 0.0)
+    if np.allclose(np.asarray(a), np.asarray(c)):
+        raise AssertionError("two dropout keys gave the same output: is the key passed to the dropout layers?")
+
+def _check_training(model, ids, mask, types, logits, atol: float):
+    "A finite, non-zero gradient reaches the embedding table, and the jitted model gives the eager logits."
+    V, D = model.config.vocab_size, model.config.d_model
     graphdef, params, rest = nnx.split(model, nnx.Param, ...)
     def loss(p):
-        return jnp.sum(nnx.merge(graphdef, p, rest)(ids, mask, **kw) ** 2)
+        return jnp.sum(nnx.merge(graphdef, p, rest)(ids, mask, token_type_ids=types) ** 2)
     grads = params_by_path(nnx.merge(graphdef, jax.grad(loss)(params), rest))
     g_table = next((np.asarray(v[...]) for p, v in grads.items() if v[...].shape == (V, D)), None)
     if g_table is None or not np.isfinite(g_table).all() or not np.any(g_table):
         raise AssertionError("no finite, non-zero gradient reaches the embedding table.")
-    passed("gradient")
     jitted = jax.jit(lambda p, i, m, t: nnx.merge(graphdef, p, rest)(i, m, token_type_ids=t))
     _agree("jax.jit(model) vs model", jitted(params, ids, mask, types), logits, atol)
-    passed("jit")
+
+def _check_parameters(model, ids, mask, kw: dict, logits):
+    "One logical axis per dimension, none twice; save and load give the same model."
     for path, v in params_by_path(model).items():
         axes = tuple(v.get_metadata().get("out_sharding") or ())
         named = [a for a in axes if a is not None]
         if len(axes) != len(v.shape) or len(named) != len(set(named)):
             raise AssertionError(f"parameter {path} {tuple(v.shape)} has logical axes {axes}: one per dimension, none twice.")
-    passed("logical axes")
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         back = load_model(save_model(model, Path(tmp) / "m"))
-        if back.config != cfg:
+        if back.config != model.config:
             raise AssertionError("load_model(save_model(model)) has another config.")
         _agree("load_model(save_model(model)) vs model", back(ids, mask, **kw), logits, 0.0)
-    passed("save and load")
-    return done
+
+def check_encoder(model, *, atol: float = 1e-5, seed: int = 0) -> list[str]:
+    "Check that `model` keeps the `Encoder` contract (see above); returns the names of the checks, or raises naming the first broken one."
+    if not isinstance(model, Encoder):
+        missing = [m for m in protocol_members(Encoder) if not hasattr(model, m)]
+        raise AssertionError(f"{type(model).__name__} lacks {missing} of the Encoder protocol.")
+    ids, mask, types = _probe_batch(model.config.vocab_size, seed)
+    kw = dict(token_type_ids=types)
+    logits = _check_forward(model, ids, mask, kw, atol)
+    done = ["embedding table", "entry points agree", "padding"]
+    if getattr(model.config, "dropout_rate", 0.0) > 0:
+        _check_dropout(model, ids, mask, kw)
+        done.append("dropout")
+    _check_training(model, ids, mask, types, logits, atol)
+    _check_parameters(model, ids, mask, kw, logits)
+    return done + ["gradient", "jit", "logical axes", "save and load"]

@@ -46,6 +46,7 @@ def kd_distance(student_logits_BxC, teacher_logits_BxC, kind: str = "kl", temper
         per_example_B = temperature ** 2 * jnp.sum(jnp.exp(log_pt_BxC) * (log_pt_BxC - log_ps_BxC), axis=-1)
     return _weighted_mean(per_example_B, weights)
 
+# %% ../nbs/11_losses.ipynb
 def _weighted_mean(values_B, weights_B=None):
     "Mean of `values_B` under 0/1 `weights_B` (0 when no weight is set)."
     if weights_B is None:
@@ -60,12 +61,14 @@ def labeled_rows(labels, num_labels: int):
         return (jnp.sum(labels, axis=-1) > 0).astype(jnp.float32)
     return (labels >= 0).astype(jnp.float32) if num_labels > 1 else (labels > -1).astype(jnp.float32)
 
+# %% ../nbs/11_losses.ipynb
 def soft_labels(labels, num_labels: int):
     "Hard labels [B] → one-hot [B, C] (unlabeled rows all zero); soft [B, C] and regression [B] labels stay, as floats."
     if num_labels == 1 or labels.ndim == 2:
         return labels.astype(jnp.float32)
     return jax.nn.one_hot(labels, num_labels, dtype=jnp.float32)   # −1 gives an all-zero row
 
+# %% ../nbs/11_losses.ipynb
 def task_loss(logits_BxC, labels, num_labels: int):
     "Eq. 3: cross-entropy of logits [B, C] with hard [B] or soft [B, C] labels, or MSE for regression (num_labels = C = 1)."
     if logits_BxC.shape[-1] != num_labels:
@@ -170,6 +173,7 @@ def _same_kind(value, default) -> bool:
         return isinstance(value, (int, float)) and math.isfinite(value)
     return isinstance(value, type(default))
 
+# %% ../nbs/11_losses.ipynb
 def grouped_partners(key, batch_size: int, groups: int = 1):
     "MixUp partners [B]: a random permutation within each of `groups` equal consecutive slices of the batch."
     if batch_size % groups:
@@ -180,6 +184,7 @@ def grouped_partners(key, batch_size: int, groups: int = 1):
     partners_B = (perms_GxR + rows * jnp.arange(groups)[:, None]).reshape(batch_size)
     return partners_B
 
+# %% ../nbs/11_losses.ipynb
 _STREAMS = ("student", "teacher", "mix", "lam", "fgsm", "knn", "random", "mixkd")
 
 class StepContext:
@@ -334,6 +339,7 @@ class TermParam(NamedTuple):
     default: Any
     description: str
 
+# %% ../nbs/11_losses.ipynb
 class LossTerm(NamedTuple):
     "A loss term: `fn(ctx) -> (loss, metrics)`, whether it needs a teacher, a one-line description, its own hyperparameters."
     fn: Callable
@@ -341,12 +347,14 @@ class LossTerm(NamedTuple):
     description: str
     params: Mapping[str, TermParam] = {}
 
+# %% ../nbs/11_losses.ipynb
 LOSS_TERMS = Registry("loss term")
 
 def declared_params() -> dict[str, tuple[str, TermParam]]:
     "Every hyperparameter the registered loss terms declare: its name → (the term, its `TermParam`)."
     return {p: (name, spec) for name, term in LOSS_TERMS.items() for p, spec in term.params.items()}
 
+# %% ../nbs/11_losses.ipynb
 def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mapping | None = None, replace: bool = False):
     """Register a loss term under `name` (a taken name is refused unless `replace=True`). `params` declares its own
     hyperparameters, `{name: (default, description)}`: they become config keys `loss.NAME`, flags and sweep keys,
@@ -358,6 +366,7 @@ def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mappi
         raise ValueError(f"loss term {name!r} declares {sorted(taken)}, which another setting already uses; choose other names.")
     return LOSS_TERMS.register(name, replace=replace, wrap=lambda fn: LossTerm(fn, needs_teacher, description, params))
 
+# %% ../nbs/11_losses.ipynb
 def _with_parts(name, ce, dist, hp):
     loss = hp.ce_weight * ce + hp.distill_weight * dist
     return loss, {f"{name}/ce": ce, f"{name}/distance": dist}
@@ -368,11 +377,13 @@ def ce_term(ctx: StepContext):
     loss = task_loss(ctx.student_clean, ctx.labels, ctx.num_labels)
     return loss, {"ce": loss}
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("kd", True, "Eq. 4: CE on the labels plus d(g(x), f(x))")
 def kd_term(ctx: StepContext):
     ce = task_loss(ctx.student_clean, ctx.labels, ctx.num_labels)
     return _with_parts("kd", ce, ctx.distance(ctx.student_clean, ctx.teacher_clean), ctx.hp)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d")
 def mixup_term(ctx: StepContext):
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
@@ -384,6 +395,7 @@ def mixup_term(ctx: StepContext):
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
+# %% ../nbs/11_losses.ipynb
 def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL, types_BxL):
     "d(g(x'), f(x')) on new tokens x' with their mask and token types (None for T5), with the token-change rate."
     s_logits_BxC = ctx.student_fwd("__call__", new_ids_BxL, mask_BxL, stream=name, token_type_ids=types_BxL)
@@ -391,6 +403,7 @@ def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL, types_B
     dist = ctx.distance(s_logits_BxC, t_logits_BxC)
     return dist, {f"{name}/distance": dist, f"{name}/change_rate": token_change_rate(new_ids_BxL, ctx.ids, mask_BxL)}
 
+# %% ../nbs/11_losses.ipynb
 def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
     "AugPro-Mix tokens [B, L] of the batch: mix the embeddings from `table_name`'s table, project back (Eq. 5)."
     def compute():
@@ -402,10 +415,12 @@ def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
         return new_ids_BxL
     return ctx.cached(("augpro_mix_tokens", table_name), compute)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
 def augpro_mix_term(ctx: StepContext):
     return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask, ctx.mixed_types)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
 def fgsm_term(ctx: StepContext):
     perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
@@ -419,6 +434,7 @@ def fgsm_term(ctx: StepContext):
         logs["fgsm/flip_rate"] = jnp.mean(flipped_B.astype(jnp.float32))
     return dist, logs
 
+# %% ../nbs/11_losses.ipynb
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
     def compute():
@@ -430,6 +446,7 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
         return new_ids_BxL
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
 def augpro_fgsm_term(ctx: StepContext):
     return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask, ctx.types)
@@ -439,6 +456,7 @@ def middle_layer(model) -> int:
     "TMix's default mixing layer: the middle of the encoder (4 of 8, 12 of 24)."
     return model.config.num_layers // 2
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("tmix", True, "TMix: mix hidden states after encoder layer k, then continue; CE on mixed labels plus d")
 def tmix_term(ctx: StepContext):
     teacher = ctx.need_teacher("the loss term 'tmix'")
@@ -457,24 +475,26 @@ def tmix_term(ctx: StepContext):
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("tmix", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result")
 def knn_term(ctx: StepContext):
     new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
                               frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
     return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result")
 def random_term(ctx: StepContext):
     new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
                                  candidates=ctx.candidates("student"))
     return distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask, ctx.types)
 
-
 # %% ../nbs/11_losses.ipynb
 def zero_padded(emb_BxLxD, mask_BxL):
     "Embeddings with zero vectors past each row's end: what MixKD mixes a longer sentence with (MixKD L185-186)."
     return emb_BxLxD * jnp.asarray(mask_BxL)[..., None].astype(emb_BxLxD.dtype)
 
+# %% ../nbs/11_losses.ipynb
 def _mixkd_logits(ctx: StepContext):
     """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
     logits [B, C], mixed labels [B, C] or [B])."""
@@ -498,12 +518,14 @@ def _mixkd_logits(ctx: StepContext):
         return outs
     return ctx.cached("mixkd", compute)
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels")
 def mixkd_sm_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
     loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)
     return loss, {"mixkd-sm": loss}
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("mixkd-tmkd", True, "MixKD L_TMKD: MSE between student and teacher logits on the mixed embeddings")
 def mixkd_tmkd_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
@@ -520,6 +542,7 @@ def augpro_mix_ce_term(ctx: StepContext):
     return loss, {"augpro-mix-ce": loss,
                   "augpro-mix-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mixed_mask)}
 
+# %% ../nbs/11_losses.ipynb
 @loss_term("augpro-fgsm-ce", False, "Table 5: CE of the student on AugPro-FGSM tokens (CE gradient) with the original labels")
 def augpro_fgsm_ce_term(ctx: StepContext):
     new_ids_BxL = augpro_fgsm_tokens_of(ctx, "ce")

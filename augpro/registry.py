@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 # %% auto 0
-__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line']
+__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line', 'protocol_members']
 
 # %% ../nbs/00_registry.ipynb
 class Registry(dict):
@@ -97,3 +97,8 @@ def first_line(e: BaseException) -> str:
     "The first line of an exception's message (library messages may span lines), or its type's name."
     lines = str(e).strip().splitlines()
     return lines[0] if lines else type(e).__name__
+
+# %% ../nbs/00_registry.ipynb
+def protocol_members(proto) -> list[str]:
+    "The names a `Protocol` asks for: its annotated attributes and its methods and properties."
+    return sorted({*proto.__annotations__, *(n for n in vars(proto) if not n.startswith("_"))})

@@ -46,6 +46,7 @@ def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
         raise ValueError(f"{what} is not a readable SentencePiece model ({why}): it is damaged, truncated or another "
                          f"kind of file; {_TOKENIZER_FIX}.") from None
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 class Tokenizer:
     "A SentencePiece model with T5's conventions: pad 0, EOS 1 appended, UNK 2, sentinels after the pieces."
     pad_id, eos_id, unk_id = PAD_ID, EOS_ID, UNK_ID
@@ -186,6 +187,7 @@ def parse_tokenizer_spec(spec: str | os.PathLike | None) -> int | None:
                          f"{MIN_TRAINED_PIECES} (e.g. train:8000).")
     return int(n)
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 def load_tokenizer(source: str | os.PathLike | None = None, **kwargs) -> Tokenizer | WordPieceTokenizer:
     """T5's `Tokenizer` from a `.model` path, a folder holding `spiece.model`, a hub repo id (e.g.
     `google/t5-v1_1-small`), or `None` (= `AUGPRO_DATA/t5/spiece.model`); BERT's `WordPieceTokenizer` from a
@@ -231,6 +233,7 @@ def _training_error(e: Exception, vocab_size: int, n_texts: int) -> str:
                 "or more, e.g. train:8000).")
     return f"SentencePiece could not train a {vocab_size}-piece model on {n_texts} texts: {first_line(e)}"
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 def train_tokenizer(texts: Iterable[str], vocab_size: int, path: str | os.PathLike, *,
                     model_type: str = "unigram", character_coverage: float = 1.0,
                     num_sentinels: int = T5_NUM_SENTINELS, num_threads: int = 1) -> Tokenizer:

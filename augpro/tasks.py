@@ -42,11 +42,13 @@ def in_ci() -> bool:
     "True when the environment variable `CI` is set to true/1/yes (as CI services do)."
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
+# %% ../nbs/03b_tasks.ipynb
 def data_root() -> Path | None:
     "The data folder named by `AUGPRO_DATA`, or None when the variable is unset or empty."
     value = os.environ.get(ENV_DATA, "").strip()
     return Path(value).expanduser() if value else None
 
+# %% ../nbs/03b_tasks.ipynb
 def glue_dir(data_dir: str | os.PathLike | None = None) -> Path | None:
     """The GLUE folder to read: `data_dir` if given (or its `glue/` subfolder), else `AUGPRO_GLUE_DIR`,
     else `AUGPRO_DATA/glue`; None means "no folder: use the hub"."""
@@ -59,11 +61,13 @@ def glue_dir(data_dir: str | os.PathLike | None = None) -> Path | None:
     root = data_root()
     return root / "glue" if root is not None else None
 
+# %% ../nbs/03b_tasks.ipynb
 def t5_spm_path() -> Path | None:
     "Where the T5 SentencePiece model is expected: `AUGPRO_DATA/t5/spiece.model` (None without `AUGPRO_DATA`)."
     root = data_root()
     return root / "t5" / "spiece.model" if root is not None else None
 
+# %% ../nbs/03b_tasks.ipynb
 def require_data(what: str = "glue") -> Path | None:
     """The path of `what` inside the data folder (`"glue"`, `"glue/SST-2"`, `"t5/spiece.model"`, ...).
     When it is missing: raise `FileNotFoundError` in CI, otherwise print why and return None."""
@@ -133,6 +137,7 @@ class GlueTask:
                 len(self.dev_splits) > 1 else "")
         raise ValueError(f"unknown split {split!r} for task {self.name!r}; its splits are {list(self.splits)}.{hint}")
 
+# %% ../nbs/03b_tasks.ipynb
 _PAIR = ("sentence1", "sentence2")
 _MNLI_LIKE = ("entailment", "not_entailment")
 GLUE_TASKS: dict[str, GlueTask] = {t.name: t for t in [
@@ -238,6 +243,7 @@ def _line_of(raw: bytes, pos: int) -> int:
     "The 1-based line of byte `pos` (lines end at \\n, \\r\\n or \\r, as in Python's text mode)."
     return raw[:pos].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
 
+# %% ../nbs/03b_tasks.ipynb
 def _read_text(path: Path) -> str:
     """The text of a UTF-8 file, a leading BOM dropped and line ends made `\\n`. A missing file, a UTF-16 file,
     bytes that are not UTF-8 and binary data (NUL bytes) are one-line errors naming the file and line."""
@@ -262,6 +268,7 @@ def _read_text(path: Path) -> str:
         raise ValueError(f"{path}, line {_line_of(raw, bad)}: {what}: {_RESAVE_UTF8}.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
+# %% ../nbs/03b_tasks.ipynb
 def read_tsv(path: Path, columns: Sequence[str] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Read a UTF-8 TSV with quoting disabled: (header, rows, 1-based line numbers). With `columns`, the file
     has no header and those are its column names. Blank lines are skipped; a row whose field count
@@ -290,6 +297,7 @@ def read_tsv(path: Path, columns: Sequence[str] | None = None) -> tuple[list[str
         linenos.append(lineno)
     return header, rows, linenos
 
+# %% ../nbs/03b_tasks.ipynb
 def _column_index(header: list[str], name: str, path: Path, what: str) -> int:
     try:
         return header.index(name)
@@ -297,6 +305,7 @@ def _column_index(header: list[str], name: str, path: Path, what: str) -> int:
         raise ValueError(f"{path}: no column {name!r} ({what}) in the header {header}. "
                          "Is this the right file for the task, in the classic GLUE layout?") from None
 
+# %% ../nbs/03b_tasks.ipynb
 def _parse_scores(values: list, where, linenos: list[int]) -> np.ndarray:
     "A regression task's scores as float32; a value that is not a finite number names its file and line."
     out = np.empty(len(values), np.float32)
@@ -309,6 +318,7 @@ def _parse_scores(values: list, where, linenos: list[int]) -> np.ndarray:
             raise ValueError(f"{where}, line {linenos[k]}: the score {v!r} is not finite: give a number.")
     return out
 
+# %% ../nbs/03b_tasks.ipynb
 def _parse_labels(spec: GlueTask, values: list[str], path: Path, linenos: list[int]) -> np.ndarray:
     "Label strings -> HF ids (words or integers), or float scores for regression."
     if spec.is_regression:
@@ -328,6 +338,7 @@ def _parse_labels(spec: GlueTask, values: list[str], path: Path, linenos: list[i
         out[k] = label
     return out
 
+# %% ../nbs/03b_tasks.ipynb
 def read_glue_tsv(task: str | GlueTask, split: str, path: str | os.PathLike) -> GlueTable:
     "Read one classic GLUE TSV file (e.g. `glue_data/RTE/dev.tsv`) into a `GlueTable`."
     spec, path = get_task(task), Path(path)
@@ -349,6 +360,7 @@ def read_glue_tsv(task: str | GlueTask, split: str, path: str | os.PathLike) -> 
 def _split_file(split: str) -> str:
     return f"{split}.tsv"
 
+# %% ../nbs/03b_tasks.ipynb
 def _load_local(spec: GlueTask, split: str, base: Path, explicit: bool) -> GlueTable:
     candidates = [base / spec.folder, base / spec.name, base / spec.folder.upper()]
     if explicit:
@@ -367,12 +379,14 @@ def _load_local(spec: GlueTask, split: str, base: Path, explicit: bool) -> GlueT
         f"Put the classic GLUE files there ({spec.folder}/{_split_file(split)}), point data_dir, {ENV_GLUE} or "
         f"{ENV_DATA} at a folder that has them, or pass data_dir='hub' to use Hugging Face datasets.")
 
+# %% ../nbs/03b_tasks.ipynb
 def _table_from_hf(spec: GlueTask, split: str, ds) -> GlueTable:
     "A `GlueTable` from a HF `datasets.Dataset` (or a dict of columns) of `nyu-mll/glue`."
     labels = np.asarray(ds[spec.label_column], np.float32 if spec.is_regression else np.int64)
     idx = np.asarray(ds["idx"], np.int64) if "idx" in getattr(ds, "column_names", ds) else np.arange(len(labels))
     return GlueTable(spec.name, split, {c: list(ds[c]) for c in spec.text_columns}, labels, idx)
 
+# %% ../nbs/03b_tasks.ipynb
 def _load_hub(spec: GlueTask, split: str) -> GlueTable:
     hf_split = split.replace("dev", "validation")
     try:
@@ -391,6 +405,7 @@ def _load_hub(spec: GlueTask, split: str) -> GlueTable:
             f"{ENV_DATA} (a folder with glue/<TASK>/) or {ENV_GLUE}.") from e
     return _table_from_hf(spec, split, ds)
 
+# %% ../nbs/03b_tasks.ipynb
 def load_glue(task: str | GlueTask, split: str, *, data_dir: str | os.PathLike | None = None) -> GlueTable:
     """Load one split (`train`, `dev`, `test`; MNLI: `dev_matched`, ...) of a GLUE task as a `GlueTable`,
     from `data_dir`, `AUGPRO_GLUE_DIR`, `AUGPRO_DATA/glue`, or the hub (`data_dir='hub'` or nothing set)."""
@@ -419,6 +434,7 @@ class _Rows:
     lines: tuple[int, ...]
     where: str
 
+# %% ../nbs/03b_tasks.ipynb
 CSV_FIELD_LIMIT = 16 * 2**20   # characters in one CSV/TSV field (Python's default, 131,072, is short for documents)
 
 def _read_delimited(path: Path, delimiter: str) -> _Rows:
@@ -441,6 +457,7 @@ def _read_delimited(path: Path, delimiter: str) -> _Rows:
                              "fix the row (quote fields that hold the delimiter).")
     return _Rows(tuple(header), tuple(dict(zip(header, r)) for _, r in records[1:]), tuple(l for l, _ in records[1:]), str(path))
 
+# %% ../nbs/03b_tasks.ipynb
 def _read_jsonl(path: Path) -> _Rows:
     "A JSON Lines file: one JSON object per line."
     rows, lines = [], []
@@ -458,9 +475,11 @@ def _read_jsonl(path: Path) -> _Rows:
         raise ValueError(f"{path} is empty: expected one JSON object per line.")
     return _Rows(tuple(dict.fromkeys(k for r in rows for k in r)), tuple(rows), tuple(lines), str(path))
 
+# %% ../nbs/03b_tasks.ipynb
 def _read_file(path: Path, source: str) -> _Rows:
     return _read_jsonl(path) if source == "jsonl" else _read_delimited(path, "," if source == "csv" else "\t")
 
+# %% ../nbs/03b_tasks.ipynb
 def _split_off_dev(train: _Rows, dev_fraction: float) -> dict[str, _Rows]:
     "A lone training split's rows as train and dev (`dev_fraction` of them, the same every time, at least one)."
     n = len(train.rows)
@@ -487,6 +506,7 @@ def _file_splits(source: str, location: str) -> dict[str, _Rows]:
         raise FileNotFoundError(f"{path} has no train.{ext}: a folder of data holds train.{ext} and dev.{ext}.")
     return {split: _read_file(f, source) for split, f in files.items()}
 
+# %% ../nbs/03b_tasks.ipynb
 def _dataset_splits(location: str) -> dict[str, _Rows]:
     "The splits of a Hugging Face dataset: a folder written by `save_to_disk`, or NAME[/CONFIG] on the hub."
     import datasets
@@ -505,16 +525,19 @@ def _dataset_splits(location: str) -> dict[str, _Rows]:
     return {names[k]: _Rows(tuple(v.column_names), tuple(v.to_list()), tuple(range(1, len(v) + 1)), f"hf:{location} ({k})")
             for k, v in parts.items() if k in names}
 
+# %% ../nbs/03b_tasks.ipynb
 def _stamp(location: str) -> tuple:
     "What changes when local data changes: each file's name, size and modification time (nothing for the hub)."
     path = Path(location)
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
+# %% ../nbs/03b_tasks.ipynb
 def _source_splits(source: str, location: str, dev_fraction: float) -> dict[str, _Rows]:
     "Train and dev rows of a source, read again only when its files change."
     return _read_splits(source, location, dev_fraction, _stamp(location))
 
+# %% ../nbs/03b_tasks.ipynb
 @functools.lru_cache(maxsize=16)
 def _read_splits(source: str, location: str, dev_fraction: float, stamp: tuple) -> dict[str, _Rows]:
     splits = _dataset_splits(location) if source == "hf" else _file_splits(source, location)
@@ -533,6 +556,7 @@ def _text_columns(text, rows: _Rows) -> tuple[str, ...]:
                          "(or ?text=FIRST,SECOND for pairs), or register_task(text=...).")
     return found
 
+# %% ../nbs/03b_tasks.ipynb
 def _label_key(value) -> str | None:
     "A label as the text that names it: 1, 1.0, '1' and '1.0' are the same label; None when the row has none."
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -542,6 +566,7 @@ def _label_key(value) -> str | None:
     text = str(value).strip()
     return text.split(".")[0] if re.fullmatch(r"-?\d+\.0+", text) else text
 
+# %% ../nbs/03b_tasks.ipynb
 def _label_keys(rows: _Rows, label: str) -> list[str]:
     "Every row's label key, parsed once; a row without its label names its line."
     keys = [_label_key(r.get(label)) for r in rows.rows]
@@ -551,6 +576,7 @@ def _label_keys(rows: _Rows, label: str) -> list[str]:
                          "row its label (or drop the row).")
     return keys
 
+# %% ../nbs/03b_tasks.ipynb
 def _label_set(rows: _Rows, label: str) -> tuple[str, ...]:
     "The training labels, sorted (numerically when they are all whole numbers)."
     keys = set(_label_keys(rows, label))
@@ -560,12 +586,14 @@ def _label_set(rows: _Rows, label: str) -> tuple[str, ...]:
     numeric = all(re.fullmatch(r"-?\d+", k) for k in keys)
     return tuple(sorted(keys, key=int) if numeric else sorted(keys))
 
+# %% ../nbs/03b_tasks.ipynb
 def _check_columns(rows: _Rows, needed: Sequence[str]):
     missing = [c for c in needed if c not in rows.columns]
     if missing:
         raise ValueError(f"{rows.where}: no column {', '.join(map(repr, missing))}; it has {', '.join(rows.columns)}. "
                          "Name the columns with ?text=... and ?label=... (register_task(text=..., label=...)).")
 
+# %% ../nbs/03b_tasks.ipynb
 def _build_task(name: str, source: str, location: str, *, text=None, label: str = "label", labels=None,
                 regression: bool = False, metric: str | None = None, template: str | None = None,
                 dev_fraction: float = 0.1) -> GlueTask:
@@ -591,6 +619,7 @@ def _build_task(name: str, source: str, location: str, *, text=None, label: str 
                     tsv_label_column=label, label_column=label, test_splits=(), source=source, location=location,
                     template_text=template, dev_fraction=float(dev_fraction))
 
+# %% ../nbs/03b_tasks.ipynb
 def register_task(name: str, source: str, *, replace: bool = False, **options) -> GlueTask:
     """Register your own data as the task `name`: `source` is `csv:PATH`, `tsv:PATH`, `jsonl:PATH` or `hf:NAME[/CONFIG]`;
     `options` are those of a spec (text, label, labels, regression, metric, template, dev_fraction)."""
@@ -627,11 +656,13 @@ def _spec_options(spec: str, query: str) -> dict:
             raise ValueError(f"task {spec!r}: dev_fraction={options['dev_fraction']!r} is not a number.") from None
     return options
 
+# %% ../nbs/03b_tasks.ipynb
 def task_from_spec(spec: str) -> GlueTask:
     """The task a spec such as `'csv:data/nli.csv?text=premise,hypothesis'` names, registered under its name (the
     `name` option, else the file's or dataset's name) so that name finds it too; built again when its files change."""
     return _task_from_spec(spec, _stamp(spec.partition("?")[0].partition(":")[2]))
 
+# %% ../nbs/03b_tasks.ipynb
 @functools.lru_cache(maxsize=64)
 def _task_from_spec(spec: str, stamp: tuple) -> GlueTask:
     head, _, query = spec.partition("?")
@@ -646,6 +677,7 @@ def _task_from_spec(spec: str, stamp: tuple) -> GlueTask:
         TASKS.add(name, task, replace=True)   # new, or the same data read again after it changed
     return task
 
+# %% ../nbs/03b_tasks.ipynb
 def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
     "Label ids (or scores) of a split's rows; a label outside the task's set names its line."
     values = [r.get(task.label_column) for r in rows.rows]
@@ -660,6 +692,7 @@ def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
         out[k] = ids[key]
     return out
 
+# %% ../nbs/03b_tasks.ipynb
 def load_source_split(task: GlueTask, split: str) -> GlueTable:
     "One split (`train` or `dev`) of a task over your own data, as a `GlueTable` (`idx`: the row's place in its source)."
     rows = _source_splits(task.source, task.location, task.dev_fraction)[split]
