@@ -19,7 +19,7 @@ import sentencepiece as spm
 
 from .projection import EOS_ID, PAD_ID, T5_LAYOUT, UNK_ID
 from .registry import first_line
-from .tasks import HOW_TO_SET, t5_spm_path
+from .files import HOW_TO_SET, t5_spm_path
 from .wordpiece import WordPieceTokenizer, load_wordpiece
 
 # %% auto 0
