@@ -389,7 +389,7 @@ def _path(args) -> int:
         print(find_file(args.name).resolve())
     return 0
 
-@command("bench", "benchmarks: `augpro bench projection` or `augpro bench step` (JSON on stdout)", None)
+@command("bench", "benchmarks, JSON on stdout: `augpro bench projection`, `step`, `peer`, `bfloat16`, ... (`augpro bench --help` lists them)", None)
 def _bench(argv) -> int:
     from augpro.bench import main as bench_main
     return bench_main(argv, prog="augpro bench")
