@@ -420,7 +420,7 @@ def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) ->
     kwargs = dict(metric=hp.metric, candidates=candidates, chunk_size=hp.chunk_size)
     proj = jax.jit(partial(project, **kwargs) if hp.projection_block is None else
                    lambda reps, table: project_masked(reps, batch["mask"], table, block=hp.projection_block, **kwargs))
-    knn = jax.jit(partial(knn_replace, k=hp.knn_k, frac=hp.knn_frac, candidates=candidates, metric=hp.metric,
+    knn = jax.jit(partial(knn_replace, k=hp.param('knn_k'), frac=hp.param('knn_frac'), candidates=candidates, metric=hp.metric,
                           chunk_size=hp.chunk_size))
     key = jax.random.key(seed)
     fns = {}
@@ -489,11 +489,10 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
     times = time_interleaved(fns, warmup=warmup, repeats=repeats)
     peak = {"n": peak_size, **ms_summary(times["peak:matmul"]), "gflops": round(peak_flops / statistics.median(times["peak:matmul"]) / 1e9, 2)}
     rows = _method_rows({m: times[m] for m in methods}, fns, compile_s, flops, peak["gflops"] * 1e9)
-    settings = cfg.to_dict()
     out = {"teacher": cfg.model.teacher, "student": cfg.model.student, "teacher_params": param_count(teacher),
            "student_params": param_count(student), "vocab": size.vocab, "batch": size.batch, "length": size.length,
            "lengths": size.lengths, "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
-           "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
+           "train_config": {k: cfg.value(k) for k in STEP_CONFIG_KEYS},
            "other_cpu_load_before": load_before, "methods": rows}
     if parts:
         out.update(_parts_summary(times, rows))

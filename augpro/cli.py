@@ -17,6 +17,7 @@ import shutil
 import signal
 import textwrap
 import threading
+import warnings
 import os
 import sys
 import time
@@ -71,15 +72,22 @@ class _OneLineParser(argparse.ArgumentParser):
     def error(self, message):
         raise ValueError(f"{message}. See {self.prog} --help.")
 
-def _flag_type(default):
-    "The argparse type of a flag whose value replaces `default` (true/false for a bool)."
-    if isinstance(default, bool):
+def _flag_type(spec):
+    "The argparse type of a loss term's hyperparameter `spec` (a `TermParam`): true/false for a bool, else its kind."
+    if isinstance(spec.default, bool):
         def boolean(text: str) -> bool:
             if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
                 raise argparse.ArgumentTypeError(f"{text!r} is not true or false")
             return text.lower() in ("true", "1", "yes")
         return boolean
-    return type(default)
+    def parse(text: str):
+        try:
+            return _convert(text, spec.flag_type)
+        except ValueError:
+            words = {"int": "a whole number", "float": "a number", "str": "text", "None": "None"}
+            kinds = " or ".join(words.get(k.strip(), k.strip()) for k in spec.flag_type.split("|"))
+            raise argparse.ArgumentTypeError(f"{text!r} is not {kinds}") from None
+    return parse
 
 def _convert(text: str, annotation: str):
     "A flag's text as the value of a config field of `annotation` (the dataclass's type string); ValueError if it is not."
@@ -142,7 +150,7 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
     for flag in RUN_FLAGS:
         pre.add_argument(f"--{flag}", action="store_true")
     for name, (_, spec) in declared_params().items():   # loss terms' own hyperparameters: --loss.NAME VALUE
-        pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec.default))
+        pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec))
     known, rest = pre.parse_known_args(argv)
     if any(a in ("-h", "--help") for a in rest):   # tyro lists the config keys; the run options come first
         print("run options:\n" + "\n".join(f"  {flag:<28}{text}" for flag, text in RUN_OPTIONS.items()
@@ -156,7 +164,7 @@ def config_from_argv(argv: list[str], *, role: str = "student", prog: str = "aug
     chosen.update(peek_overrides(rest))   # the merged config is checked once, the file and the flags together
     chosen.update({k: v for k, v in vars(known).items() if k.startswith("loss.") and v is not None})
     base = resolve(known.config, chosen, role=role)
-    term_help = "".join(f" --loss.{n} {type(s.default).__name__.upper()}: {s.description} (the {t!r} term; default: "
+    term_help = "".join(f" --loss.{n} {s.flag_type.upper()}: {s.description} (the {t!r} term; default: "
                         f"{base.loss.param(n)})." for n, (t, s) in declared_params().items())
     description = f"{description}. {CONFIG_HELP}" if description else CONFIG_HELP
     if term_help:
@@ -486,6 +494,12 @@ class _HeldErrors(logging.Handler):
     def unraisable(self, info):   # sys.unraisablehook: "Exception ignored in ..." (coroutines, atexit callbacks), and
         self.count += 1           # threading.excepthook (a TensorBoard writer's thread whose disk is full)
 
+    def warning(self, message, category, *args, **kwargs):   # orbax's read coroutines abandoned at exit warn "never awaited"
+        if issubclass(category, RuntimeWarning) and "was never awaited" in str(message):
+            self.count += 1
+        else:
+            self._show(message, category, *args, **kwargs)
+
     def install(self) -> "_HeldErrors":
         if os.environ.get("AUGPRO_VERBOSE"):
             return self
@@ -496,6 +510,8 @@ class _HeldErrors(logging.Handler):
             log.addHandler(self)
             log.propagate = False
         sys.unraisablehook = threading.excepthook = self.unraisable   # for the process's life: they report after main returns
+        if warnings.showwarning != self.warning:
+            self._show, warnings.showwarning = warnings.showwarning, self.warning
         return self
 
     def note(self) -> str:

@@ -24,7 +24,7 @@ from .encoders import names_pretrained
 from .files import find_file
 from .losses import LOSS_TERMS, LossConfig, declared_params
 from .metrics import METRICS
-from .registry import Registry, did_you_mean
+from .registry import Registry, check_settings, did_you_mean, number_in, whole_number
 
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
@@ -131,36 +131,6 @@ def get_method(name: str) -> Method:
     return METHODS[name] if name in METHODS else compose_method(name)
 
 # %% ../nbs/12_config.ipynb
-def _whole(lo: int):
-    return lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= lo
-
-def _check(section, checks: dict):
-    "Fail with one line naming the first field of `section` whose check fails, and what it accepts."
-    for name, (ok, accepts) in checks.items():
-        value = getattr(section, name)
-        try:
-            good = bool(ok(value))
-        except (TypeError, ValueError):   # a value of the wrong type fails its check instead of raising deep inside
-            good = False
-        if not good:
-            raise ValueError(f"{section.prefix}.{name}={value!r} is invalid: it must be {accepts}.{_text_hint(value)}")
-
-def _text_hint(value) -> str:
-    "Why a number may have arrived as text: YAML 1.1 reads 1e-3 (no dot) as a string."
-    try:
-        float(value) if isinstance(value, str) else None
-    except ValueError:
-        return ""
-    return (f" It is the text {value!r}, not a number: in YAML write 1.0e-3, not 1e-3." if isinstance(value, str) else "")
-
-def _number(lo: float, hi: float = math.inf, *, low_open: bool = False, high_open: bool = True):
-    "A finite real number (not a bool) in the given range."
-    def ok(v):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            return False
-        return (lo < v if low_open else lo <= v) and (v < hi if high_open else v <= hi)
-    return ok
-
 def _as_tuples(section, *names):
     "YAML gives lists: store tuples (nested ones too), so configs stay hashable and compare equal."
     deep = lambda v: tuple(deep(x) for x in v) if isinstance(v, (list, tuple)) else v
@@ -180,12 +150,12 @@ class ModelConfig:
     dtype: str = "float32"                   # compute dtype of both models: 'float32' or 'bfloat16' (parameters and optimizer state stay float32)
 
     def __post_init__(self):
-        _check(self, {
+        check_settings(self.prefix, vars(self), {
             "teacher": (lambda v: isinstance(v, str) and v, "a model spec"),
             "student": (lambda v: isinstance(v, str) and v, "a model spec"),
             "student_init": (lambda v: v in ("scratch", "teacher"), "'scratch' or 'teacher'"),
-            "student_init_layers": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None"),
-            "dropout": (_number(0, 1), "a number in [0, 1)"),
+            "student_init_layers": (lambda v: v is None or whole_number(0)(v), "a whole number >= 0, or None"),
+            "dropout": (number_in(0, 1), "a number in [0, 1)"),
             "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'")})
 
 @dataclass(frozen=True)
@@ -208,20 +178,20 @@ class DataConfig:
     def __post_init__(self):
         _as_tuples(self, "length_buckets")
         parse_tokenizer_spec(self.tokenizer)   # a malformed train:N says how to write it
-        _check(self, {
+        check_settings(self.prefix, vars(self), {
             "tokenizer": (lambda v: v is None or isinstance(v, str), "a spiece.model or vocab.txt path, None for the model's own, or train:N"),
             "data_dir": (lambda v: v is None or isinstance(v, str), "a folder, or None"),
             "augmented_path": (lambda v: v is None or isinstance(v, str), "a file, or None"),
-            "max_len": (_whole(2), "a whole number >= 2"),
-            "batch_size": (_whole(1), "a whole number >= 1"),
-            "eval_batch_size": (_whole(1), "a whole number >= 1"),
+            "max_len": (whole_number(2), "a whole number >= 2"),
+            "batch_size": (whole_number(1), "a whole number >= 1"),
+            "eval_batch_size": (whole_number(1), "a whole number >= 1"),
             "length_buckets": (lambda v: v is None or bool(check_buckets(v, self.max_len)),
                                "None, or increasing whole numbers in [2, max_len]"),
-            "data_fraction": (_number(0, 1, low_open=True, high_open=False), "a number in (0, 1]"),
-            "labeled_fraction": (lambda v: v is None or _number(0, 1, low_open=True)(v),
+            "data_fraction": (number_in(0, 1, low_open=True, high_open=False), "a number in (0, 1]"),
+            "labeled_fraction": (lambda v: v is None or number_in(0, 1, low_open=True)(v),
                                  "a number in (0, 1), or None for no labeled/unlabeled split"),
-            "data_seed": (lambda v: v is None or _whole(0)(v), "a whole number >= 0, or None to use run.seed"),
-            "holdout": (_whole(0), "a whole number of training rows >= 0 (0: evaluate on dev)"),
+            "data_seed": (lambda v: v is None or whole_number(0)(v), "a whole number >= 0, or None to use run.seed"),
+            "holdout": (whole_number(0), "a whole number of training rows >= 0 (0: evaluate on dev)"),
             "holdout_eval": (lambda v: v in ("heldout", "dev"), "'heldout' (tuning runs) or 'dev' (final runs that keep the held-out rows unseen)")})
 
 OPTIMIZERS = ("adafactor", "adamw")
@@ -240,14 +210,14 @@ class OptimConfig:
     grad_clip: float | None = 1.0            # clip the global gradient norm to this (None: no clipping)
 
     def __post_init__(self):
-        _check(self, {
-            "steps": (_whole(1), "a whole number >= 1"),
-            "learning_rate": (_number(0, low_open=True), "a finite number > 0"),
+        check_settings(self.prefix, vars(self), {
+            "steps": (whole_number(1), "a whole number >= 1"),
+            "learning_rate": (number_in(0, low_open=True), "a finite number > 0"),
             "schedule": (lambda v: v in SCHEDULES, f"one of {SCHEDULES}"),
-            "warmup_steps": (_whole(0), "a whole number >= 0"),
+            "warmup_steps": (whole_number(0), "a whole number >= 0"),
             "optimizer": (lambda v: v in OPTIMIZERS, f"one of {OPTIMIZERS}"),
-            "weight_decay": (_number(0), "a finite number >= 0"),
-            "grad_clip": (lambda v: v is None or _number(0, low_open=True)(v), "a finite number > 0, or None")})
+            "weight_decay": (number_in(0), "a finite number >= 0"),
+            "grad_clip": (lambda v: v is None or number_in(0, low_open=True)(v), "a finite number > 0, or None")})
         if self.warmup_steps > self.steps:
             raise ValueError(f"optim.warmup_steps={self.warmup_steps} is more than optim.steps={self.steps}: "
                              "the learning rate would never reach its peak; lower the warm-up or train longer.")
@@ -265,14 +235,14 @@ class RunConfig:
     progress: bool = True                    # show a progress bar
 
     def __post_init__(self):
-        _check(self, {
+        check_settings(self.prefix, vars(self), {
             "run_dir": (lambda v: v is None or (isinstance(v, str) and v and not Path(v).is_file()),
                         "a folder (not an existing file), or None for runs/<task>/<teacher or method>/seed<seed>"),
-            "seed": (_whole(0), "a whole number >= 0"),
-            "eval_every": (_whole(1), "a whole number >= 1"),
-            "checkpoint_every": (_whole(1), "a whole number >= 1"),
-            "keep_checkpoints": (_whole(1), "a whole number >= 1"),
-            "log_every": (_whole(1), "a whole number >= 1"),
+            "seed": (whole_number(0), "a whole number >= 0"),
+            "eval_every": (whole_number(1), "a whole number >= 1"),
+            "checkpoint_every": (whole_number(1), "a whole number >= 1"),
+            "keep_checkpoints": (whole_number(1), "a whole number >= 1"),
+            "log_every": (whole_number(1), "a whole number >= 1"),
             "progress": (lambda v: isinstance(v, bool), "true or false")})
 
 @dataclass(frozen=True)
@@ -286,9 +256,9 @@ class MeshConfig:
 
     def __post_init__(self):
         _as_tuples(self, "rules")
-        _check(self, {
-            "data": (_whole(0), "a whole number >= 0"),
-            "fsdp": (_whole(1), "a whole number >= 1"),
+        check_settings(self.prefix, vars(self), {
+            "data": (whole_number(0), "a whole number >= 0"),
+            "fsdp": (whole_number(1), "a whole number >= 1"),
             "rules": (lambda v: all(len(r) == 2 and r[1] in ("data", "fsdp") for r in v),
                       "(logical axis, 'data' or 'fsdp') pairs"),
             "multihost": (lambda v: isinstance(v, bool), "true or false")})
@@ -340,10 +310,19 @@ class TrainConfig:
         "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
         return flatten(self.to_dict())
 
+    def value(self, key: str):
+        "One setting by its dotted key ('optim.optimizer', 'loss.knn_k'), a loss term's default included."
+        head, _, leaf = key.partition(".")
+        if head == "loss" and leaf in declared_params():
+            return self.loss.param(leaf)
+        return getattr(getattr(self, head), leaf) if leaf else getattr(self, head)
+
     def changes_from(self, other: "TrainConfig") -> dict[str, tuple]:
         "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
-        mine, theirs = self.flat(), other.flat()
-        return {k: (theirs[k], v) for k, v in mine.items() if k not in NOT_IDENTITY and theirs.get(k) != v}
+        mine, theirs = self.flat(), other.flat()   # a term's setting at its default is in neither: read it with `value`
+        pairs = {k: (theirs[k] if k in theirs else other.value(k), mine[k] if k in mine else self.value(k))
+                 for k in dict.fromkeys([*mine, *theirs]) if k not in NOT_IDENTITY}
+        return {k: (a, b) for k, (a, b) in pairs.items() if a != b}
 
     def describe_changes(self, other: "TrainConfig") -> str:
         "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
@@ -363,12 +342,12 @@ class TrainConfig:
     def method_loss(self, mix_groups: int = 1) -> LossConfig:
         "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
         overrides = dict(get_method(self.method).overrides)
-        return dataclasses.replace(self.loss, **overrides, mix_groups=self.loss.mix_groups or mix_groups)
+        return self.loss.replace(**overrides, mix_groups=self.loss.mix_groups or mix_groups)
 
     def override(self, changes: Mapping | None) -> "TrainConfig":
         "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
         top, sections = {}, {}
-        for key, value in flatten(changes or {}).items():
+        for key, value in _own_params_flat(flatten(changes or {})).items():
             head, _, leaf = key.partition(".")
             if head == "loss" and leaf in declared_params():   # a hyperparameter a loss term declares
                 loss = sections.setdefault("loss", {})
@@ -388,7 +367,7 @@ class TrainConfig:
     def to_dict(self) -> dict:
         "Nested plain data (lists for tuples), as config.yaml and results.json store it."
         plain = lambda v: [plain(x) for x in v] if isinstance(v, (list, tuple)) else v
-        return {name: ({k: plain(v) for k, v in dataclasses.asdict(value).items()} if name in SECTIONS else value)
+        return {name: ({k: plain(v) for k, v in _section_items(value)} if name in SECTIONS else value)
                 for name, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))}
 
     @classmethod
@@ -417,6 +396,19 @@ RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
 def describe_changes(changes: Mapping[str, tuple]) -> str:
     "{key: (old, new)} as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1'."
     return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
+
+def _own_params_flat(flat: dict) -> dict:
+    "`loss.term_params: {NAME: v}` (how augpro 0.2 wrote the terms' own settings) as `loss.NAME: v`, where they live now."
+    own = flat.get("loss.term_params")
+    if not isinstance(own, Mapping):
+        return flat
+    return {**{k: v for k, v in flat.items() if k != "loss.term_params"}, **{f"loss.{k}": v for k, v in own.items()}}
+
+def _section_items(section):
+    "A section's settings as (key, value) pairs; the loss terms' own hyperparameters sit in `loss` as they are set."
+    values = dataclasses.asdict(section)
+    own = values.pop("term_params", {})   # `loss.NAME`, only where it differs from the term's default
+    return [*values.items(), *own.items()]
 
 def section_fields(name: str) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(SECTIONS[name]))
@@ -455,6 +447,7 @@ def _from_flat(d: Mapping) -> dict:
     "A flat config of augpro <= 0.1 (every field at the top) as dotted keys."
     home = {leaf: f"{s}.{leaf}" for s in SECTIONS for leaf in section_fields(s) if s != "mesh"}
     home.update({k.split(".", 1)[1]: k for k in _RETIRED})   # dropped by `_upgraded`
+    home.update({p: f"loss.{p}" for p in declared_params()})   # fields of augpro <= 0.1's loss that their terms declare now
     out = {}
     for k, v in d.items():
         if k == "tmix_layers":
@@ -493,7 +486,7 @@ def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> T
     return TrainConfig(
         task=task, method=method, data=DataConfig(tokenizer="train:4000"),
         optim=OptimConfig(optimizer="adamw", schedule="linear", warmup_steps=20),
-        loss=LossConfig(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"))
+        loss=LossConfig().replace(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"))
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -509,7 +502,7 @@ def pretrained(task: str = "rte", method: str = "kd", role: str = "student") -> 
         data=DataConfig(max_len=128, batch_size=32, eval_batch_size=128),
         optim=OptimConfig(optimizer="adamw", learning_rate=5e-5, schedule="linear", steps=1000, warmup_steps=100,
                           weight_decay=0.01),
-        loss=LossConfig(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"),
+        loss=LossConfig().replace(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"),
         run=RunConfig(eval_every=100, checkpoint_every=100, log_every=20))
 
 @PRESETS.register("mixkd")
@@ -525,7 +518,7 @@ def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") ->
         data=DataConfig(max_len=128, batch_size=32, eval_batch_size=128),
         optim=OptimConfig(optimizer="adamw", learning_rate=2e-5, schedule="linear", warmup_steps=steps // 10, steps=steps,
                           weight_decay=0.01),
-        loss=LossConfig(distance="mse", mixkd_alpha=0.4, mixkd_ratio=1),
+        loss=LossConfig().replace(distance="mse", mixkd_alpha=0.4, mixkd_ratio=1),
         run=RunConfig(eval_every=500, checkpoint_every=500, log_every=50))
 
 ROLES = ("teacher", "student")

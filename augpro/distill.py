@@ -5,6 +5,7 @@
 # %% ../nbs/13_distill.ipynb 4
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -16,7 +17,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jax
 import jax.numpy as jnp
@@ -26,7 +27,7 @@ from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
-from .config import METHODS, NOT_IDENTITY, Method, MeshConfig, OptimConfig, TrainConfig, get_method
+from .config import METHODS, NOT_IDENTITY, ROLES, Method, MeshConfig, OptimConfig, TrainConfig, get_method
 from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample,
                          synthetic_batch)
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec,
@@ -40,11 +41,12 @@ from .t5_tokenizer import load_tokenizer, parse_tokenizer_spec
 from .tasks import GlueTask, get_task, load_glue
 
 # %% auto 0
-__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'run_tokenizer',
-           'holdout_split', 'RunData', 'load_run_data', 'distributed_args', 'maybe_initialize_distributed', 'make_mesh',
-           'param_shardings', 'batch_sharding', 'put_batch', 'make_schedule', 'make_optimizer', 'make_train_step',
-           'make_eval_fn', 'evaluate', 'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params',
-           'stop_requests', 'save_model', 'fit', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+__all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
+           'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
+           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
+           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
+           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run',
+           'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -66,20 +68,41 @@ def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
                          "checkpoint's, or use a model trained from scratch (a preset) for a learned vocabulary.")
 
 # %% ../nbs/13_distill.ipynb
-def run_tokenizer(cfg: TrainConfig, run_dir: Path, role: str = "teacher"):
+@dataclass(frozen=True)
+class ResolvedRun:
+    """A run resolved once at its entry point: config, role, task spec, method, run folder and (once the folder is
+    claimed, where a learned vocabulary lives) tokenizer. The later stages read these; none re-reads the config's names."""
+    cfg: TrainConfig
+    role: str                 # 'teacher' or 'student'
+    task: GlueTask
+    method: Method            # a teacher trains 'ft'
+    run_dir: Path
+    tokenizer: Any = None     # set by `prepare_run`
+
+# %% ../nbs/13_distill.ipynb
+def resolve_run(cfg: TrainConfig, role: str, run_dir: Path | None = None) -> ResolvedRun:
+    "The run of `cfg` in `role` (in `run_dir`, else the config's run folder): the one place the trainer names a task or method."
+    if role not in ROLES:
+        raise ValueError(f"role={role!r}: a run is one of {', '.join(ROLES)}.")
+    method = METHODS["ft"] if role == "teacher" else get_method(cfg.method)
+    return ResolvedRun(cfg, role, get_task(cfg.task), method, Path(run_dir) if run_dir is not None else cfg.run_folder(role))
+
+# %% ../nbs/13_distill.ipynb
+def run_tokenizer(run: ResolvedRun):
     """The run's tokenizer: the file `data.tokenizer` names (spiece.model or vocab.txt), the model family's default
     (T5's SentencePiece model from the data folder; a BERT checkpoint's vocab.txt), or one trained on the task's
     text (`train:N`: SentencePiece for EncT5, WordPiece for BERT) and kept in the run folder. A pretrained checkpoint
     reads only its own vocabulary (`check_tokenizer_fits`)."""
+    cfg = run.cfg
     spec, pieces = cfg.data.tokenizer, parse_tokenizer_spec(cfg.data.tokenizer)
-    model_spec = cfg.tokenizer_model(role)
+    model_spec = cfg.tokenizer_model(run.role)
     family = family_of(model_spec)
     if pieces is not None:
         check_tokenizer_fits(None, model_spec, f"data.tokenizer={spec!r} (a vocabulary learned from the task)")
-        path = run_dir / family.tokenizer_file
+        path = run.run_dir / family.tokenizer_file
         if path.is_file():
             return load_tokenizer(path)
-        table = load_glue(cfg.task, "train", data_dir=cfg.data.data_dir)
+        table = load_glue(run.task.name, "train", data_dir=cfg.data.data_dir)
         if cfg.data.data_fraction < 1:
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
         return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
@@ -109,30 +132,30 @@ class RunData:
     task: GlueTask
 
 # %% ../nbs/13_distill.ipynb
-def _training_table(cfg: TrainConfig, role: str):
+def _training_table(run: ResolvedRun):
     """(training rows of this role, the held-out rows or None). With `data.labeled_fraction` (Table 2, AugPro
     L463-466) the teacher learns from the labeled share and a student distils on the unlabeled rest, without labels."""
-    d = cfg.data
-    table = load_glue(cfg.task, "train", data_dir=d.data_dir)
+    d, seed = run.cfg.data, run.cfg.subset_seed
+    table = load_glue(run.task.name, "train", data_dir=d.data_dir)
     heldout = None
     if d.holdout:   # tuning runs: the held-out rows replace dev, so nothing is ever tuned on dev
         table, heldout = holdout_split(table, d.holdout)
     if d.data_fraction < 1:
-        table = subsample(table, d.data_fraction, seed=cfg.subset_seed)
+        table = subsample(table, d.data_fraction, seed=seed)
     if d.labeled_fraction is not None:
-        labeled, unlabeled = split_labeled(table, d.labeled_fraction, seed=cfg.subset_seed)
-        table = labeled if role == "teacher" else unlabeled
+        labeled, unlabeled = split_labeled(table, d.labeled_fraction, seed=seed)
+        table = labeled if run.role == "teacher" else unlabeled
     return table, heldout
 
 # %% ../nbs/13_distill.ipynb
-def load_run_data(cfg: TrainConfig, tokenizer, role: str) -> RunData:
+def load_run_data(run: ResolvedRun) -> RunData:
     "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split, encoded."
-    task, d = get_task(cfg.task), cfg.data
-    encode = lambda table: encode_task(task.name, table, tokenizer, d.max_len)
-    table, heldout = _training_table(cfg, role)
-    if role == "student" and get_method(cfg.method).augmented_data:   # '+bt': back-translations join the training rows
+    task, d = run.task, run.cfg.data
+    encode = lambda table: encode_task(task.name, table, run.tokenizer, d.max_len)
+    table, heldout = _training_table(run)
+    if run.method.augmented_data:   # '+bt': back-translations join the training rows
         if not d.augmented_path:
-            raise ValueError(f"method {cfg.method!r} trains on back-translations too: set data.augmented_path to a TSV "
+            raise ValueError(f"method {run.method.name!r} trains on back-translations too: set data.augmented_path to a TSV "
                              "with the task's text columns and the source rows' idx (see augpro.data.load_augmented).")
         table = join_augmented(table, load_augmented(d.augmented_path, task.name))
     train = encode(table)
@@ -302,9 +325,10 @@ def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
     return candidates_V
 
 # %% ../nbs/13_distill.ipynb
-def compile_step(cfg: TrainConfig, method: Method, student: Encoder, teacher: Encoder | None, tokenizer, mesh: Mesh):
+def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, mesh: Mesh):
     """(initial TrainState, teacher parameters, jitted step), placed on the mesh with explicit shardings in and out,
     so the step compiles once and a restored state has the same layout."""
+    cfg, method, tokenizer = run.cfg, run.method, run.tokenizer
     tx = make_optimizer(cfg.optim)
     replicated = NamedSharding(mesh, P())
     params = nnx.state(student, nnx.Param)
@@ -396,21 +420,21 @@ def stop_requests():
             signal.signal(s, handler)
 
 # %% ../nbs/13_distill.ipynb
-def _batch_source(cfg: TrainConfig, data: RunData, num_devices: int):
+def _batch_source(run: ResolvedRun, data: RunData, num_devices: int):
     "step -> the host batch of that step: ids, mask and labels of the training rows."
-    d = cfg.data
-    stream = BatchStream(data.train, d.batch_size, seed=cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
+    d = run.cfg.data
+    stream = BatchStream(data.train, d.batch_size, seed=run.cfg.run.seed, num_devices=num_devices, length_buckets=d.length_buckets)
     return lambda step: {k: stream.batch_at(step)[k] for k in (*data.train.arrays, "labels")}
 
 # %% ../nbs/13_distill.ipynb
 DIVERGED = 100.0   # a loss this many times its first value of the session means the run had diverged before a NaN
 
-def _nan_error(metrics: dict, step: int, method: Method, role: str, ckpt: Checkpointer,
+def _nan_error(metrics: dict, step: int, run: ResolvedRun, ckpt: Checkpointer,
                losses: tuple = ()) -> FloatingPointError:
     """The one-line message of a NaN or infinite update. `losses` holds (step, loss) of the first and the last finite
     steps of this session: when the loss had already grown `DIVERGED`-fold, the saved state is no good to resume from."""
-    what = (f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({method.name}, "
-            f"{role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. ")
+    what = (f"the loss ({metrics['loss']}) or the parameters became NaN or infinite at step {step + 1} ({run.method.name}, "
+            f"{run.role}); that update was not applied, and the state before it is saved as checkpoint {step} in {ckpt.folder}. ")
     (s0, first), (s1, last) = (losses[0], losses[-1]) if losses else ((None, None), (None, None))
     if first is not None and abs(last) > DIVERGED * max(abs(first), 1e-8):
         return FloatingPointError(what + f"But the loss had already grown from {first:.3g} (step {s0}) to {last:.3g} "
@@ -439,12 +463,12 @@ def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state:
     return ev
 
 # %% ../nbs/13_distill.ipynb
-def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dict, primary: str, step_times: list,
-             start: int, data: RunData, teacher_info: dict | None, time_s: dict) -> RunResults:
+def _results(run: ResolvedRun, final: dict, meta: dict, primary: str, step_times: list, start: int, data: RunData,
+             teacher_info: dict | None, time_s: dict) -> RunResults:
     "The record of a finished run."
-    best = meta["best"]
+    best, cfg = meta["best"], run.cfg
     return RunResults(
-        role=role, task=cfg.task, method=method.name, steps=cfg.optim.steps, config=cfg.to_dict(), final=final, best=best,
+        role=run.role, task=cfg.task, method=run.method.name, steps=cfg.optim.steps, config=cfg.to_dict(), final=final, best=best,
         best_step=meta["best_step"], score=final[primary]["score"], best_score=best[primary]["score"] if best else None,
         median_step_time_s=float(np.median(step_times[1:] or step_times)) if step_times else None,
         wall_time_s=meta["elapsed_s"], time_s={k: round(v, 3) for k, v in time_s.items()}, resumed_from_step=start,
@@ -453,23 +477,25 @@ def _results(cfg: TrainConfig, role: str, method: Method, final: dict, meta: dic
         teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
 
 # %% ../nbs/13_distill.ipynb
-def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | None, data: RunData, tokenizer,
-        method: Method, run_dir: Path, stop_at: int | None = None, teacher_info: dict | None = None) -> Run:
-    """Train `student` with `method` (teacher frozen), evaluate, checkpoint, resume; see the notes above.
+def fit(run: ResolvedRun, *, student: Encoder, teacher: Encoder | None, data: RunData, stop_at: int | None = None,
+        teacher_info: dict | None = None) -> Run:
+    """Train `student` with the run's method (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
+    cfg, run_dir, tokenizer = run.cfg, run.run_dir, run.tokenizer
     t_setup, mesh, steps = time.perf_counter(), make_mesh(cfg.mesh), cfg.optim.steps
-    evaluate_dev = DevEvaluator(student, data.dev, data.task.name, cfg.data.eval_batch_size, mesh)
-    batch_at = _batch_source(cfg, data, mesh.size)
-    state, t_params, step_fn = compile_step(cfg, method, student, teacher, tokenizer, mesh)
+    evaluate_dev = DevEvaluator(student, data.dev, run.task.name, cfg.data.eval_batch_size, mesh)
+    batch_at = _batch_source(run, data, mesh.size)
+    state, t_params, step_fn = compile_step(run, student, teacher, mesh)
     ckpt = Checkpointer(run_dir, keep=cfg.run.keep_checkpoints)
-    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": method.name, "role": role, "elapsed_s": 0.0})
+    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,
+                                       "elapsed_s": 0.0})
     start, elapsed = int(state.step), meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
     log, schedule = MetricsLog(run_dir / "metrics.jsonl", start), make_schedule(cfg.optim)
     end = steps if stop_at is None else min(stop_at, steps)
     step_times, last_eval, t_start, losses = [], None, time.time(), []
     clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
     clock["setup and restore"] = time.perf_counter() - t_setup
-    bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{role} {method.name}")
+    bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{run.role} {run.method.name}")
     with stop_requests() as stop:
         try:
             next_batch = put_batch(batch_at(start), mesh) if start < end else None
@@ -485,7 +511,7 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
                 meta["elapsed_s"] = elapsed + time.time() - t_start
                 if not metrics.pop("finite") or not math.isfinite(metrics["loss"]):
                     ckpt.save(state, meta)   # the state before the bad update: finite, and what a rerun resumes from
-                    raise _nan_error(metrics, i, method, role, ckpt, tuple(losses))
+                    raise _nan_error(metrics, i, run, ckpt, tuple(losses))
                 done, examples_per_s = i + 1, cfg.data.batch_size / step_times[-1]
                 losses[1:] = [(done, metrics["loss"])]   # the first and the latest finite loss of this session
                 bar.update(metrics["loss"], examples_per_s)
@@ -507,18 +533,28 @@ def fit(cfg: TrainConfig, *, role: str, student: Encoder, teacher: Encoder | Non
         finally:
             bar.close()
             log.close()
-    final_model = with_params(student, state.params)
+    final_eval = lambda: last_eval if last_eval is not None else evaluate_dev(state.params)
+    return _finish(run, with_params(student, state.params), end, final_eval, meta, step_times, start, data,
+                   teacher_info, clock, evaluate_dev.primary)
+
+# %% ../nbs/13_distill.ipynb
+def _finish(run: ResolvedRun, final_model: Encoder, end: int, final_eval: Callable[[], dict], meta: dict,
+            step_times: list, start: int, data: RunData, teacher_info: dict | None, clock: dict, primary: str) -> Run:
+    """The end of a session of `fit`: a run stopped on purpose has no results yet; a finished one takes its final
+    evaluation (`final_eval`: the last one, else one now), saves its final model, results.json and TensorBoard's
+    hyperparameter table."""
+    steps = run.cfg.optim.steps
     if end < steps:   # stopped early on purpose: the run is not finished, so no results yet
-        return Run(run_dir, None, final_model, stopped_at=end)
-    final = last_eval if last_eval is not None else evaluate_dev(state.params)
+        return Run(run.run_dir, None, final_model, stopped_at=end)
+    final = final_eval()
     if step_times:   # this session's time: the first step compiles the step function
         clock = {"first step (compiles)": step_times[0], "later steps": float(sum(step_times[1:])), **clock}
-    results = _results(cfg, role, method, final, meta, evaluate_dev.primary, step_times, start, data, teacher_info, clock)
+    results = _results(run, final, meta, primary, step_times, start, data, teacher_info, clock)
     if jax.process_index() == 0:
-        save_model(final_model, run_dir / "final_model", tokenizer)
-        results.write(run_dir)
-        tensorboard_hparams(run_dir, {k: v for k, v in cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
-    return Run(run_dir, results, final_model)
+        save_model(final_model, run.run_dir / "final_model", run.tokenizer)
+        results.write(run.run_dir)
+        tensorboard_hparams(run.run_dir, {k: v for k, v in run.cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
+    return Run(run.run_dir, results, final_model)
 
 # %% ../nbs/13_distill.ipynb
 def _check_config(cfg, fn: str):
@@ -531,13 +567,14 @@ def _finished(run_dir: Path, results: RunResults) -> Run:
     return Run(run_dir, results, load_model(run_dir / "final_model"))
 
 # %% ../nbs/13_distill.ipynb
-def _prepare(cfg: TrainConfig, role: str, run_dir: Path, teacher_tokenizer: Path | None = None):
-    "(tokenizer, data) of a run; a student reads its teacher's tokenizer when the teacher has one."
-    if teacher_tokenizer is not None and not (run_dir / teacher_tokenizer.name).is_file():
-        load_tokenizer(teacher_tokenizer).save(run_dir)   # its file, and WordPiece's casing beside it
-    tokenizer = (load_tokenizer(run_dir / teacher_tokenizer.name) if teacher_tokenizer is not None
-                 else run_tokenizer(cfg, run_dir, role))
-    return tokenizer, load_run_data(cfg, tokenizer, role)
+def prepare_run(run: ResolvedRun, teacher_tokenizer: Path | None = None) -> tuple[ResolvedRun, RunData]:
+    "(the run with its tokenizer, its data); a student reads its teacher's tokenizer when the teacher has one."
+    if teacher_tokenizer is not None and not (run.run_dir / teacher_tokenizer.name).is_file():
+        load_tokenizer(teacher_tokenizer).save(run.run_dir)   # its file, and WordPiece's casing beside it
+    tokenizer = (load_tokenizer(run.run_dir / teacher_tokenizer.name) if teacher_tokenizer is not None
+                 else run_tokenizer(run))
+    run = dataclasses.replace(run, tokenizer=tokenizer)
+    return run, load_run_data(run)
 
 # %% ../nbs/13_distill.ipynb
 def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bool = False, resume: bool = False) -> Run:
@@ -545,22 +582,22 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
     best_model/. A finished run is returned as it is; `overwrite`/`resume` as in `claim_run_dir`."""
     _check_config(cfg, "train_teacher")
     maybe_initialize_distributed(cfg.mesh)
-    with run_lock(cfg.run_folder("teacher")):
+    run = resolve_run(cfg, "teacher")
+    with run_lock(run.run_dir):
         run_dir, done = claim_run_dir(cfg, "teacher", overwrite=overwrite, resume=resume)
         if done is not None:
             return _finished(run_dir, done)
-        tokenizer, data = _prepare(cfg, "teacher", run_dir)
-        model = build_model(cfg.model.teacher, num_labels=data.task.num_labels, vocab_size=tokenizer.vocab_size,
+        run, data = prepare_run(run)
+        model = build_model(cfg.model.teacher, num_labels=run.task.num_labels, vocab_size=run.tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
-        _check_vocab_rows(model, tokenizer, "teacher")
-        return fit(cfg, role="teacher", student=model, teacher=None, data=data, tokenizer=tokenizer,
-                   method=METHODS["ft"], run_dir=run_dir, stop_at=stop_at)
+        _check_vocab_rows(model, run.tokenizer, "teacher")
+        return fit(run, student=model, teacher=None, data=data, stop_at=stop_at)
 
 # %% ../nbs/13_distill.ipynb
-def _check_teacher_task(cfg: TrainConfig, identity: dict, allow_other_task: bool):
+def _check_teacher_task(run: ResolvedRun, identity: dict, allow_other_task: bool):
     "A teacher trained on another task (the same number of labels or not) is refused unless asked for."
-    theirs, mine = identity.get("task"), get_task(cfg.task).name
-    if theirs is not None and theirs not in (mine, cfg.task) and not allow_other_task:
+    theirs, mine = identity.get("task"), run.task.name
+    if theirs is not None and theirs not in (mine, run.cfg.task) and not allow_other_task:
         raise ValueError(f"the teacher {identity['source']} was trained on {theirs!r}, not on {mine!r}: give a teacher of "
                          f"{mine!r}, or pass allow_other_task_teacher=True to distil from it.")
 
@@ -618,29 +655,31 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
     checkpoint. A teacher folder must hold its tokenizer (the student reads the same) and a finished run."""
     _check_config(cfg, "distill")
     maybe_initialize_distributed(cfg.mesh)
-    method, spec = get_method(cfg.method), cfg.model.teacher if teacher is None else teacher
+    run, spec = resolve_run(cfg, "student"), cfg.model.teacher if teacher is None else teacher
     _check_teacher_path(spec)
     # a trained teacher (a run or model folder) carries its tokenizer; a checkpoint (its folder has config.json) or a
     # model in memory does not
     is_dir = isinstance(spec, (str, os.PathLike)) and Path(spec).is_dir()
     folder = Path(spec) if is_dir and not (Path(spec) / "config.json").is_file() else None
-    needed = method.needs_teacher or cfg.model.student_init == "teacher"
+    needed = run.method.needs_teacher or cfg.model.student_init == "teacher"
     identity = teacher_identity(folder, allow_unfinished=allow_unfinished_teacher) if folder is not None else None
     if identity is not None:
         _check_tokenizers(cfg, identity)
-        _check_teacher_task(cfg, identity, allow_other_task_teacher)
-    with run_lock(cfg.run_folder("student")):
-        return _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume)
+        _check_teacher_task(run, identity, allow_other_task_teacher)
+    with run_lock(run.run_dir):
+        return _distill_locked(run, spec, identity, needed, stop_at, overwrite, resume)
 
 # %% ../nbs/13_distill.ipynb
-def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, resume) -> Run:
+def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite, resume) -> Run:
     "`distill` once its run folder's lock is held."
+    cfg = run.cfg
     run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume, teacher=identity)
     if done is not None:
         return _finished(run_dir, done)
-    tokenizer, data = _prepare(cfg, "student", run_dir, Path(identity["tokenizer"]) if identity else None)
-    teacher_model = _teacher_model(cfg, spec, tokenizer, data.task.num_labels) if needed else None
-    student = build_model(cfg.model.student, num_labels=data.task.num_labels,
+    run, data = prepare_run(run, Path(identity["tokenizer"]) if identity else None)
+    tokenizer, num_labels = run.tokenizer, run.task.num_labels
+    teacher_model = _teacher_model(cfg, spec, tokenizer, num_labels) if needed else None
+    student = build_model(cfg.model.student, num_labels=num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype)
     check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})")
@@ -648,8 +687,7 @@ def _distill_locked(cfg, spec, method, identity, needed, stop_at, overwrite, res
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
     info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}
-    return fit(cfg, role="student", student=student, teacher=teacher_model, data=data, tokenizer=tokenizer,
-               method=method, run_dir=run_dir, stop_at=stop_at, teacher_info=info if needed else None)
+    return fit(run, student=student, teacher=teacher_model, data=data, stop_at=stop_at, teacher_info=info if needed else None)
 
 # %% ../nbs/13_distill.ipynb
 TINY = {"enct5": "tiny", "bert": "bert-tiny"}   # the tiny preset of each family that method_trace trains

@@ -5,11 +5,12 @@
 # %% ../nbs/11_losses.ipynb 3
 from __future__ import annotations
 
+import dataclasses
 import math
 import zlib
 from dataclasses import dataclass, field, fields
 from collections.abc import Mapping
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, ClassVar, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -17,7 +18,7 @@ import jax.numpy as jnp
 from .augment import (augpro_fgsm_tokens, augpro_mix_tokens, fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
                             token_change_rate, union_mask, union_types)
 from .projection import T5_LAYOUT, TokenLayout, default_candidates, project, project_masked
-from .registry import Registry
+from .registry import Registry, check_settings, number_in, whole_number
 
 # %% auto 0
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
@@ -84,85 +85,52 @@ def task_loss(logits_BxC, labels, num_labels: int):
 # %% ../nbs/11_losses.ipynb
 @dataclass(frozen=True)
 class LossConfig:
-    "The `loss` section of a run's config: hyperparameters of the loss terms (the AugPro paper's Appendix C.1 where it gives them)."
+    "The `loss` section of a run's config: what all loss terms share, and the terms' own hyperparameters (`term_params`)."
+    prefix: ClassVar[str] = "loss"
     distance: str = "kl"                # d(·,·) of Eq. 4 for classification: 'kl' (with temperature) or 'mse' on logits
     temperature: float = 1.0            # softmax temperature of the KL distance
     ce_weight: float = 1.0              # weight of the task loss inside L_KD (Eq. 4), L_MixUp and L_TMix
     distill_weight: float = 1.0         # weight of the distance to the teacher inside the same terms
     term_weights: dict[str, float] = field(default_factory=dict)   # change a method's term weights, e.g. {'augpro-mix': 0.5}
-    lam: float | None = 0.5             # MixUp λ (Eq. 1; Appendix C.1: 0.5); None samples λ ~ Beta(mix_alpha, mix_alpha) per batch
-    mix_alpha: float = 0.4              # α of that Beta distribution
-    mix_groups: int = 0                 # pair MixUp partners within this many equal slices of the batch (0: one per data-parallel device)
-    mix_table: str = "teacher"          # AugPro-Mix mixes and projects with this model's table (Eq. 5): 'teacher' or 'student'
-    augpro_fgsm_eps: float = 35.0       # AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)
-    fgsm_eps: float = 1.0               # FGSM's step ε (Eq. 2): small (L366-367); the paper gives no value: tune it on held-out rows
-    eps_mode: str = "absolute"          # 'absolute', or 'rms': ε × the RMS of the embedding table
-    fgsm_grad: str = "kd"               # FGSM follows the gradient of 'kd' (the distance to the teacher) or 'ce' (the gold label)
-    fgsm_direction: str = "ascent"      # 'ascent' (FGSM), 'descent' (AugPro-FGSM-D) or 'random' (AugPro-FGSM-R), Table 6
-    fgsm_table: str = "student"         # AugPro-FGSM projects with this model's table: 'student' or 'teacher'
-    knn_k: int = 15                     # KNN baseline: neighbours to choose from (Appendix C.1: 15)
-    knn_frac: float = 0.1               # KNN baseline: share of tokens replaced (Appendix C.1: 0.1)
-    random_frac: float = 1.0            # random generation (Table 7, L797-800): 1.0 makes whole sentences of random candidate tokens (same length); less replaces that share
-    tmix_student_layer: int | None = None   # TMix mixes the student's hidden states after this layer (None: the middle one)
-    tmix_teacher_layer: int | None = None   # ... and the teacher's after this one (None: the middle one; Appendix C.1)
-    mixkd_alpha: float = 0.4            # MixKD: λ ~ Beta(0.4, 0.4)
-    mixkd_ratio: int = 1                # MixKD: mixed samples per example
-    mixkd_zero_pad: bool = True         # MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding
+    mix_groups: int = 0                 # pair MixUp partners, and group projections, within this many equal slices of the batch (0: one per data-parallel device)
     metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
     chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
     projection_block: int | None = 256  # project only the in-mask positions, in blocks of this many (None: every position)
     teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
-    term_params: dict[str, Any] = field(default_factory=dict)   # values of the hyperparameters loss terms declare (set as loss.NAME)
+    term_params: dict[str, Any] = field(default_factory=dict)   # the terms' own hyperparameters that differ from their defaults (set as loss.NAME)
 
     def param(self, name: str):
         "The value of a hyperparameter a loss term declares: set in `term_params`, else its default."
-        declared = declared_params()
-        if name not in declared:
-            raise ValueError(f"no loss term declares a hyperparameter {name!r}; declared: {', '.join(declared) or 'none'}.")
-        return self.term_params.get(name, declared[name][1].default)
+        return self.term_params.get(name, _declared(name).default)
+
+    def replace(self, **changes) -> "LossConfig":
+        "A copy with `changes`: shared settings by their field names, the terms' hyperparameters by theirs."
+        shared = {k: v for k, v in changes.items() if k in _SHARED}
+        own = {k: v for k, v in changes.items() if k not in _SHARED}
+        return dataclasses.replace(self, **shared, term_params={**self.term_params, **own}) if own else dataclasses.replace(self, **shared)
 
     def __post_init__(self):
         object.__setattr__(self, "term_weights", dict(self.term_weights or {}))
-        object.__setattr__(self, "term_params", dict(self.term_params or {}))
-        num = lambda v, lo, hi=math.inf: not isinstance(v, bool) and isinstance(v, (int, float)) and math.isfinite(v) and lo <= v <= hi
-        whole = lambda v, lo: isinstance(v, int) and not isinstance(v, bool) and v >= lo
-        layer = lambda v: v is None or whole(v, 0)
-        checks = {   # field: (check, what it accepts)
-            "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
-            "temperature": (lambda v: num(v, 0) and v > 0, "a finite number > 0"),
-            "ce_weight": (lambda v: num(v, 0), "a finite number >= 0"), "distill_weight": (lambda v: num(v, 0), "a finite number >= 0"),
-            "term_weights": (lambda v: all(k in LOSS_TERMS and num(w, 0) for k, w in v.items()),
-                             f"a mapping of loss terms ({', '.join(LOSS_TERMS)}) to finite weights >= 0"),
-            "lam": (lambda v: v is None or num(v, 0, 1), "a number in [0, 1], or None to sample λ ~ Beta(mix_alpha, mix_alpha)"),
-            "mix_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"),
-            "mix_groups": (lambda v: whole(v, 0), "a whole number >= 0 (0: one per data-parallel device)"),
-            "mix_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
-            "augpro_fgsm_eps": (lambda v: num(v, 0), "a finite number >= 0"),
-            "fgsm_eps": (lambda v: num(v, 0), "a finite number >= 0"), "eps_mode": (lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
-            "fgsm_grad": (lambda v: v in ("kd", "ce"), "'kd' or 'ce'"),
-            "fgsm_direction": (lambda v: v in ("ascent", "descent", "random"), "'ascent', 'descent' or 'random'"),
-            "fgsm_table": (lambda v: v in ("teacher", "student"), "'teacher' or 'student'"),
-            "knn_k": (lambda v: whole(v, 1), "a whole number >= 1"), "knn_frac": (lambda v: num(v, 0, 1), "a number in [0, 1]"),
-            "random_frac": (lambda v: num(v, 0, 1), "a number in [0, 1]"),
-            "tmix_student_layer": (layer, "a layer index >= 0, or None for the middle layer"),
-            "tmix_teacher_layer": (layer, "a layer index >= 0, or None for the middle layer"),
-            "mixkd_alpha": (lambda v: num(v, 0) and v > 0, "a finite number > 0"), "mixkd_ratio": (lambda v: whole(v, 1), "a whole number >= 1"),
-            "mixkd_zero_pad": (lambda v: isinstance(v, bool), "true or false"),
-            "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
-            "chunk_size": (lambda v: whole(v, 1), "a whole number >= 1"),
-            "projection_block": (lambda v: v is None or whole(v, 1), "a whole number >= 1, or None (project every position)"),
-            "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
-            "term_params": (lambda v: all(k in declared_params() and _same_kind(x, declared_params()[k][1].default) for k, x in v.items()),
-                            f"a mapping of declared loss-term hyperparameters ({', '.join(declared_params()) or 'none'}) "
-                            "to values of their defaults' types"),
-        }
-        for name, (check, accepts) in checks.items():
-            try:
-                ok = bool(check(getattr(self, name)))
-            except (TypeError, AttributeError):   # a value of the wrong type fails its check instead of raising deep inside
-                ok = False
-            if not ok:
-                raise ValueError(f"loss.{name}={getattr(self, name)!r} is invalid: it must be {accepts}.")
+        check_settings(self.prefix, vars(self), _SHARED_CHECKS)
+        specs = {name: _declared(name) for name in self.term_params}   # an undeclared name lists the declared ones
+        check_settings(self.prefix, self.term_params, {name: _term_check(spec) for name, spec in specs.items()})
+        object.__setattr__(self, "term_params", {k: v for k, v in self.term_params.items() if v != specs[k].default})
+
+# %% ../nbs/11_losses.ipynb
+_SHARED = tuple(f.name for f in fields(LossConfig) if f.name != "term_params")   # what all terms share
+_SHARED_CHECKS = {   # field: (check, what it accepts)
+    "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
+    "temperature": (number_in(0, low_open=True), "a finite number > 0"),
+    "ce_weight": (number_in(0), "a finite number >= 0"),
+    "distill_weight": (number_in(0), "a finite number >= 0"),
+    "term_weights": (lambda v: all(k in LOSS_TERMS and number_in(0)(w) for k, w in v.items()),
+                     "a mapping of loss terms to finite weights >= 0"),
+    "mix_groups": (whole_number(0), "a whole number >= 0 (0: one per data-parallel device)"),
+    "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
+    "chunk_size": (whole_number(1), "a whole number >= 1"),
+    "projection_block": (lambda v: v is None or whole_number(1)(v), "a whole number >= 1, or None (project every position)"),
+    "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
+    "term_params": (lambda v: isinstance(v, Mapping), "a mapping of the loss terms' hyperparameters to values")}
 
 # %% ../nbs/11_losses.ipynb
 def _same_kind(value, default) -> bool:
@@ -172,6 +140,19 @@ def _same_kind(value, default) -> bool:
     if isinstance(default, float):
         return isinstance(value, (int, float)) and math.isfinite(value)
     return isinstance(value, type(default))
+
+def _declared(name: str) -> "TermParam":
+    "The declaration of a loss term's hyperparameter; an undeclared name lists the declared ones."
+    declared = declared_params()
+    if name not in declared:
+        raise ValueError(f"no loss term declares a hyperparameter {name!r}; declared: {', '.join(declared) or 'none'}.")
+    return declared[name][1]
+
+def _term_check(spec: "TermParam") -> tuple[Callable, str]:
+    "(check, what it accepts) of a declared hyperparameter: its own, else a value of its default's kind."
+    if spec.check is not None:
+        return spec.check, spec.accepts
+    return (lambda v: _same_kind(v, spec.default)), f"a value of the kind of its default {spec.default!r}"
 
 # %% ../nbs/11_losses.ipynb
 def grouped_partners(key, batch_size: int, groups: int = 1):
@@ -265,10 +246,10 @@ class StepContext:
 
     @property
     def lam(self):
-        "λ: `hp.lam`, or one draw from Beta(mix_alpha, mix_alpha) per step."
-        if self.hp.lam is not None:
-            return jnp.float32(self.hp.lam)
-        return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.mix_alpha))
+        "λ: `hp.param('lam')`, or one draw from Beta(mix_alpha, mix_alpha) per step."
+        if self.hp.param('lam') is not None:
+            return jnp.float32(self.hp.param('lam'))
+        return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.param('mix_alpha')))
 
     @property
     def mixed_mask(self):
@@ -312,8 +293,8 @@ class StepContext:
     def fgsm_embeddings(self, kind: str, direction: str, table_name: str = "student"):
         "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
         emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
-        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.fgsm_eps, direction=direction, key=self.keys["fgsm"], mask=self.mask,
-                    eps_mode=self.hp.eps_mode, table=self.table(table_name))
+        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.param('fgsm_eps'), direction=direction, key=self.keys["fgsm"], mask=self.mask,
+                    eps_mode=self.hp.param('eps_mode'), table=self.table(table_name))
 
     def candidates(self, which: str):
         "The tokens a projection or replacement may produce: the `candidates` given (e.g. the tokenizer's), else the default."
@@ -335,9 +316,17 @@ class StepContext:
 
 # %% ../nbs/11_losses.ipynb
 class TermParam(NamedTuple):
-    "A hyperparameter that a loss term declares: its default (values must be of its type) and what it means."
+    """A hyperparameter that a loss term declares: its default, what it means, and optionally a check with what it
+    accepts (without one, a value must be of its default's kind) and its type for a command-line flag ('int | None')."""
     default: Any
     description: str
+    check: Callable | None = None
+    accepts: str = ""
+    kind: str = ""
+
+    @property
+    def flag_type(self) -> str:
+        return self.kind or type(self.default).__name__
 
 # %% ../nbs/11_losses.ipynb
 class LossTerm(NamedTuple):
@@ -357,8 +346,8 @@ def declared_params() -> dict[str, tuple[str, TermParam]]:
 # %% ../nbs/11_losses.ipynb
 def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mapping | None = None, replace: bool = False):
     """Register a loss term under `name` (a taken name is refused unless `replace=True`). `params` declares its own
-    hyperparameters, `{name: (default, description)}`: they become config keys `loss.NAME`, flags and sweep keys,
-    and the term reads them with `ctx.hp.param(NAME)`."""
+    hyperparameters, `{name: (default, description[, check, accepts, kind])}` (see `TermParam`): they become config keys
+    `loss.NAME`, flags and sweep keys, and the term reads them with `ctx.hp.param(NAME)`."""
     params = {k: TermParam(*v) for k, v in (params or {}).items()}
     others = {p for p, (term, _) in declared_params().items() if term != name}
     taken = set(params) & ({f.name for f in fields(LossConfig)} | others)
@@ -384,7 +373,11 @@ def kd_term(ctx: StepContext):
     return _with_parts("kd", ce, ctx.distance(ctx.student_clean, ctx.teacher_clean), ctx.hp)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d")
+@loss_term("mixup", True, "MixUp: each model mixes its own embeddings; CE on mixed labels plus d",
+           params={"lam": (0.5, "MixUp's λ (Eq. 1; Appendix C.1: 0.5); None draws λ ~ Beta(mix_alpha, mix_alpha) each step",
+                  lambda v: v is None or number_in(0, 1, high_open=False)(v),
+                  "a number in [0, 1], or None to draw λ ~ Beta(mix_alpha, mix_alpha)", "float | None"),
+          "mix_alpha": (0.4, "α of that Beta distribution", number_in(0, low_open=True), "a finite number > 0")})
 def mixup_term(ctx: StepContext):
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
     s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), ctx.need_teacher("the loss term 'mixup'").embed(ctx.ids)
@@ -416,16 +409,26 @@ def augpro_mix_tokens_of(ctx: StepContext, table_name: str):
     return ctx.cached(("augpro_mix_tokens", table_name), compute)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'")
+@loss_term("augpro-mix", True, "Eq. 6: d(g(x'), f(x')) on the projected MixUp tokens x'",
+           params={"mix_table": ("teacher", "AugPro-Mix mixes and projects with this model's table (Eq. 5), the KNN baseline too",
+                        lambda v: v in ("teacher", "student"), "'teacher' or 'student'")})
 def augpro_mix_term(ctx: StepContext):
-    return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.mix_table), ctx.mixed_mask, ctx.mixed_types)
+    return distil_on_tokens(ctx, "augpro-mix", augpro_mix_tokens_of(ctx, ctx.hp.param('mix_table')), ctx.mixed_mask, ctx.mixed_types)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input")
+@loss_term("fgsm", True, "FGSM: d(g(e + ε·sign ∇), f(x)); the teacher sees the clean input",
+           params={"fgsm_eps": (1.0, "FGSM's step ε (Eq. 2): small (L366-367); the paper gives no value: tune it on held-out rows",
+                       number_in(0), "a finite number >= 0"),
+          "eps_mode": ("absolute", "ε of FGSM and AugPro-FGSM as given ('absolute') or × the RMS of the embedding table ('rms')",
+                       lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
+          "fgsm_grad": ("kd", "FGSM and AugPro-FGSM follow the gradient of 'kd' (the distance to the teacher) or 'ce' (the label)",
+                        lambda v: v in ("kd", "ce"), "'kd' or 'ce'"),
+          "fgsm_direction": ("ascent", "the step's sign: 'ascent' (FGSM), 'descent' (AugPro-FGSM-D), 'random' (AugPro-FGSM-R; Table 6)",
+                             lambda v: v in ("ascent", "descent", "random"), "'ascent', 'descent' or 'random'")})
 def fgsm_term(ctx: StepContext):
-    perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.fgsm_grad, ctx.hp.fgsm_direction)
+    perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.param('fgsm_grad'), ctx.hp.param('fgsm_direction'))
     # the step ε·sign(∇) is a constant; the gradient reaches the student's embedding table through e
-    emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.fgsm_grad)[0])
+    emb_BxLxD = ctx.student.embed(ctx.ids) + jax.lax.stop_gradient(perturbed_BxLxD - ctx.fgsm_gradient(ctx.hp.param('fgsm_grad'))[0])
     s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm", token_type_ids=ctx.types)
     dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
     logs = {"fgsm/distance": dist}
@@ -436,20 +439,24 @@ def fgsm_term(ctx: StepContext):
 
 # %% ../nbs/11_losses.ipynb
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
-    "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.fgsm_direction`), project with `hp.fgsm_table`."
+    "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.param('fgsm_direction')`), project with `hp.param('fgsm_table')`."
     def compute():
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
-        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.fgsm_table), grad_BxLxD, hp.augpro_fgsm_eps,
-                                            direction=hp.fgsm_direction, key=ctx.keys["fgsm"], eps_mode=hp.eps_mode,
+        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.param('fgsm_table')), grad_BxLxD, hp.param('augpro_fgsm_eps'),
+                                            direction=hp.param('fgsm_direction'), key=ctx.keys["fgsm"], eps_mode=hp.param('eps_mode'),
                                             emb_BxLxD=emb_BxLxD, layout=ctx.layout, types_BxL=ctx.types,
-                                            project_fn=ctx.projector(hp.fgsm_table))
+                                            project_fn=ctx.projector(hp.param('fgsm_table')))
         return new_ids_BxL
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'")
+@loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'",
+           params={"augpro_fgsm_eps": (35.0, "AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)",
+                              number_in(0), "a finite number >= 0"),
+          "fgsm_table": ("student", "AugPro-FGSM projects with this model's table", lambda v: v in ("teacher", "student"),
+                         "'teacher' or 'student'")})
 def augpro_fgsm_term(ctx: StepContext):
-    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.fgsm_grad), ctx.mask, ctx.types)
+    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.param('fgsm_grad')), ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb
 def middle_layer(model) -> int:
@@ -457,11 +464,15 @@ def middle_layer(model) -> int:
     return model.config.num_layers // 2
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("tmix", True, "TMix: mix hidden states after encoder layer k, then continue; CE on mixed labels plus d")
+@loss_term("tmix", True, "TMix: mix hidden states after encoder layer k, then continue; CE on mixed labels plus d",
+           params={"tmix_student_layer": (None, "TMix mixes the student's hidden states after this layer (None: the middle one)",
+                                 lambda v: v is None or whole_number(0)(v), "a layer index >= 0, or None for the middle layer", "int | None"),
+          "tmix_teacher_layer": (None, "... and the teacher's after this one (None: the middle one; Appendix C.1)",
+                                 lambda v: v is None or whole_number(0)(v), "a layer index >= 0, or None for the middle layer", "int | None")})
 def tmix_term(ctx: StepContext):
     teacher = ctx.need_teacher("the loss term 'tmix'")
-    ks = ctx.hp.tmix_student_layer if ctx.hp.tmix_student_layer is not None else middle_layer(ctx.student)
-    kt = ctx.hp.tmix_teacher_layer if ctx.hp.tmix_teacher_layer is not None else middle_layer(teacher)
+    ks = ctx.hp.param('tmix_student_layer') if ctx.hp.param('tmix_student_layer') is not None else middle_layer(ctx.student)
+    kt = ctx.hp.param('tmix_teacher_layer') if ctx.hp.param('tmix_teacher_layer') is not None else middle_layer(teacher)
     partners_B, lam, mask_BxL = ctx.partners, ctx.lam, ctx.mixed_mask
     # the layers below and above the mixing point are two calls: each its own dropout stream
     s_hidden_BxLxD = ctx.student_fwd("encode_to_layer", ctx.student.embed(ctx.ids), ctx.mask, ks, stream="tmix/below",
@@ -476,16 +487,21 @@ def tmix_term(ctx: StepContext):
     return _with_parts("tmix", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result")
+@loss_term("knn", True, "KNN baseline: replace 10% of tokens by one of their k=15 nearest tokens; d on the result",
+           params={"knn_k": (15, "KNN baseline: neighbours to choose from (Appendix C.1: 15)", whole_number(1), "a whole number >= 1"),
+          "knn_frac": (0.1, "KNN baseline: share of tokens replaced (Appendix C.1: 0.1)", number_in(0, 1, high_open=False),
+                       "a number in [0, 1]")})
 def knn_term(ctx: StepContext):
-    new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.mix_table), k=ctx.hp.knn_k,
-                              frac=ctx.hp.knn_frac, candidates=ctx.candidates(ctx.hp.mix_table))
+    new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.param('mix_table')), k=ctx.hp.param('knn_k'),
+                              frac=ctx.hp.param('knn_frac'), candidates=ctx.candidates(ctx.hp.param('mix_table')))
     return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result")
+@loss_term("random", True, "Random-token baseline (Table 7): replace tokens by uniform candidate tokens; d on the result",
+           params={"random_frac": (1.0, "random generation (Table 7, L797-800): share of tokens replaced by random candidates (1.0: whole sentences)",
+                          number_in(0, 1, high_open=False), "a number in [0, 1]")})
 def random_term(ctx: StepContext):
-    new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.random_frac,
+    new_ids_BxL = random_replace(ctx.keys["random"], ctx.ids, ctx.mask, frac=ctx.hp.param('random_frac'),
                                  candidates=ctx.candidates("student"))
     return distil_on_tokens(ctx, "random", new_ids_BxL, ctx.mask, ctx.types)
 
@@ -501,13 +517,13 @@ def _mixkd_logits(ctx: StepContext):
     def compute():
         teacher, hp = ctx.need_teacher("the loss term 'mixkd'"), ctx.hp
         s_emb_BxLxD, t_emb_BxLxD = ctx.student.embed(ctx.ids), teacher.embed(ctx.ids)
-        if hp.mixkd_zero_pad:
+        if hp.param('mixkd_zero_pad'):
             s_emb_BxLxD, t_emb_BxLxD = zero_padded(s_emb_BxLxD, ctx.mask), zero_padded(t_emb_BxLxD, ctx.mask)
         outs = []
-        for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.mixkd_ratio)):
+        for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.param('mixkd_ratio'))):
             kp, kl = jax.random.split(key)
             partners_B = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
-            lam = sample_lambda(kl, hp.mixkd_alpha)
+            lam = sample_lambda(kl, hp.param('mixkd_alpha'))
             mask_BxL = union_mask(ctx.mask, ctx.mask[partners_B])
             types_BxL = None if ctx.types is None else union_types(ctx.types, ctx.types[partners_B])
             s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
@@ -519,7 +535,11 @@ def _mixkd_logits(ctx: StepContext):
     return ctx.cached("mixkd", compute)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels")
+@loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels",
+           params={"mixkd_alpha": (0.4, "MixKD: λ ~ Beta(α, α)", number_in(0, low_open=True), "a finite number > 0"),
+          "mixkd_ratio": (1, "MixKD: mixed samples per example", whole_number(1), "a whole number >= 1"),
+          "mixkd_zero_pad": (True, "MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding",
+                             lambda v: isinstance(v, bool), "true or false")})
 def mixkd_sm_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
     loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)

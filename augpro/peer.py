@@ -174,13 +174,13 @@ def _check_peer_settings(method: str, hp: LossConfig, optim) -> tuple:
         raise ValueError(f"the peer benchmark has PyTorch versions of the loss terms {', '.join(PEER_TERMS)}; method "
                          f"{method!r} also uses {', '.join(unknown)}: choose among {', '.join(PEER_METHODS)}.")
     supported = {"optim.optimizer": (optim.optimizer, "adamw"), "loss.distance": (hp.distance, "kl"),
-                 "loss.metric": (hp.metric, "cosine"), "loss.fgsm_grad": (hp.fgsm_grad, "kd"),
-                 "loss.fgsm_direction": (hp.fgsm_direction, "ascent"), "loss.mix_table": (hp.mix_table, "teacher"),
-                 "loss.fgsm_table": (hp.fgsm_table, "student")}
+                 "loss.metric": (hp.metric, "cosine"), "loss.fgsm_grad": (hp.param('fgsm_grad'), "kd"),
+                 "loss.fgsm_direction": (hp.param('fgsm_direction'), "ascent"), "loss.mix_table": (hp.param('mix_table'), "teacher"),
+                 "loss.fgsm_table": (hp.param('fgsm_table'), "student")}
     for key, (value, want) in supported.items():
         if value != want:
             raise ValueError(f"the peer benchmark's PyTorch step supports {key}={want!r} only; got {value!r}.")
-    if hp.lam is None:
+    if hp.param('lam') is None:
         raise ValueError("the peer benchmark needs a fixed MixUp λ (loss.lam), so that both sides mix alike; got None.")
     return terms
 
@@ -225,7 +225,7 @@ class TorchStep:
         return ids if layout.cls_id is None else torch.where((pos == 0) & inside, layout.cls_id, ids)
 
     def eps(self, eps: float, table):
-        return eps * table.pow(2).mean().sqrt() if self.hp.eps_mode == "rms" else eps
+        return eps * table.pow(2).mean().sqrt() if self.hp.param('eps_mode') == "rms" else eps
 
     # -- the loss ---------------------------------------------------------------------------------------
     def loss(self, fixed: dict | None = None):
@@ -239,7 +239,7 @@ class TorchStep:
         losses = {"kd": hp.ce_weight * F.cross_entropy(s_clean, labels) + hp.distill_weight * self.kl(s_clean, t_clean)}
         pieces = {}
         if {"mixup", "augpro-mix"} & set(self.terms):
-            lam = hp.lam
+            lam = hp.param('lam')
             partners = fixed.get("partners", torch.randperm(ids.shape[0]))
             mixed_mask = torch.maximum(mask, mask[partners])
         if "mixup" in self.terms:
@@ -267,12 +267,12 @@ class TorchStep:
             direction, inside = fixed.get("direction", grad.sign()), mask[..., None].to(emb.dtype)
             pieces["fgsm grad"] = grad
         if "fgsm" in self.terms:
-            step = self.eps(hp.fgsm_eps, s.table.detach()) * direction * inside
+            step = self.eps(hp.param('fgsm_eps'), s.table.detach()) * direction * inside
             losses["fgsm"] = self.kl(s.from_embeddings(s.embed(ids) + step, mask), t_clean)
         if "augpro-fgsm" in self.terms:
             with torch.no_grad():
                 table = s.table.detach()
-                new = self.finalize(self.project(emb.detach() + self.eps(hp.augpro_fgsm_eps, table) * direction * inside, table, mask), mask)
+                new = self.finalize(self.project(emb.detach() + self.eps(hp.param('augpro_fgsm_eps'), table) * direction * inside, table, mask), mask)
                 t_logits = t(new, mask)
             losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
             pieces["augpro-fgsm ids"] = new
@@ -326,8 +326,8 @@ def augpro_draws(student, teacher, batch, candidates, seed: int, hp: LossConfig,
     def draws(s_state, t_state, batch):
         key = jax.random.fold_in(jax.random.key(seed), 0)   # make_train_step's key of step 0
         ctx = StepContext(nnx.merge(s_def, s_state), nnx.merge(t_def, t_state), batch, key, hp, candidates, layout)
-        return {"partners": ctx.partners, "fgsm grad": ctx.fgsm_gradient(hp.fgsm_grad)[1],
-                "augpro-mix ids": augpro_mix_tokens_of(ctx, hp.mix_table), "augpro-fgsm ids": augpro_fgsm_tokens_of(ctx, hp.fgsm_grad)}
+        return {"partners": ctx.partners, "fgsm grad": ctx.fgsm_gradient(hp.param('fgsm_grad'))[1],
+                "augpro-mix ids": augpro_mix_tokens_of(ctx, hp.param('mix_table')), "augpro-fgsm ids": augpro_fgsm_tokens_of(ctx, hp.param('fgsm_grad'))}
 
     return jax.device_get(draws(s_state, t_state, batch))
 
@@ -439,12 +439,11 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
                 "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
                 "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
                 "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
-    settings = cfg.to_dict()
     return {"teacher": cfg.model.teacher, "student": cfg.model.student,
             "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
             "vocab": size.vocab, "batch": size.batch, "length": size.length, "lengths": size.lengths,
             "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
-            "train_config": {k: settings[k.split(".")[0]][k.split(".")[1]] for k in STEP_CONFIG_KEYS},
+            "train_config": {k: cfg.value(k) for k in STEP_CONFIG_KEYS},
             "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.attn_implementation,
             "check": check, "other_cpu_load_before": load_before, "methods": rows,
             "teacher_forward": {side: ms_summary(times[f"{side} teacher forward"]) for side in ("augpro", "torch")},

@@ -6,16 +6,18 @@
 from __future__ import annotations
 
 import importlib
+import math
 import importlib.util
 import os
 import sys
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Mapping, TypeVar
 
 T = TypeVar("T")
 
 # %% auto 0
-__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line', 'protocol_members']
+__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line', 'protocol_members', 'whole_number', 'number_in',
+           'check_settings']
 
 # %% ../nbs/00_registry.ipynb
 class Registry(dict):
@@ -102,3 +104,38 @@ def first_line(e: BaseException) -> str:
 def protocol_members(proto) -> list[str]:
     "The names a `Protocol` asks for: its annotated attributes and its methods and properties."
     return sorted({*proto.__annotations__, *(n for n in vars(proto) if not n.startswith("_"))})
+
+# %% ../nbs/00_registry.ipynb
+def whole_number(lo: int) -> Callable:
+    "A check: an int (not a bool) >= `lo`."
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= lo
+
+# %% ../nbs/00_registry.ipynb
+def number_in(lo: float, hi: float = math.inf, *, low_open: bool = False, high_open: bool = True) -> Callable:
+    "A check: a finite real number (not a bool) in the given range."
+    def ok(v):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+            return False
+        return (lo < v if low_open else lo <= v) and (v < hi if high_open else v <= hi)
+    return ok
+
+# %% ../nbs/00_registry.ipynb
+def _text_hint(value) -> str:
+    "Why a number may have arrived as text: YAML 1.1 reads 1e-3 (no dot) as a string."
+    try:
+        float(value) if isinstance(value, str) else None
+    except ValueError:
+        return ""
+    return (f" It is the text {value!r}, not a number: in YAML write 1.0e-3, not 1e-3." if isinstance(value, str) else "")
+
+# %% ../nbs/00_registry.ipynb
+def check_settings(prefix: str, values: Mapping, checks: Mapping[str, tuple[Callable, str]]):
+    "Fail with one line naming the first of `checks` whose value in `values` fails, and what it accepts."
+    for name, (ok, accepts) in checks.items():
+        value = values[name]
+        try:
+            good = bool(ok(value))
+        except (TypeError, ValueError, AttributeError):   # a value of the wrong type fails its check, not deep inside
+            good = False
+        if not good:
+            raise ValueError(f"{prefix}.{name}={value!r} is invalid: it must be {accepts}.{_text_hint(value)}")

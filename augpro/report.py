@@ -33,7 +33,7 @@ import augpro
 from .config import METHODS, ROLES, resolve
 from .data import BatchStream
 from .tasks import GLUE_TASKS, get_task
-from .distill import load_run_data, projection_candidates, run_tokenizer
+from .distill import prepare_run, projection_candidates, resolve_run
 from .runs import RunResults, read_metrics, tensorboard_text
 from .encoders import build_model
 from .losses import StepContext, augpro_mix_tokens_of
@@ -209,8 +209,8 @@ def _step0_context(run_dir: Path):
     cfg = r.train_config
     if not r.teacher:
         raise ValueError(f"{run_dir} was trained without a teacher ({cfg.method}); AugPro-Mix needs the teacher's table.")
-    tok = run_tokenizer(cfg, run_dir, "student")
-    data = load_run_data(cfg, tok, "student")
+    run, data = prepare_run(resolve_run(cfg, "student", run_dir))
+    tok = run.tokenizer
     labels = get_task(cfg.task).num_labels
     teacher = build_model(r.teacher, num_labels=labels, vocab_size=tok.vocab_size, dropout=0.0, seed=0)
     student = build_model(str(run_dir / "final_model"), num_labels=labels, vocab_size=tok.vocab_size, dropout=0.0, seed=0)

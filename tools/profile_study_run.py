@@ -1,0 +1,103 @@
+"""Issue #31 item 5: where the time of one pretrained-study run goes, end to end.
+
+Trains one all-MiniLM-L6-v2 student of `kd+augpro-mix` with the pretrained study's own settings (read from one of its
+archived run folders: RTE, 250 held-out rows evaluated every 50 steps, batch 32, max_len 128, checkpoints at the end)
+from the study's fine-tuned teacher, under cProfile, and writes `nbs/results/bench/profile_study_run.json`: the wall
+time of the process by phase (imports, tokenizer and data, models, compiling the step, the steps, evaluation,
+checkpoints, saving), each phase's share, and the cost of one evaluation projected onto the study's full budget.
+
+    python tools/profile_study_run.py --steps 100 --teacher runs/pretrained/rte/teacher
+
+Run it with nothing else on the machine (the JSON records the other load before it started).
+"""
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+import augpro  # noqa: E402,F401  (the import is a phase of the run)
+from augpro.bench import environment  # noqa: E402
+from augpro.config import TrainConfig  # noqa: E402
+from augpro.distill import distill  # noqa: E402
+import yaml  # noqa: E402
+IMPORT_S = time.perf_counter() - T0
+
+# phase: the functions whose cumulative time it is (qualified by file and name in cProfile's table)
+PHASES = {
+    "tokenizer and data (read, hold out, encode)": [("distill.py", "prepare_run")],
+    "models (teacher load, student build)": [("distill.py", "_teacher_model"), ("encoders.py", "build_model")],
+    "set up the step (optimizer state, shardings; XLA compiles at the first step)": [("distill.py", "compile_step")],
+    "final model, results.json, TensorBoard": [("distill.py", "_finish")],
+}
+
+
+def cumulative(stats: pstats.Stats, file_end: str, name: str) -> float:
+    "Cumulative seconds of the function `name` defined in a file ending with `file_end` (0 when never called)."
+    return sum(v[3] for (f, _, n), v in stats.stats.items() if n == name and f.endswith(file_end))
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--teacher", default="runs/pretrained/rte/teacher", help="the study's fine-tuned teacher (run folder)")
+    p.add_argument("--config", default="nbs/results/pretrained/rte/lr-tuning/lr0.0001/config.yaml",
+                   help="an archived run of the study whose settings the profiled run takes (method and steps aside)")
+    p.add_argument("--method", default="kd+augpro-mix")
+    p.add_argument("--steps", type=int, default=100, help="steps of the profiled run (the study's runs take 700)")
+    p.add_argument("--study-steps", type=int, default=700, help="the study's budget, for the projection")
+    p.add_argument("--out", default="nbs/results/bench/profile_study_run.json")
+    a = p.parse_args(argv)
+    env = environment()   # versions, CPU, and the other load just before
+    base = TrainConfig.from_dict(yaml.safe_load(Path(a.config).read_text()))
+    work = Path(tempfile.mkdtemp())
+    cfg = base.override({"method": a.method, "optim.steps": a.steps, "optim.warmup_steps": a.steps // 10,
+                         "run.checkpoint_every": a.steps, "run.progress": False, "run.run_dir": str(work / "run")})
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    run = distill(cfg, teacher=a.teacher)
+    prof.disable()
+    wall = time.perf_counter() - t
+    stats = pstats.Stats(prof)
+    phases = {name: sum(cumulative(stats, f, n) for f, n in fns) for name, fns in PHASES.items()}
+    time_s = run.results.time_s
+    # the loop's phases by the run's own clock (results.json's time_s), as fit counts them
+    phases["evaluation (held-out rows, best model saved)"] = time_s["evaluation"]
+    phases["checkpoints"] = time_s["checkpoints"]
+    phases["the first step (compiles the step)"] = time_s["first step (compiles)"]
+    phases["later steps"] = time_s["later steps"]
+    phases["batches (host side, between steps)"] = time_s["data prefetch (inside the steps)"]
+    phases["other (locks, run folder, logging)"] = wall - sum(phases.values())
+    phases = {"imports": IMPORT_S, **phases}
+    total = IMPORT_S + wall
+    evals = a.steps // cfg.run.eval_every
+    per_eval = time_s["evaluation"] / max(evals, 1)
+    step = run.results.median_step_time_s
+    fixed = total - time_s["later steps"] - time_s["evaluation"]
+    study_evals = a.study_steps // cfg.run.eval_every
+    study_total = fixed + step * (a.study_steps - 1) + per_eval * study_evals
+    out = {
+        "what": f"one pretrained-study student run ({a.method}, {cfg.task}, all-MiniLM-L6-v2 teacher, its first 3 layers as "
+                f"the student), {a.steps} steps, profiled end to end",
+        "environment": env, "steps": a.steps, "eval_every": cfg.run.eval_every,
+        "train_examples": run.results.train_examples, "median_step_time_s": step, "total_s": round(total, 3),
+        "phases_s": {k: round(v, 3) for k, v in phases.items()},
+        "phases_share": {k: round(v / total, 4) for k, v in phases.items()},
+        "one_evaluation_s": round(per_eval, 3),
+        "study_projection": {"steps": a.study_steps, "evaluations": study_evals, "total_s": round(study_total, 1),
+                             "evaluation_share": round(per_eval * study_evals / study_total, 4),
+                             "not_the_steps_share": round(1 - step * (a.study_steps - 1) / study_total, 4)},
+        "config": cfg.to_dict(),
+    }
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(out, indent=1) + "\n")
+    print(json.dumps({k: out[k] for k in ("total_s", "phases_share", "study_projection")}, indent=1))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
