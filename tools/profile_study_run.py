@@ -42,6 +42,21 @@ def cumulative(stats: pstats.Stats, file_end: str, name: str) -> float:
     return sum(v[3] for (f, _, n), v in stats.stats.items() if n == name and f.endswith(file_end))
 
 
+def projected(out: dict, study_steps: int) -> dict:
+    """The run's fixed costs, mean step and cost per evaluation carried over to the study's budget (`study_steps`, an
+    evaluation every `eval_every`): the share of that run's time spent on evaluation, and on anything but the steps."""
+    phases, steps, every = out["phases_s"], out["steps"], out["eval_every"]
+    evaluation, later = phases["evaluation (held-out rows, best model saved)"], phases["later steps"]
+    per_eval, step = evaluation / max(steps // every, 1), later / max(steps - 1, 1)
+    fixed = out["total_s"] - later - evaluation
+    n_evals = study_steps // every
+    total = fixed + step * (study_steps - 1) + per_eval * n_evals
+    return {"one_evaluation_s": round(per_eval, 3),
+            "study_projection": {"steps": study_steps, "evaluations": n_evals, "total_s": round(total, 1),
+                                 "evaluation_share": round(per_eval * n_evals / total, 4),
+                                 "not_the_steps_share": round(1 - step * (study_steps - 1) / total, 4)}}
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--teacher", default="runs/pretrained/rte/teacher", help="the study's fine-tuned teacher (run folder)")
@@ -75,25 +90,17 @@ def main(argv=None):
     phases["other (locks, run folder, logging)"] = wall - sum(phases.values())
     phases = {"imports": IMPORT_S, **phases}
     total = IMPORT_S + wall
-    evals = a.steps // cfg.run.eval_every
-    per_eval = time_s["evaluation"] / max(evals, 1)
-    step = run.results.median_step_time_s
-    fixed = total - time_s["later steps"] - time_s["evaluation"]
-    study_evals = a.study_steps // cfg.run.eval_every
-    study_total = fixed + step * (a.study_steps - 1) + per_eval * study_evals
     out = {
         "what": f"one pretrained-study student run ({a.method}, {cfg.task}, all-MiniLM-L6-v2 teacher, its first 3 layers as "
                 f"the student), {a.steps} steps, profiled end to end",
         "environment": env, "steps": a.steps, "eval_every": cfg.run.eval_every,
-        "train_examples": run.results.train_examples, "median_step_time_s": step, "total_s": round(total, 3),
+        "train_examples": run.results.train_examples, "median_step_time_s": run.results.median_step_time_s,
+        "mean_step_time_s": round(time_s["later steps"] / max(a.steps - 1, 1), 4), "total_s": round(total, 3),
         "phases_s": {k: round(v, 3) for k, v in phases.items()},
         "phases_share": {k: round(v / total, 4) for k, v in phases.items()},
-        "one_evaluation_s": round(per_eval, 3),
-        "study_projection": {"steps": a.study_steps, "evaluations": study_evals, "total_s": round(study_total, 1),
-                             "evaluation_share": round(per_eval * study_evals / study_total, 4),
-                             "not_the_steps_share": round(1 - step * (a.study_steps - 1) / study_total, 4)},
         "config": cfg.to_dict(),
     }
+    out = {**out, **projected(out, a.study_steps)}
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(out, indent=1) + "\n")
     print(json.dumps({k: out[k] for k in ("total_s", "phases_share", "study_projection")}, indent=1))
