@@ -349,19 +349,17 @@ class TrainConfig:
         top, sections = {}, {}
         for key, value in _own_params_flat(flatten(changes or {})).items():
             head, _, leaf = key.partition(".")
-            if head == "loss" and leaf in declared_params():   # a hyperparameter a loss term declares
-                loss = sections.setdefault("loss", {})
-                loss.setdefault("term_params", dict(self.loss.term_params))[leaf] = value
-                continue
             if head not in FIELDS or (leaf and head not in SECTIONS):
                 raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
             if head in SECTIONS and not leaf:
                 raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
-            if leaf and leaf not in section_fields(head):
+            if leaf and leaf not in section_fields(head) and not (head == "loss" and leaf in declared_params()):
                 extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
                 raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
             (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
-        top.update({name: dataclasses.replace(getattr(self, name), **ch) for name, ch in sections.items()})
+        for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
+            section = getattr(self, name)
+            top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
         return dataclasses.replace(self, **top)
 
     def to_dict(self) -> dict:

@@ -104,10 +104,10 @@ class LossConfig:
         return self.term_params.get(name, _declared(name).default)
 
     def replace(self, **changes) -> "LossConfig":
-        "A copy with `changes`: shared settings by their field names, the terms' hyperparameters by theirs."
-        shared = {k: v for k, v in changes.items() if k in _SHARED}
-        own = {k: v for k, v in changes.items() if k not in _SHARED}
-        return dataclasses.replace(self, **shared, term_params={**self.term_params, **own}) if own else dataclasses.replace(self, **shared)
+        "A copy with `changes`: fields by their names, the terms' hyperparameters by theirs (into `term_params`)."
+        own = {k: changes.pop(k) for k in list(changes) if k not in self.__dataclass_fields__}
+        base = changes.pop("term_params", self.term_params)
+        return dataclasses.replace(self, **changes, term_params={**base, **own} if own else base)
 
     def __post_init__(self):
         object.__setattr__(self, "term_weights", dict(self.term_weights or {}))
@@ -117,7 +117,6 @@ class LossConfig:
         object.__setattr__(self, "term_params", {k: v for k, v in self.term_params.items() if v != specs[k].default})
 
 # %% ../nbs/11_losses.ipynb
-_SHARED = tuple(f.name for f in fields(LossConfig) if f.name != "term_params")   # what all terms share
 _SHARED_CHECKS = {   # field: (check, what it accepts)
     "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
     "temperature": (number_in(0, low_open=True), "a finite number > 0"),

@@ -13,7 +13,6 @@ Run it with nothing else on the machine (the JSON records the other load before 
 import argparse
 import cProfile
 import json
-import os
 import pstats
 import sys
 import tempfile
@@ -21,8 +20,7 @@ import time
 from pathlib import Path
 
 T0 = time.perf_counter()
-import augpro  # noqa: E402,F401  (the import is a phase of the run)
-from augpro.bench import environment  # noqa: E402
+from augpro.bench import environment  # noqa: E402  (importing augpro is a phase of the run)
 from augpro.config import TrainConfig  # noqa: E402
 from augpro.distill import distill  # noqa: E402
 import yaml  # noqa: E402
