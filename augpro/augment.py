@@ -28,12 +28,14 @@ def _check_key(key, name="key"):
     if key is None:
         raise ValueError(f"{name} is required: pass a PRNG key, e.g. jax.random.key(0).")
 
+# %% ../nbs/10_augment.ipynb
 def mixup_partners(key, batch_size: int):
     "MixUp partners (Eq. 1): a random permutation of `range(batch_size)`; example i is mixed with example perm[i]."
     _check_key(key)
     _check_positive("batch_size", batch_size)
     return jax.random.permutation(key, int(batch_size)).astype(jnp.int32)
 
+# %% ../nbs/10_augment.ipynb
 def mix(a_X, b_X, lam):
     """MixUp interpolation (Eq. 1): `λ·a + (1−λ)·b`, for embeddings [B, L, D] or soft labels [B, num_labels].
 
@@ -51,6 +53,7 @@ def mix(a_X, b_X, lam):
     dtype = dtype if jnp.issubdtype(dtype, jnp.floating) else jnp.float32   # e.g. one-hot integer labels
     return (lam * a_X + (1 - lam) * b_X).astype(dtype)
 
+# %% ../nbs/10_augment.ipynb
 def union_mask(mask_a_XxL, mask_b_XxL):
     "Mask of a MixUp pair (Eq. 1 on padded sequences): a position is real if it is real in either sentence. Keeps the first mask's dtype."
     mask_a_XxL, mask_b_XxL = jnp.asarray(mask_a_XxL), jnp.asarray(mask_b_XxL)
@@ -58,6 +61,7 @@ def union_mask(mask_a_XxL, mask_b_XxL):
         raise ValueError(f"masks must have the same shape; got {tuple(mask_a_XxL.shape)} and {tuple(mask_b_XxL.shape)}.")
     return jnp.logical_or(mask_a_XxL, mask_b_XxL).astype(mask_a_XxL.dtype)
 
+# %% ../nbs/10_augment.ipynb
 def union_types(types_a_XxL, types_b_XxL):
     """Token types of a MixUp pair of sentence pairs (BERT's segment ids): mixed like the masks, by the elementwise
     maximum, so a position is in the second segment if it is in either sentence's. None if either is None (T5)."""
@@ -68,6 +72,7 @@ def union_types(types_a_XxL, types_b_XxL):
         raise ValueError(f"token types must have the same shape; got {tuple(types_a_XxL.shape)} and {tuple(types_b_XxL.shape)}.")
     return jnp.maximum(types_a_XxL, types_b_XxL)
 
+# %% ../nbs/10_augment.ipynb
 def sample_lambda(key, alpha: float, shape=()):
     "The λ of Eq. 1 drawn from Beta(α, α) (MixKD uses α = 0.4; AugPro fixes λ = 0.5); `shape=(B,)` gives one λ per example."
     _check_key(key)
@@ -92,6 +97,7 @@ EPS_MODES = {
     "rms": lambda eps, table_VxD: eps * table_rms(table_VxD),
 }
 
+# %% ../nbs/10_augment.ipynb
 def fgsm(emb_XxD, grad_XxD, eps, *, mask=None, direction: str = "ascent", key=None, eps_mode: str = "absolute",
          table=None):
     """FGSM perturbation (Eq. 2): `emb + ε·s` at in-mask positions, with s = sign(grad), −sign(grad) or random ±1.
@@ -157,6 +163,7 @@ def _topk_update(K):
         return merged_NxK, jnp.take_along_axis(pool_ids, pick_NxK, axis=1)
     return update
 
+# %% ../nbs/10_augment.ipynb
 def _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size):
     "Validate the options of `nearest_tokens` (and `knn_replace`) for `table_VxD`; returns the candidate mask [V]."
     check_table(table_VxD)
@@ -170,6 +177,7 @@ def _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size):
         raise ValueError(f"chunk_size must be an integer of at least k+1 = {k + 1}; got {chunk_size!r}.")
     return candidates_V
 
+# %% ../nbs/10_augment.ipynb
 def nearest_tokens(ids_X, table_VxD, *, k: int = 15, metric: str = "cosine", candidates=None, chunk_size: int = 4096,
                    query_chunk_size: int | None = None):
     "The k nearest candidate tokens of each token in `ids_X` [...] under Eq. 5's similarity (itself excluded), nearest first: int32 [..., k]."
@@ -179,6 +187,7 @@ def nearest_tokens(ids_X, table_VxD, *, k: int = 15, metric: str = "cosine", can
     return _nearest_tokens(ids_X, table_VxD, jnp.asarray(candidates_V), k=int(k), metric=metric,
                            chunk_size=int(chunk_size), query_chunk_size=query_chunk_size)
 
+# %% ../nbs/10_augment.ipynb
 @partial(jax.jit, static_argnames=("k", "metric", "chunk_size", "query_chunk_size"))
 def _nearest_tokens(ids_X, table_VxD, candidates_V, *, k, metric, chunk_size, query_chunk_size):
     "The compiled scan of `nearest_tokens`, on validated inputs. It carries K = k + 1 neighbours, then drops the token itself."

@@ -28,16 +28,24 @@ from jax import lax
 
 from flax import nnx
 
+# %% auto 0
+__all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL',
+           'STEP_METHODS', 'STEP_CONFIG_KEYS', 'MINILM_VOCAB', 'STEP_SIZES', 'Benchmark', 'MissingExtra',
+           'load_benchmarks', 'register_benchmark', 'run_benchmark', 'other_cpu_load', 'environment',
+           'time_interleaved', 'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser', 'main', 'main_one',
+           'StepSize', 'sst2_lengths', 'step_batch', 'size_models', 'param_count', 'ms_summary', 'projection_blocks',
+           'fgsm_reference', 'compile_steps', 'time_steps', 'bench_step', 'step_table']
+
+# %% ../nbs/17_bench.ipynb
 import augpro
 from .augment import knn_replace
 from .bert import BERT_PRESETS
-from .config import MeshConfig, Method, TrainConfig, get_method, resolve
-from .data import BatchStream, Encoded, synthetic_batch
-from .distill import make_mesh, make_optimizer, make_train_step, projection_candidates, put_batch
+from .config import Method, TrainConfig, get_method, resolve
+from .data import synthetic_batch
+from .distill import make_optimizer, make_train_step, projection_candidates
 from .encoders import build_model, family_of, is_checkpoint_spec
-from .enct5 import EncT5Config
 from .hlo import compiled_flops, peak_matmul
-from .losses import LOSS_TERMS, LossConfig, LossTerm, StepContext, task_loss
+from .losses import LossConfig, LossTerm, StepContext
 from .paper import paper_results
 from .projection import (T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, compiled_temp_bytes, default_candidates, dense_project,
                                finalize_tokens, project, project_masked, project_numpy)
@@ -45,15 +53,6 @@ from .registry import Registry
 from .runs import TrainState
 from .t5_tokenizer import load_tokenizer
 from .tasks import load_glue
-
-# %% auto 0
-__all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL',
-           'STEP_METHODS', 'STEP_CONFIG_KEYS', 'MINILM_VOCAB', 'STEP_SIZES', 'SPEC_PEAK_BF16', 'ACCELERATOR_SIZES',
-           'Benchmark', 'MissingExtra', 'load_benchmarks', 'register_benchmark', 'run_benchmark', 'other_cpu_load',
-           'environment', 'time_interleaved', 'numpy_peak_bytes', 'summarize', 'bench_projection', 'build_parser',
-           'main', 'main_one', 'StepSize', 'sst2_lengths', 'step_batch', 'size_models', 'param_count', 'ms_summary',
-           'projection_blocks', 'fgsm_reference', 'compile_steps', 'time_steps', 'bench_step', 'step_table',
-           'AcceleratorSize', 'spec_peak', 'device_peak_bytes', 'bench_accelerator']
 
 # %% ../nbs/17_bench.ipynb
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class Benchmark:
     params: dict = field(default_factory=dict)
 
 BENCHMARKS = Registry("benchmark")
-BENCHMARK_MODULES = ("augpro.peer",)   # modules above this one whose benchmarks register when they load
+BENCHMARK_MODULES = ("augpro.peer", "augpro.accelerator")   # modules above this one whose benchmarks register when they load
 
 class MissingExtra(ImportError):
     "An optional extra that a benchmark needs is not installed; the message says how to install it."
@@ -101,6 +100,7 @@ def _cpu_times():
     idle = v[3] + (v[4] if len(v) > 4 else 0)
     return sum(v) - idle, sum(v)
 
+# %% ../nbs/17_bench.ipynb
 def other_cpu_load(seconds: float = 1.0) -> float | None:
     "Fraction of the machine's CPU time that was busy during `seconds` while this process slept (None if unknown)."
     a = _cpu_times()
@@ -110,6 +110,7 @@ def other_cpu_load(seconds: float = 1.0) -> float | None:
     b = _cpu_times()
     return round((b[0] - a[0]) / max(b[1] - a[1], 1), 3)
 
+# %% ../nbs/17_bench.ipynb
 def environment() -> dict:
     "Where and when a benchmark ran: versions, device, CPU, and how busy the machine was just before."
     cpu = platform.processor()
@@ -124,6 +125,7 @@ def environment() -> dict:
             "backend": jax.default_backend(), "device": dev.device_kind, "devices": jax.device_count(),
             "cpu": cpu, "cpu_count": os.cpu_count(), "other_cpu_load_before": other_cpu_load()}
 
+# %% ../nbs/17_bench.ipynb
 def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, repeats: int = 5) -> dict[str, list[float]]:
     "Seconds per call of each zero-argument function, timed round-robin after `warmup` untimed rounds (JAX results are awaited)."
     if repeats < 1 or warmup < 0:
@@ -137,6 +139,7 @@ def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, r
                 times[k].append(time.perf_counter() - t0)
     return times
 
+# %% ../nbs/17_bench.ipynb
 def numpy_peak_bytes(fn: Callable[[], object]) -> int:
     "Peak bytes that one call of `fn` allocates through numpy (numpy reports its buffers to tracemalloc)."
     tracemalloc.start()
@@ -146,6 +149,7 @@ def numpy_peak_bytes(fn: Callable[[], object]) -> int:
     finally:
         tracemalloc.stop()
 
+# %% ../nbs/17_bench.ipynb
 def summarize(seconds: list[float], flops: float | None = None) -> dict:
     "Median and minimum seconds, and GFLOP/s at the median when `flops` is given."
     med = statistics.median(seconds)
@@ -159,6 +163,7 @@ def _matmul(a, b):
     "The yardstick: a plain float32 `a @ b.T`."
     return lax.dot_general(a, b, (((1,), (1,)), ((), ())), preferred_element_type=jnp.float32)
 
+# %% ../nbs/17_bench.ipynb
 @register_benchmark("projection", "chunked project vs dense jnp vs numpy brute force vs a plain matmul of the same size",
                     tokens=4096, vocab=T5_VOCAB_ROWS, hidden=(512, 1024), metric="cosine", chunk_size=4096,
                     query_chunk_size=0, warmup=1, repeats=5, numpy=True, seed=0)
@@ -209,6 +214,7 @@ def _add_param(parser, name, default):
     else:
         parser.add_argument(flag, dest=name, type=type(default), default=default, help=f"default: {default}")
 
+# %% ../nbs/17_bench.ipynb
 def build_parser(prog: str = "python -m augpro.bench") -> argparse.ArgumentParser:
     "An argument parser with one subcommand per registered benchmark."
     parser = argparse.ArgumentParser(prog=prog, description="Run a benchmark and print its result as JSON.")
@@ -220,12 +226,14 @@ def build_parser(prog: str = "python -m augpro.bench") -> argparse.ArgumentParse
         p.add_argument("--out", default=None, help="also write the JSON to this file")
     return parser
 
+# %% ../nbs/17_bench.ipynb
 def main(argv: list[str] | None = None, prog: str = "python -m augpro.bench") -> int:
     "Run the benchmark named in `argv` and print its JSON result (`prog`: the command's name in the help)."
     args = vars(build_parser(prog).parse_args(argv))
     name, out = args.pop("benchmark"), args.pop("out")
     return _run_printed(name, args, out, f"{prog} {name}")
 
+# %% ../nbs/17_bench.ipynb
 def main_one(name: str, argv: list[str] | None = None, prog: str | None = None, out: str | None = None) -> int:
     "A command of one benchmark (e.g. a script in tools/): its parameters as options; `out`: the default of `--out`."
     bench = load_benchmarks().lookup(name)
@@ -237,6 +245,7 @@ def main_one(name: str, argv: list[str] | None = None, prog: str | None = None, 
     out = args.pop("out")
     return _run_printed(name, args, out, parser.prog)
 
+# %% ../nbs/17_bench.ipynb
 def _run_printed(name: str, args: dict, out: str | None, prog: str) -> int:
     "Run benchmark `name` with parsed `args`, print its JSON and write it to `out`; a missing extra is one line."
     args = {k: tuple(v) if isinstance(BENCHMARKS[name].params[k], tuple) else v for k, v in args.items()}
@@ -289,6 +298,7 @@ class StepSize:
         tok = family_of(spec).default_tokenizer(spec)
         return tok, tok.layout, projection_candidates(tok, self.vocab)
 
+# %% ../nbs/17_bench.ipynb
 MINILM_VOCAB = BERT_PRESETS["bert-base"]["vocab_size"]   # all-MiniLM-L6-v2 reads bert-base-uncased's vocabulary
 
 STEP_SIZES: dict[str, StepSize] = {
@@ -303,11 +313,13 @@ STEP_SIZES: dict[str, StepSize] = {
     "minilm": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2"),
 }
 
+# %% ../nbs/17_bench.ipynb
 def sst2_lengths(tokenizer=None) -> np.ndarray:
     "Token counts (specials included) of SST-2's training sentences, from $AUGPRO_DATA; `tokenizer` None: T5's."
     tok = tokenizer or load_tokenizer(None)   # says how to set AUGPRO_DATA when it is missing
     return np.array([len(ids) for ids in tok.batch_encode(list(load_glue("sst2", "train").texts["sentence"]))])
 
+# %% ../nbs/17_bench.ipynb
 def step_batch(size: StepSize, seed: int = 0) -> dict:
     "A fixed `synthetic_batch`: `size.lengths` lengths, candidate tokens, the specials where the layout puts them, random labels."
     L, (tok, layout, candidates_V) = size.length, size.vocabulary()
@@ -320,6 +332,7 @@ def step_batch(size: StepSize, seed: int = 0) -> dict:
     batch = synthetic_batch(seed, size.batch, L, size.vocab, token_pool=np.flatnonzero(candidates_V), **lengths)
     return {**batch, "ids": finalize_tokens(batch["ids"], batch["mask"], layout)}
 
+# %% ../nbs/17_bench.ipynb
 def size_models(size: StepSize, seed: int = 0, dtype: str = "float32") -> tuple:
     "(teacher, student) of a size, for binary labels (as the batch's), computing in `dtype`; their vocabulary must be the size's."
     cfg = size.config()
@@ -330,14 +343,17 @@ def size_models(size: StepSize, seed: int = 0, dtype: str = "float32") -> tuple:
             raise ValueError(f"the size's vocab is {size.vocab}, but its model has {m.config.vocab_size} rows.")
     return models
 
+# %% ../nbs/17_bench.ipynb
 def param_count(model) -> int:
     return int(sum(x.size for x in jax.tree.leaves(nnx.state(model, nnx.Param))))
 
+# %% ../nbs/17_bench.ipynb
 def ms_summary(seconds: list[float]) -> dict:
     s = summarize(seconds)
     return {"median_ms": round(s["median_s"] * 1e3, 2), "min_ms": round(s["min_s"] * 1e3, 2), "runs": s["runs"],
             "all_ms": [round(x * 1e3, 1) for x in seconds]}
 
+# %% ../nbs/17_bench.ipynb
 class _Steps:
     "A compiled step called on fixed parameters and batch with the next step index each time (as in training); keeps each call's metrics."
     def __init__(self, compiled, states: list[TrainState], t_params, batch):
@@ -356,6 +372,7 @@ class _Steps:
 # the masks whose positions each projecting loss term projects, as StepContext attributes
 _PROJECTED_MASK = {"augpro-mix": "mixed_mask", "augpro-mix-ce": "mixed_mask", "augpro-fgsm": "mask", "augpro-fgsm-ce": "mask"}
 
+# %% ../nbs/17_bench.ipynb
 def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, steps: int) -> list[int]:
     """Blocks of `loss.projection_block` rows that the in-mask projection runs at step indices 0..`steps`-1 of a
     `make_train_step(..., seed)` on `batch` (its MixUp partners are the step's), over the method's projections."""
@@ -373,6 +390,7 @@ def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, step
 
 _TEACHER_PASS = "bench:teacher-pass"
 
+# %% ../nbs/17_bench.ipynb
 def _teacher_pass(ctx):
     """The loss term `_TEACHER_PASS`: one teacher forward pass on the batch, its logits' mean as the loss. The rows go in
     reverse order, so that without dropout XLA cannot merge the pass with the clean one (same cost)."""
@@ -380,15 +398,15 @@ def _teacher_pass(ctx):
     logits_BxC = ctx.teacher_fwd("__call__", ctx.ids[::-1], ctx.mask[::-1], stream=_TEACHER_PASS, token_type_ids=types)
     return jnp.mean(logits_BxC), {}
 
-# a term of the registry like any other (FGSM_REFERENCE, a Method, names it), registered once when the benchmarks load
-LOSS_TERMS.add(_TEACHER_PASS, LossTerm(_teacher_pass, True, "the benchmark's extra teacher pass (FGSM's reference cost)"),
-               replace=True)
-
+# %% ../nbs/17_bench.ipynb
 def fgsm_reference() -> Method:
-    "`FGSM_REFERENCE`: kd+fgsm's terms plus the teacher pass, weighted 0 (computed, as XLA keeps 0·x, but not trained on)."
+    """`FGSM_REFERENCE`: kd+fgsm's terms plus the teacher pass, weighted 0 (computed, as XLA keeps 0·x, but not trained on).
+    The pass is the method's own term: the registry of loss terms does not see it."""
     fgsm = get_method("kd+fgsm")
-    return dataclasses.replace(fgsm, name=FGSM_REFERENCE, terms=fgsm.terms + ((_TEACHER_PASS, 0.0),))
+    own = (_TEACHER_PASS, LossTerm(_teacher_pass, True, "the benchmark's extra teacher pass (FGSM's reference cost)"))
+    return dataclasses.replace(fgsm, name=FGSM_REFERENCE, terms=fgsm.terms + ((_TEACHER_PASS, 0.0),), own_terms=(own,))
 
+# %% ../nbs/17_bench.ipynb
 def compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candidates, n_states: int, seed: int,
                   methods: dict[str, Method] | None = None, layout: TokenLayout = T5_LAYOUT):
     """Each method's training step, compiled (seconds and FLOPs reported) and run once, as a `_Steps` over `n_states`
@@ -414,6 +432,7 @@ def compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candida
         jax.block_until_ready(fns[m]())
     return fns, compile_s, flops
 
+# %% ../nbs/17_bench.ipynb
 def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) -> dict:
     """The pieces that tell the methods apart, compiled and run once: the projection against each table (at the batch's
     in-mask positions, unless `hp.projection_block` is None), and `knn_replace`."""
@@ -432,9 +451,11 @@ def _part_fns(hp: LossConfig, teacher, student, batch, candidates, seed: int) ->
         jax.block_until_ready(f())   # compile now, so the warm-up rounds are not needed for it
     return fns
 
+# %% ../nbs/17_bench.ipynb
 def _medians_and_minima(times: dict) -> tuple[dict, dict]:
     return tuple({k: f(v) for k, v in times.items()} for f in (statistics.median, min))
 
+# %% ../nbs/17_bench.ipynb
 def _method_rows(times: dict, fns: dict, compile_s: dict, flops: dict, peak_flops_per_s: float) -> dict:
     """Per method: ms per step, compile seconds, ratios of the medians and of the minima to kd and kd+mixup, change rates,
     the step's GFLOP and its share of the peak matmul rate at the median."""
@@ -453,6 +474,7 @@ def _method_rows(times: dict, fns: dict, compile_s: dict, flops: dict, peak_flop
                    **({"change_rate": change} if change else {})}
     return rows
 
+# %% ../nbs/17_bench.ipynb
 def _step_goals(times: dict) -> dict:
     "Each goal of `STEP_GOALS` whose two methods ran: the ratio of the medians and of the minima, and whether it is met."
     med, low = _medians_and_minima(times)
@@ -460,6 +482,7 @@ def _step_goals(times: dict) -> dict:
                                       "min_ratio": round(low[a] / low[b], 3), "met_by_min": low[a] <= limit * low[b]}
             for a, b, limit in STEP_GOALS if a in times and b in times}
 
+# %% ../nbs/17_bench.ipynb
 def _parts_summary(times: dict, rows: dict) -> dict:
     "The pieces' times, and each one's share of the step of the method that uses it."
     parts = {k.split(":", 1)[1]: ms_summary(v) for k, v in times.items() if k.startswith("part:")}
@@ -468,6 +491,7 @@ def _parts_summary(times: dict, rows: dict) -> dict:
             "share_of_step": {f"{part} in {m}": round(parts[part]["median_ms"] / rows[m]["median_ms"], 3)
                               for m, part in shares.items() if m in rows}}
 
+# %% ../nbs/17_bench.ipynb
 def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats: int = 5, parts: bool = True,
                seed: int = 0, peak_size: int = 2048) -> dict:
     """Median ms per jitted training step of each method at one size (timed round-robin with a `peak_size`² matmul),
@@ -541,126 +565,6 @@ def step_table(result: dict, size: str) -> str:
         lines.append(f"| {m} | {r['median_ms']:.1f} | {r['ratio_to_kd']:.2f} | {r['ratio_to_mixup']:.2f} | {paper} |"
                      + f" {r.get('gflop', 0):.2f} | {r.get('share_of_peak', 0):.2f} |" * peak)
     return "\n".join(lines)
-
-# %% ../nbs/17_bench.ipynb
-# dense bfloat16 matmul peak (FLOP/s) of one chip, from its vendor's datasheet, by `jax.Device.device_kind`
-SPEC_PEAK_BF16 = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L4": 121e12, "TPU v3": 123e12, "TPU v4": 275e12,
-                  "TPU v5 lite": 197e12, "TPU v5p": 459e12, "TPU v6 lite": 918e12}
-
-@dataclass(frozen=True)
-class AcceleratorSize:
-    "The shapes of `bench accelerator`: the MFU model and batch, the projection's tokens, the step's models and batch."
-    model: str
-    mfu_batch: int
-    length: int
-    vocab: int
-    project_tokens: int
-    step: StepSize
-    train_rows: int          # rows of the (synthetic) training set the host draws batches from
-
-ACCELERATOR_SIZES = {
-    "paper": AcceleratorSize("large", mfu_batch=64, length=128, vocab=T5_VOCAB_ROWS, project_tokens=512 * 128,
-                             step=StepSize("paper", vocab=T5_VOCAB_ROWS, batch=512, length=128, overrides=(
-                                 ("model.teacher", "large"), ("model.student", "small"))), train_rows=67_349),   # SST-2's
-    "tiny": AcceleratorSize("tiny", mfu_batch=2, length=16, vocab=300, project_tokens=64, step=STEP_SIZES["tiny"],
-                            train_rows=64),
-}
-
-def spec_peak(device_kind: str) -> float | None:
-    "The datasheet bfloat16 peak of a device kind (e.g. 'NVIDIA H200'), or None for one not in `SPEC_PEAK_BF16`."
-    return next((v for k, v in SPEC_PEAK_BF16.items() if k.lower() in device_kind.lower()), None)
-
-def device_peak_bytes() -> int | None:
-    "The device's peak memory in use so far (bytes), where the backend reports it (GPU, TPU); None on the CPU."
-    stats = jax.devices()[0].memory_stats() or {}
-    return stats.get("peak_bytes_in_use")
-
-def _timed(fn, repeats: int) -> dict:
-    "`_ms` of `repeats` calls of `fn` after one warm-up call."
-    return ms_summary(time_interleaved({"fn": fn}, warmup=1, repeats=repeats)["fn"])
-
-def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_flops: float, spec: float | None) -> dict:
-    "Forward and backward of `size.model` on a classification loss: time, FLOPs, and their rate against the peaks."
-    model = build_model(size.model, num_labels=2, vocab_size=size.vocab, dropout=0.0, seed=seed, dtype=dtype)
-    batch = synthetic_batch(seed, size.mfu_batch, size.length, size.vocab, min_length=size.length)
-    graph, params, rest = nnx.split(model, nnx.Param, ...)
-
-    def loss(params, batch):
-        return task_loss(nnx.merge(graph, params, rest)(batch["ids"], batch["mask"]), batch["labels"], 2)
-
-    t0 = time.perf_counter()
-    compiled = jax.jit(jax.value_and_grad(loss)).lower(params, batch).compile()
-    compile_s = time.perf_counter() - t0
-    flops = compiled_flops(compiled)["flops"]
-    t = _timed(partial(compiled, params, batch), repeats)
-    rate = flops / (t["median_ms"] / 1e3)
-    return {"model": size.model, "params": param_count(model), "batch": size.mfu_batch, "length": size.length, "dtype": dtype,
-            "compile_s": round(compile_s, 2), **t, "gflop": float(f"{flops / 1e9:.4g}"), "tflops": float(f"{rate / 1e12:.4g}"),
-            "mfu": None if spec is None else float(f"{rate / spec:.4g}"), "share_of_measured_peak": float(f"{rate / peak_flops:.4g}")}
-
-def _projection_part(size: AcceleratorSize, d_model: int, repeats: int, seed: int) -> dict:
-    "`project` of `size.project_tokens` random vectors against a random [vocab, d_model] table: time and memory."
-    k1, k2 = jax.random.split(jax.random.key(seed))
-    reps, table = jax.random.normal(k1, (size.project_tokens, d_model)), jax.random.normal(k2, (size.vocab, d_model))
-    fn = jax.jit(partial(project, candidates=default_candidates(size.vocab)))
-    temp = compiled_temp_bytes(partial(project, candidates=default_candidates(size.vocab)), reps, table)
-    t = _timed(partial(fn, reps, table), repeats)
-    return {"tokens": size.project_tokens, "vocab": size.vocab, "hidden": d_model, **t,
-            "temp_bytes": temp, "device_peak_bytes": device_peak_bytes()}
-
-def _step_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int) -> dict:
-    "The kd+augpro-mix step at `size.step`, in `dtype` compute: ms per step and the hours of the paper's 0.6 M steps."
-    step = dataclasses.replace(size.step, overrides=size.step.overrides + (("model.dtype", dtype),))
-    cfg = step.config().override({"method": "kd+augpro-mix"})
-    teacher, student = (build_model(spec, num_labels=2, vocab_size=step.vocab, dropout=cfg.model.dropout, seed=seed + i,
-                                    dtype=dtype) for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))
-    batch, cand = step_batch(step, seed), jnp.asarray(default_candidates(step.vocab))
-    fns, compile_s, flops = compile_steps({"kd+augpro-mix": cfg}, student, teacher, batch, cand, repeats + 2, seed)
-    t = _timed(fns["kd+augpro-mix"], repeats)
-    paper_steps = resolve("paper").optim.steps
-    return {"teacher": cfg.model.teacher, "student": cfg.model.student, "batch": step.batch, "length": step.length,
-            "dtype": dtype, "compile_s": compile_s["kd+augpro-mix"], **t,
-            "gflop": float(f"{flops['kd+augpro-mix']['flops'] / 1e9:.4g}"), "paper_steps": paper_steps,
-            "hours_for_paper_steps": round(t["median_ms"] / 1e3 * paper_steps / 3600, 1)}
-
-def _host_batch_part(size: AcceleratorSize, repeats: int, seed: int) -> dict:
-    "ms to gather one training batch of `size.step.batch` rows (`BatchStream.batch_at`) and put it on the devices."
-    r, L = np.random.default_rng(seed), size.step.length
-    lengths = r.integers(2, L + 1, size.train_rows)
-    mask = (np.arange(L)[None] < lengths[:, None]).astype(np.int32)
-    encoded = Encoded("sst2", ids=(r.integers(3, size.vocab, (size.train_rows, L)) * mask).astype(np.int32), mask=mask,
-                      labels=r.integers(0, 2, size.train_rows).astype(np.int32), idx=np.arange(size.train_rows))
-    stream, mesh = BatchStream(encoded, size.step.batch, seed=seed), make_mesh(MeshConfig())
-    steps = iter(range(10 ** 9))
-    return {"batch": size.step.batch, "length": L, "devices": mesh.size,
-            **_timed(lambda: jax.block_until_ready(put_batch(stream.batch_at(next(steps)), mesh)), repeats)}
-
-@register_benchmark("accelerator", "accelerator readiness: EncT5 forward+backward MFU in bf16, the projection at the "
-                    "paper's batch, the kd+augpro-mix step at the paper's shapes, and host batching against it",
-                    size="paper", dtype="bfloat16", repeats=5, seed=0)
-def bench_accelerator(*, size, dtype, repeats, seed) -> dict:
-    "Run the four parts at `size` ('paper' or 'tiny') with `dtype` compute ('bfloat16' or 'float32'), in one process."
-    if size not in ACCELERATOR_SIZES:
-        raise ValueError(f"unknown size {size!r} for the accelerator benchmark; choose one of {sorted(ACCELERATOR_SIZES)}.")
-    if repeats < 1:
-        raise ValueError(f"repeats must be at least 1; got {repeats}.")
-    s, t0 = ACCELERATOR_SIZES[size], time.perf_counter()
-    kind = jax.devices()[0].device_kind
-    n = 8192 if jax.default_backend() != "cpu" else 512
-    a, b = (jax.random.normal(k, (n, n), jnp.bfloat16) for k in jax.random.split(jax.random.key(seed)))
-    peak = _timed(partial(jax.jit(jnp.matmul), a, b), repeats)
-    peak_flops = 2.0 * n ** 3 / (peak["median_ms"] / 1e3)
-    projection = _projection_part(s, EncT5Config.preset(s.model).d_model, repeats, seed)   # first: the device's peak memory is its
-    out = {"device_kind": kind, "backend": jax.default_backend(), "devices": jax.device_count(),
-           "spec_peak_bf16_tflops": None if spec_peak(kind) is None else spec_peak(kind) / 1e12,
-           "measured_bf16_matmul": {"n": n, **peak, "tflops": float(f"{peak_flops / 1e12:.4g}")},
-           "projection": projection,
-           "mfu": _mfu_part(s, dtype, repeats, seed, peak_flops, spec_peak(kind)),
-           "step": _step_part(s, dtype, repeats, seed),
-           "host_batch": _host_batch_part(s, repeats, seed)}
-    out["host_batch_over_step"] = round(out["host_batch"]["median_ms"] / out["step"]["median_ms"], 4)
-    out["wall_s"] = round(time.perf_counter() - t0, 1)
-    return out
 
 # %% ../nbs/17_bench.ipynb
 #| eval: false

@@ -14,6 +14,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 from flax import nnx
+from fastcore.basics import patch
 
 from .checkpoints import _read_json, convert_weights, read_hf_weights, resolve_checkpoint
 from .registry import first_line
@@ -62,21 +63,22 @@ class BertConfig(ModelSizes):
         if self.dtype not in DTYPES:
             raise ValueError(f"BertConfig.dtype must be one of {sorted(DTYPES)}; got {self.dtype!r}.")
 
-    @property
-    def d_model(self) -> int:
-        "The model width under the name the losses use for every model (= hidden_size)."
-        return self.hidden_size
+# %% ../nbs/08_bert.ipynb
+@patch(as_prop=True)
+def d_model(self: BertConfig) -> int:
+    "The model width under the name the losses use for every model (= hidden_size)."
+    return self.hidden_size
 
-    @property
-    def head_dim(self) -> int:
-        "Width of one attention head, hidden_size / num_heads."
-        return self.hidden_size // self.num_heads
+@patch(as_prop=True)
+def head_dim(self: BertConfig) -> int:
+    "Width of one attention head, hidden_size / num_heads."
+    return self.hidden_size // self.num_heads
 
-    @classmethod
-    def _hf_fields(cls, hf: dict) -> dict:
-        return _hf_bert_fields(hf)
+@patch(cls_method=True)
+def _hf_fields(cls: BertConfig, hf: dict) -> dict:
+    return _hf_bert_fields(hf)
 
-
+# %% ../nbs/08_bert.ipynb
 _BERT_BASE = dict(vocab_size=30522, hidden_size=768, num_heads=12, intermediate_size=3072, max_position_embeddings=512)
 BERT_PRESETS: dict[str, dict] = {
     "bert-base": dict(_BERT_BASE, num_layers=12),   # BERT12, bert-base-uncased: MixKD's teacher
@@ -129,12 +131,12 @@ def _normal(rngs: nnx.Rngs, shape, std: float, axes: tuple) -> nnx.Param:
     return nnx.Param(std * jax.random.normal(rngs.params(), shape, jnp.float32), out_sharding=axes,
                      eager_sharding=False)
 
-
+# %% ../nbs/08_bert.ipynb
 def _const(value: float, shape, axes: tuple) -> nnx.Param:
     "A float32 parameter filled with `value` (biases: 0, LayerNorm scales: 1)."
     return nnx.Param(jnp.full(shape, value, jnp.float32), out_sharding=axes, eager_sharding=False)
 
-
+# %% ../nbs/08_bert.ipynb
 class LayerNorm(nnx.Module):
     "BERT's layer norm: `(x − mean) · rsqrt(var + eps) · scale + bias`, statistics in float32."
     def __init__(self, dim: int, eps: float):
@@ -148,7 +150,7 @@ class LayerNorm(nnx.Module):
         y = c * jax.lax.rsqrt(jnp.mean(c * c, axis=-1, keepdims=True) + self.eps)
         return (y * self.scale[...] + self.bias[...]).astype(dtype)
 
-
+# %% ../nbs/08_bert.ipynb
 class BertAttention(nnx.Module):
     "Multi-head self-attention with biases, logits scaled by 1/√head_dim; `bias` carries the mask."
     def __init__(self, cfg: BertConfig, rngs: nnx.Rngs):
@@ -176,7 +178,7 @@ class BertAttention(nnx.Module):
         out = jnp.einsum("bhqm,bhmk->bqhk", weights, v)
         return jnp.einsum("bqhk,hkd->bqd", out, self.o[...].astype(dt)) + self.o_bias[...].astype(dt)
 
-
+# %% ../nbs/08_bert.ipynb
 class BertFFN(nnx.Module):
     "BERT's feed-forward: `gelu(x·wi + bi)·wo + bo`, with the exact (erf) GELU."
     def __init__(self, cfg: BertConfig, rngs: nnx.Rngs):
@@ -191,7 +193,7 @@ class BertFFN(nnx.Module):
         h = jax.nn.gelu(x @ self.wi[...].astype(dt) + self.bi[...].astype(dt), approximate=False)
         return h @ self.wo[...].astype(dt) + self.bo[...].astype(dt)
 
-
+# %% ../nbs/08_bert.ipynb
 class BertLayer(nnx.Module):
     "A post-norm encoder layer: `x = LN(x + drop(attn(x)))`, then `x = LN(x + drop(ffn(x)))`."
     def __init__(self, cfg: BertConfig, rngs: nnx.Rngs):
@@ -218,7 +220,7 @@ def _check_ints(x, n: int, what: str, field: str) -> jax.Array:
             raise ValueError(f"{what} must lie in [0, {n}) ({field}={n}); got values from {lo} to {hi}.")
     return x
 
-
+# %% ../nbs/08_bert.ipynb
 class Bert(nnx.Module):
     "BERT with its pooler and a classification (or regression) head, in Flax NNX."
     def __init__(self, config: BertConfig, rngs: nnx.Rngs):
@@ -239,112 +241,137 @@ class Bert(nnx.Module):
         # the model's own dropout stream: `rngs.dropout` (or `default`), else a fork of the params stream
         self.dropout_rngs = (rngs["dropout"] if "dropout" in rngs or "default" in rngs else rngs["params"]).fork()
 
-    # -- pieces ------------------------------------------------------------------------------------------
-    @property
-    def embedding_table(self) -> jax.Array:
-        "The [vocab, hidden] float32 word-embedding table (what projection compares against)."
-        return self.word_embeddings[...]
-
-    def embed(self, ids) -> jax.Array:
-        "Word embeddings [B, L, hidden] in the compute dtype (no positions or token types: those come in `encode_to_layer`)."
-        ids = jnp.asarray(ids)
-        if ids.ndim != 2 or not jnp.issubdtype(ids.dtype, jnp.integer):
-            raise ValueError(f"ids must be a [batch, length] integer array; got shape {ids.shape}, dtype {ids.dtype}.")
-        ids = _check_ints(ids, self.config.vocab_size, "ids", "vocab_size")
-        return jnp.take(self.word_embeddings[...], ids, axis=0).astype(self.config.compute_dtype)
-
-    def _rngs(self, rngs, deterministic):
-        "The dropout randomness to use: None when deterministic (or without any dropout), else an RngStream."
-        cfg = self.config
-        off = deterministic or (cfg.dropout_rate == 0.0 and cfg.attention_dropout_rate == 0.0)
-        return None if off else dropout_stream(rngs, self.dropout_rngs)
-
-    def _check_hidden(self, x, mask, what):
-        cfg = self.config
-        x, mask = check_hidden(x, mask, cfg.hidden_size, "hidden_size", what, cfg.compute_dtype)
-        if x.shape[1] > cfg.max_position_embeddings:
-            raise ValueError(f"the sequences have {x.shape[1]} tokens, more than max_position_embeddings="
-                             f"{cfg.max_position_embeddings}: truncate them to {cfg.max_position_embeddings} tokens.")
-        return x, mask
-
-    def _check_k(self, k):
-        check_layer_index(k, self.config.num_layers)
-
-    def _token_types(self, token_type_ids, shape) -> jax.Array:
-        if token_type_ids is None:
-            return jnp.zeros(shape, jnp.int32)
-        if tuple(jnp.shape(token_type_ids)) != tuple(shape):
-            raise ValueError(f"token_type_ids has shape {tuple(jnp.shape(token_type_ids))}, but the inputs are "
-                             f"{tuple(shape)}; pass one segment id per token ([batch, length]), or None for all zeros.")
-        return _check_ints(token_type_ids, self.config.type_vocab_size, "token_type_ids", "type_vocab_size")
-
-    # -- forward pieces -----------------------------------------------------------------------------------
-    def encode_to_layer(self, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True,
-                        rngs=None) -> jax.Array:
-        "Hidden states [B, L, hidden] after layer k (k = 0: LayerNorm(emb + position + token type), then dropout)."
-        self._check_k(k)
-        x, mask = self._check_hidden(emb, mask, "emb")
-        types = self._token_types(token_type_ids, x.shape[:2])
-        r = self._rngs(rngs, deterministic)
-        h = (x.astype(jnp.float32) + self.position_embeddings[...][None, : x.shape[1]]
-             + jnp.take(self.token_type_embeddings[...], types, axis=0))
-        h = self.dropout(self.embedding_norm(h, x.dtype), deterministic=deterministic, rngs=r)
-        if k:
-            bias = mask_bias(mask)
-            for layer in self.layers[:k]:
-                h = layer(h, bias, deterministic=deterministic, rngs=r)
-        return h
-
-    def encode_from_layer(self, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "The last hidden states [B, L, hidden], running layers k+1 … num_layers on the hidden states after layer k."
-        self._check_k(k)
-        x, mask = self._check_hidden(hidden, mask, "hidden")
-        r = self._rngs(rngs, deterministic)
-        if k < self.config.num_layers:
-            bias = mask_bias(mask)
-            for layer in self.layers[k:]:
-                x = layer(x, bias, deterministic=deterministic, rngs=r)
-        return x
-
-    def encode(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-        "The last hidden states [B, L, hidden] from word embeddings (transformers' `last_hidden_state`)."
-        r = self._rngs(rngs, deterministic)
-        h = self.encode_to_layer(emb, mask, 0, token_type_ids=token_type_ids, deterministic=deterministic, rngs=r)
-        return self.encode_from_layer(h, mask, 0, deterministic=deterministic, rngs=r)
-
-    def pool(self, hidden) -> jax.Array:
-        "The pooler's output [B, hidden]: tanh of a dense layer on the first token ([CLS])."
-        h = jnp.asarray(hidden)
-        if h.ndim != 3 or h.shape[-1] != self.config.hidden_size:
-            raise ValueError(f"hidden must be [batch, length, hidden_size={self.config.hidden_size}]; got shape {h.shape}.")
-        dt = self.config.compute_dtype
-        first = h[:, 0].astype(dt)
-        return jnp.tanh(first @ self.pooler_kernel[...].astype(dt) + self.pooler_bias[...].astype(dt))
-
-    def classify(self, pooled) -> jax.Array:
-        "Logits [B, num_labels] (float32) from the pooled [B, hidden] (the dense layer; its dropout is in `from_layer`)."
-        p = jnp.asarray(pooled)
-        if p.ndim != 2 or p.shape[-1] != self.config.hidden_size:
-            raise ValueError(f"pooled must be [batch, hidden_size={self.config.hidden_size}]; got shape {p.shape}.")
-        return p.astype(jnp.float32) @ self.head_kernel[...] + self.head_bias[...]
-
-    # -- the entry points the losses use -------------------------------------------------------------------
-    def from_layer(self, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "Logits [B, num_labels], resuming from the hidden states after layer k (TMix)."
-        r = self._rngs(rngs, deterministic)
-        enc = self.encode_from_layer(hidden, mask, k, deterministic=deterministic, rngs=r)
-        return self.classify(self.dropout(self.pool(enc), deterministic=deterministic, rngs=r))
-
-    def from_embeddings(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-        "Logits [B, num_labels] from word embeddings [B, L, hidden] (MixUp, FGSM)."
-        r = self._rngs(rngs, deterministic)
-        h = self.encode_to_layer(emb, mask, 0, token_type_ids=token_type_ids, deterministic=deterministic, rngs=r)
-        return self.from_layer(h, mask, 0, deterministic=deterministic, rngs=r)
-
     def __call__(self, ids, mask=None, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
         "Logits [B, num_labels] for token ids [B, L] under the 0/1 attention mask [B, L] (None: no padding)."
         return self.from_embeddings(self.embed(ids), mask, token_type_ids=token_type_ids,
                                     deterministic=deterministic, rngs=rngs)
+
+# %% ../nbs/08_bert.ipynb
+# -- pieces ------------------------------------------------------------------------------------------
+@patch(as_prop=True)
+def embedding_table(self: Bert) -> jax.Array:
+    "The [vocab, hidden] float32 word-embedding table (what projection compares against)."
+    return self.word_embeddings[...]
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def embed(self: Bert, ids) -> jax.Array:
+    "Word embeddings [B, L, hidden] in the compute dtype (no positions or token types: those come in `encode_to_layer`)."
+    ids = jnp.asarray(ids)
+    if ids.ndim != 2 or not jnp.issubdtype(ids.dtype, jnp.integer):
+        raise ValueError(f"ids must be a [batch, length] integer array; got shape {ids.shape}, dtype {ids.dtype}.")
+    ids = _check_ints(ids, self.config.vocab_size, "ids", "vocab_size")
+    return jnp.take(self.word_embeddings[...], ids, axis=0).astype(self.config.compute_dtype)
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def _rngs(self: Bert, rngs, deterministic):
+    "The dropout randomness to use: None when deterministic (or without any dropout), else an RngStream."
+    cfg = self.config
+    off = deterministic or (cfg.dropout_rate == 0.0 and cfg.attention_dropout_rate == 0.0)
+    return None if off else dropout_stream(rngs, self.dropout_rngs)
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def _check_hidden(self: Bert, x, mask, what):
+    cfg = self.config
+    x, mask = check_hidden(x, mask, cfg.hidden_size, "hidden_size", what, cfg.compute_dtype)
+    if x.shape[1] > cfg.max_position_embeddings:
+        raise ValueError(f"the sequences have {x.shape[1]} tokens, more than max_position_embeddings="
+                         f"{cfg.max_position_embeddings}: truncate them to {cfg.max_position_embeddings} tokens.")
+    return x, mask
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def _check_k(self: Bert, k):
+    check_layer_index(k, self.config.num_layers)
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def _token_types(self: Bert, token_type_ids, shape) -> jax.Array:
+    if token_type_ids is None:
+        return jnp.zeros(shape, jnp.int32)
+    if tuple(jnp.shape(token_type_ids)) != tuple(shape):
+        raise ValueError(f"token_type_ids has shape {tuple(jnp.shape(token_type_ids))}, but the inputs are "
+                         f"{tuple(shape)}; pass one segment id per token ([batch, length]), or None for all zeros.")
+    return _check_ints(token_type_ids, self.config.type_vocab_size, "token_type_ids", "type_vocab_size")
+
+# %% ../nbs/08_bert.ipynb
+# -- forward pieces -----------------------------------------------------------------------------------
+@patch
+def encode_to_layer(self: Bert, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True,
+                    rngs=None) -> jax.Array:
+    "Hidden states [B, L, hidden] after layer k (k = 0: LayerNorm(emb + position + token type), then dropout)."
+    self._check_k(k)
+    x, mask = self._check_hidden(emb, mask, "emb")
+    types = self._token_types(token_type_ids, x.shape[:2])
+    r = self._rngs(rngs, deterministic)
+    h = (x.astype(jnp.float32) + self.position_embeddings[...][None, : x.shape[1]]
+         + jnp.take(self.token_type_embeddings[...], types, axis=0))
+    h = self.dropout(self.embedding_norm(h, x.dtype), deterministic=deterministic, rngs=r)
+    if k:
+        bias = mask_bias(mask)
+        for layer in self.layers[:k]:
+            h = layer(h, bias, deterministic=deterministic, rngs=r)
+    return h
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def encode_from_layer(self: Bert, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    "The last hidden states [B, L, hidden], running layers k+1 … num_layers on the hidden states after layer k."
+    self._check_k(k)
+    x, mask = self._check_hidden(hidden, mask, "hidden")
+    r = self._rngs(rngs, deterministic)
+    if k < self.config.num_layers:
+        bias = mask_bias(mask)
+        for layer in self.layers[k:]:
+            x = layer(x, bias, deterministic=deterministic, rngs=r)
+    return x
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def encode(self: Bert, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+    "The last hidden states [B, L, hidden] from word embeddings (transformers' `last_hidden_state`)."
+    r = self._rngs(rngs, deterministic)
+    h = self.encode_to_layer(emb, mask, 0, token_type_ids=token_type_ids, deterministic=deterministic, rngs=r)
+    return self.encode_from_layer(h, mask, 0, deterministic=deterministic, rngs=r)
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def pool(self: Bert, hidden) -> jax.Array:
+    "The pooler's output [B, hidden]: tanh of a dense layer on the first token ([CLS])."
+    h = jnp.asarray(hidden)
+    if h.ndim != 3 or h.shape[-1] != self.config.hidden_size:
+        raise ValueError(f"hidden must be [batch, length, hidden_size={self.config.hidden_size}]; got shape {h.shape}.")
+    dt = self.config.compute_dtype
+    first = h[:, 0].astype(dt)
+    return jnp.tanh(first @ self.pooler_kernel[...].astype(dt) + self.pooler_bias[...].astype(dt))
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def classify(self: Bert, pooled) -> jax.Array:
+    "Logits [B, num_labels] (float32) from the pooled [B, hidden] (the dense layer; its dropout is in `from_layer`)."
+    p = jnp.asarray(pooled)
+    if p.ndim != 2 or p.shape[-1] != self.config.hidden_size:
+        raise ValueError(f"pooled must be [batch, hidden_size={self.config.hidden_size}]; got shape {p.shape}.")
+    return p.astype(jnp.float32) @ self.head_kernel[...] + self.head_bias[...]
+
+# %% ../nbs/08_bert.ipynb
+# -- the entry points the losses use -------------------------------------------------------------------
+@patch
+def from_layer(self: Bert, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    "Logits [B, num_labels], resuming from the hidden states after layer k (TMix)."
+    r = self._rngs(rngs, deterministic)
+    enc = self.encode_from_layer(hidden, mask, k, deterministic=deterministic, rngs=r)
+    return self.classify(self.dropout(self.pool(enc), deterministic=deterministic, rngs=r))
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def from_embeddings(self: Bert, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+    "Logits [B, num_labels] from word embeddings [B, L, hidden] (MixUp, FGSM)."
+    r = self._rngs(rngs, deterministic)
+    h = self.encode_to_layer(emb, mask, 0, token_type_ids=token_type_ids, deterministic=deterministic, rngs=r)
+    return self.from_layer(h, mask, 0, deterministic=deterministic, rngs=r)
 
 # %% ../nbs/08_bert.ipynb
 def abstract_bert(config: BertConfig) -> Bert:
@@ -411,7 +438,7 @@ def bert_key_map(config: BertConfig) -> list[tuple[str, str, str]]:
 
 _IGNORED_BUFFERS = ("embeddings.position_ids", "embeddings.token_type_ids")
 
-
+# %% ../nbs/08_bert.ipynb
 def _canonical_keys(where, weights: dict) -> dict:
     "The tensors by canonical name: no `bert.` prefix, LayerNorm `weight`/`bias`; `cls.*` and buffers dropped."
     out = {}
@@ -426,7 +453,7 @@ def _canonical_keys(where, weights: dict) -> dict:
         out[name] = value
     return out
 
-
+# %% ../nbs/08_bert.ipynb
 def _bert_values(where, config: BertConfig, weights: dict) -> dict[str, np.ndarray]:
     "Our parameters by dotted path from a BERT checkpoint's tensors (the head only when it fits `config.num_labels`)."
     weights = _canonical_keys(where, weights)

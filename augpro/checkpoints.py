@@ -55,7 +55,7 @@ def _read_json(path: Path, fix: str) -> dict:
         raise ValueError(f"{path} holds a JSON {type(d).__name__}, where a JSON object is expected; {fix}.")
     return d
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def read_safetensors(path: str | Path) -> dict[str, np.ndarray]:
     "All tensors of a `.safetensors` file as numpy arrays (`safetensors.numpy`; bfloat16 via ml_dtypes)."
     path = Path(path)
@@ -72,11 +72,11 @@ _TORCH_STORAGES = {"FloatStorage": np.float32, "DoubleStorage": np.float64, "Hal
                    "BFloat16Storage": ml_dtypes.bfloat16, "LongStorage": np.int64, "IntStorage": np.int32,
                    "ShortStorage": np.int16, "CharStorage": np.int8, "ByteStorage": np.uint8, "BoolStorage": np.bool_}
 
-
+# %% ../nbs/07_checkpoints.ipynb
 class _Refused(pickle.UnpicklingError, ValueError):   # a ValueError too: the CLI says it in one line
     "A global in a checkpoint's pickle that is neither a tensor nor a storage: refused, never called."
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _rebuild_tensor(storage, offset, size, stride, *args):
     "`torch._utils._rebuild_tensor_v2` for numpy: a strided copy out of the storage, which must be long enough."
     size, stride = tuple(size), tuple(stride)
@@ -87,7 +87,7 @@ def _rebuild_tensor(storage, offset, size, stride, *args):
     return np.lib.stride_tricks.as_strided(storage[offset:], shape=size,
                                            strides=tuple(s * itemsize for s in stride)).copy()
 
-
+# %% ../nbs/07_checkpoints.ipynb
 class _TorchUnpickler(pickle.Unpickler):
     "Rebuilds the tensors of a torch zip checkpoint as numpy arrays from its storages; any other global is refused."
 
@@ -119,7 +119,7 @@ class _TorchUnpickler(pickle.Unpickler):
 _DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError,
                 IndexError, AttributeError)
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _not_a_torch_zip(path: Path) -> str:
     "Why `path`, which is not a zip file, cannot be read: a cut-off zip, a legacy torch pickle, or something else."
     with open(path, "rb") as f:
@@ -131,7 +131,7 @@ def _not_a_torch_zip(path: Path) -> str:
     return (f"{path} is not a torch zip checkpoint (it may be the legacy pre-1.6 pickle format, which can run code "
             "when loaded, so augpro does not read it): get the checkpoint as model.safetensors from its source instead.")
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
     "The tensors of a torch zip checkpoint (`pytorch_model.bin`), without torch: a restricted unpickler."
     path = Path(path)
@@ -158,7 +158,7 @@ def read_torch_bin(path: str | Path) -> dict[str, np.ndarray]:
 _WEIGHT_FILES = (("model.safetensors", read_safetensors), ("model.safetensors.index.json", read_safetensors),
                  ("pytorch_model.bin", read_torch_bin), ("pytorch_model.bin.index.json", read_torch_bin))
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def read_hf_weights(folder: str | Path) -> dict[str, np.ndarray]:
     "The tensors of a Hugging Face checkpoint folder (safetensors preferred; sharded checkpoints included)."
     folder = Path(folder)
@@ -190,11 +190,11 @@ _LAYOUTS: dict[str, tuple[Callable, Callable]] = {
 def _attention_keys(ours: str, theirs: str) -> list[tuple[str, str, str]]:
     return [(f"{ours}.{n}", f"{theirs}.{n}.weight", "out" if n == "o" else "qkv") for n in "qkvo"]
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _ffn_keys(ours: str, theirs: str) -> list[tuple[str, str, str]]:
     return [(f"{ours}.{n}", f"{theirs}.{n}.weight", "dense") for n in ("wi_0", "wi_1", "wo")]
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def hf_key_map(config: EncT5Config) -> list[tuple[str, str, str]]:
     "(our parameter path, Hugging Face T5 key, layout) for every parameter loaded from a T5 checkpoint."
     m = [("embedding", "shared.weight", "copy"),
@@ -228,6 +228,7 @@ _HUB_WEIGHTS = (("model.safetensors", "model.safetensors.index.json", "model-*-o
 def _has_weights(folder: Path) -> bool:
     return (folder / "config.json").is_file() and any((folder / name).is_file() for name, _ in _WEIGHT_FILES)
 
+# %% ../nbs/07_checkpoints.ipynb
 def _hub_download(repo_id: str) -> Path:
     """A local folder of `repo_id` with config.json and one weight format (safetensors if the repo has it): from an
     installed package that ships it, the Hugging Face cache or the hub (`augpro.files.hub_folder`)."""
@@ -238,7 +239,7 @@ def _hub_download(repo_id: str) -> Path:
             pass
     return hub_folder(repo_id, ["config.json", *_HUB_WEIGHTS[-1]], _has_weights)
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", example: str = "google/t5-v1_1-small",
                        weights: str = "pytorch_model.bin") -> Path:
     """A local checkpoint folder for `source` (a folder, or a hub repo id downloaded through huggingface_hub); the
@@ -263,7 +264,7 @@ def resolve_checkpoint(source, *, kind: str = "T5", loader: str = "load_t5", exa
         raise OSError(f"could not load {kind} checkpoint {str(source)!r}: there is no local folder {p.resolve()}; "
                       f"{first_line(e)}{hint}") from e
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
     "The EncT5Config of a checkpoint folder's config.json (`EncT5Config.from_hf`), errors naming the file."
     path = folder / "config.json"
@@ -280,7 +281,7 @@ def _t5_config(folder: Path, num_labels: int, overrides: dict) -> EncT5Config:
         raise ValueError(f"{path}: a field has the wrong type ({first_line(e)}); re-download the checkpoint's "
                          "config.json.") from None
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def convert_weights(key_map, weights: dict, shapes: dict, layouts: dict, *, missing, wrong_shape,
                     skip=()) -> dict[str, np.ndarray]:
     """Our parameters by dotted path from a checkpoint's tensors, for any model family: each (ours, key, layout) of
@@ -300,7 +301,7 @@ def convert_weights(key_map, weights: dict, shapes: dict, layouts: dict, *, miss
         values[ours] = np.asarray(convert(np.asarray(weights[key], dtype=np.float32), shapes[ours]))
     return values
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _t5_values(folder: Path, config: EncT5Config, weights: dict) -> dict[str, np.ndarray]:
     "Our parameters by dotted path, from a T5 checkpoint's tensors: keys mapped, shapes checked, layouts converted."
     if "shared.weight" not in weights and "encoder.embed_tokens.weight" in weights:
@@ -314,14 +315,14 @@ def _t5_values(folder: Path, config: EncT5Config, weights: dict) -> dict[str, np
             f"d_kv={config.d_kv}, d_ff={config.d_ff}, vocab={config.vocab_size}) needs {expected}: config.json (with "
             "any config_overrides) must describe these weights; re-download the checkpoint folder whole."))
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _fill(model: EncT5, values: dict[str, np.ndarray]):
     "Set parameters of `model` (concrete or abstract) by dotted path; the shapes must already match."
     params = params_by_path(model)
     for path, value in values.items():
         params[path].set_value(jnp.asarray(value, dtype=jnp.float32))
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def load_t5(source: str | Path, *, num_labels: int, config_overrides: dict | None = None,
             decoder_input: str = "fresh", seed: int = 0) -> EncT5:
     "An EncT5 initialised from a Hugging Face T5 1.1 checkpoint (local folder or hub repo id)."
@@ -398,7 +399,7 @@ class SavedFormat:
 
 ENCT5_SAVED = SavedFormat("augpro.enct5", "enct5_config.json", EncT5Config, EncT5)
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def save_encoder(model, path: str | Path, fmt: SavedFormat) -> Path:
     "Save `model` to the folder `path` in the format `fmt` (its config file + model.safetensors); returns the folder."
     path = Path(path)
@@ -410,7 +411,7 @@ def save_encoder(model, path: str | Path, fmt: SavedFormat) -> Path:
     (path / fmt.config_file).write_text(json.dumps({**head, "config": model.config.to_dict(), "sha256": digest}, indent=2))
     return path
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def load_encoder(path: str | Path, fmt: SavedFormat, *, seed: int = 0):
     "Load a model saved by `save_encoder` in the format `fmt`; `seed` seeds the dropout stream."
     path = Path(path)
@@ -445,12 +446,12 @@ def load_encoder(path: str | Path, fmt: SavedFormat, *, seed: int = 0):
     model.dropout_rngs = nnx.Rngs(dropout=seed)["dropout"].fork()
     return model
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def save_enct5(model: EncT5, path: str | Path) -> Path:
     "Save an EncT5 to the folder `path` (enct5_config.json + model.safetensors); returns the folder."
     return save_encoder(model, path, ENCT5_SAVED)
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def load_enct5(path: str | Path, *, seed: int = 0) -> EncT5:
     "Load an EncT5 saved by `save_enct5` (or `augpro.encoders.save_model`); `seed` seeds the dropout stream."
     return load_encoder(path, ENCT5_SAVED, seed=seed)

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
+from fastcore.basics import patch
 
 from .data import check_buckets
 from .t5_tokenizer import parse_tokenizer_spec
 from .tasks import GLUE_TASKS, get_task
 from .encoders import names_pretrained
 from .files import find_file
-from .losses import LOSS_TERMS, LossConfig, declared_params
+from .losses import LOSS_TERMS, LossConfig, LossTerm, declared_params
 from .metrics import METRICS
 from .registry import Registry, check_settings, did_you_mean, number_in, whole_number
 
@@ -63,6 +64,7 @@ for _name, _component in {
 }.items():
     COMPONENTS.add(_name, _component)
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class Method:
     "A training method: weighted loss terms, loss-hyperparameter overrides, and whether it trains on augmented data too."
@@ -71,16 +73,23 @@ class Method:
     overrides: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     augmented_data: bool = False
+    own_terms: tuple[tuple[str, LossTerm], ...] = ()   # terms that live with this method, outside `LOSS_TERMS`
+
+    def loss_term(self, name: str) -> LossTerm:
+        "The loss term `name`: one of the method's own terms, else the registry's."
+        return dict(self.own_terms).get(name) or LOSS_TERMS[name]
 
     @property
     def needs_teacher(self) -> bool:
-        return any(LOSS_TERMS[t].needs_teacher for t, _ in self.terms)
+        return any(self.loss_term(t).needs_teacher for t, _ in self.terms)
 
+# %% ../nbs/12_config.ipynb
 def _method_error(name: str) -> ValueError:
     return ValueError(f"unknown method {name!r}.{did_you_mean(name, METHODS)} Valid methods: {', '.join(METHODS)}; or compose one as "
                       f"components joined by '+': one base of {[k for k, c in COMPONENTS.items() if c.base]} and any of "
                       f"{[k for k, c in COMPONENTS.items() if not c.base]}.")
 
+# %% ../nbs/12_config.ipynb
 def compose_method(name: str, description: str = "") -> Method:
     "Build a method from components joined by '+': one base (ft, kd, tmkd, mixkd) and augmentations, in any order."
     parts = name.split("+")
@@ -97,6 +106,7 @@ def compose_method(name: str, description: str = "") -> Method:
     return Method(name, tuple(terms.items()), tuple(overrides.items()), description,
                   augmented_data=any(COMPONENTS[p].augmented_data for p in parts))
 
+# %% ../nbs/12_config.ipynb
 METHODS = Registry("method")
 for _name, _desc in [
     ("ft", "fine-tuning on the labels alone (no teacher)"),
@@ -126,6 +136,7 @@ for _name, _desc in [
 ]:
     METHODS.add(_name, compose_method(_name, _desc))
 
+# %% ../nbs/12_config.ipynb
 def get_method(name: str) -> Method:
     "A registered method, or a composition of components (an unknown name lists the valid ones)."
     return METHODS[name] if name in METHODS else compose_method(name)
@@ -138,6 +149,7 @@ def _as_tuples(section, *names):
         if isinstance(getattr(section, name), (list, tuple)):
             object.__setattr__(section, name, deep(getattr(section, name)))
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class ModelConfig:
     "The teacher and the student."
@@ -158,6 +170,7 @@ class ModelConfig:
             "dropout": (number_in(0, 1), "a number in [0, 1)"),
             "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'")})
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class DataConfig:
     "What the models read: the tokenizer, the GLUE data, its subsets, and the batches."
@@ -197,6 +210,7 @@ class DataConfig:
 OPTIMIZERS = ("adafactor", "adamw")
 SCHEDULES = ("constant", "linear", "cosine", "rsqrt")
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class OptimConfig:
     "How the student (or the teacher being fine-tuned) learns."
@@ -222,6 +236,7 @@ class OptimConfig:
             raise ValueError(f"optim.warmup_steps={self.warmup_steps} is more than optim.steps={self.steps}: "
                              "the learning rate would never reach its peak; lower the warm-up or train longer.")
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class RunConfig:
     "Where a run lives, its seed, and how often it logs, evaluates and checkpoints."
@@ -245,6 +260,7 @@ class RunConfig:
             "log_every": (whole_number(1), "a whole number >= 1"),
             "progress": (lambda v: isinstance(v, bool), "true or false")})
 
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class MeshConfig:
     "How the devices are arranged, and which logical parameter axes are sharded over which mesh axis."
@@ -295,90 +311,114 @@ class TrainConfig:
             if not isinstance(getattr(self, name), kind):
                 raise ValueError(f"TrainConfig.{name} must be a {kind.__name__}; give its fields as '{name}.FIELD' overrides.")
 
-    @property
-    def subset_seed(self) -> int:
-        "The seed of the run's data subsets: `data.data_seed`, else `run.seed`."
-        return self.run.seed if self.data.data_seed is None else self.data.data_seed
+# %% ../nbs/12_config.ipynb
+@patch(as_prop=True)
+def subset_seed(self: TrainConfig) -> int:
+    "The seed of the run's data subsets: `data.data_seed`, else `run.seed`."
+    return self.run.seed if self.data.data_seed is None else self.data.data_seed
 
-    def run_folder(self, role: str = "student") -> Path:
-        "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
-        if self.run.run_dir is not None:
-            return Path(self.run.run_dir)
-        return Path("runs") / get_task(self.task).name / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
+# %% ../nbs/12_config.ipynb
+@patch
+def run_folder(self: TrainConfig, role: str = "student") -> Path:
+    "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
+    if self.run.run_dir is not None:
+        return Path(self.run.run_dir)
+    return Path("runs") / get_task(self.task).name / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
 
-    def flat(self) -> dict:
-        "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
-        return flatten(self.to_dict())
+# %% ../nbs/12_config.ipynb
+@patch
+def flat(self: TrainConfig) -> dict:
+    "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
+    return flatten(self.to_dict())
 
-    def value(self, key: str):
-        "One setting by its dotted key ('optim.optimizer', 'loss.knn_k'), a loss term's default included."
+# %% ../nbs/12_config.ipynb
+@patch
+def value(self: TrainConfig, key: str):
+    "One setting by its dotted key ('optim.optimizer', 'loss.knn_k'), a loss term's default included."
+    head, _, leaf = key.partition(".")
+    if head == "loss" and leaf in declared_params():
+        return self.loss.param(leaf)
+    return getattr(getattr(self, head), leaf) if leaf else getattr(self, head)
+
+# %% ../nbs/12_config.ipynb
+@patch
+def changes_from(self: TrainConfig, other: "TrainConfig") -> dict[str, tuple]:
+    "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
+    mine, theirs = self.flat(), other.flat()   # a term's setting at its default is in neither: read it with `value`
+    pairs = {k: (theirs[k] if k in theirs else other.value(k), mine[k] if k in mine else self.value(k))
+             for k in dict.fromkeys([*mine, *theirs]) if k not in NOT_IDENTITY}
+    return {k: (a, b) for k, (a, b) in pairs.items() if a != b}
+
+# %% ../nbs/12_config.ipynb
+@patch
+def describe_changes(self: TrainConfig, other: "TrainConfig") -> str:
+    "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
+    return describe_changes(self.changes_from(other))
+
+@patch
+def fingerprint(self: TrainConfig) -> str:
+    "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
+    identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
+    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+# %% ../nbs/12_config.ipynb
+@patch
+def tokenizer_model(self: TrainConfig, role: str = "student") -> str:
+    "The model spec whose vocabulary the run reads: the teacher's, unless a student learns without one."
+    method = get_method(self.method)
+    with_teacher = role == "teacher" or method.needs_teacher or self.model.student_init == "teacher"
+    return self.model.teacher if with_teacher else self.model.student
+
+# %% ../nbs/12_config.ipynb
+@patch
+def method_loss(self: TrainConfig, mix_groups: int = 1) -> LossConfig:
+    "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
+    overrides = dict(get_method(self.method).overrides)
+    return self.loss.replace(**overrides, mix_groups=self.loss.mix_groups or mix_groups)
+
+# %% ../nbs/12_config.ipynb
+@patch
+def override(self: TrainConfig, changes: Mapping | None) -> "TrainConfig":
+    "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
+    top, sections = {}, {}
+    for key, value in _own_params_flat(flatten(changes or {})).items():
         head, _, leaf = key.partition(".")
-        if head == "loss" and leaf in declared_params():
-            return self.loss.param(leaf)
-        return getattr(getattr(self, head), leaf) if leaf else getattr(self, head)
+        if head not in FIELDS or (leaf and head not in SECTIONS):
+            raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
+        if head in SECTIONS and not leaf:
+            raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
+        if leaf and leaf not in section_fields(head) and not (head == "loss" and leaf in declared_params()):
+            extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
+            raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
+        (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
+    for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
+        section = getattr(self, name)
+        top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
+    return dataclasses.replace(self, **top)
 
-    def changes_from(self, other: "TrainConfig") -> dict[str, tuple]:
-        "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
-        mine, theirs = self.flat(), other.flat()   # a term's setting at its default is in neither: read it with `value`
-        pairs = {k: (theirs[k] if k in theirs else other.value(k), mine[k] if k in mine else self.value(k))
-                 for k in dict.fromkeys([*mine, *theirs]) if k not in NOT_IDENTITY}
-        return {k: (a, b) for k, (a, b) in pairs.items() if a != b}
+# %% ../nbs/12_config.ipynb
+@patch
+def to_dict(self: TrainConfig) -> dict:
+    "Nested plain data (lists for tuples), as config.yaml and results.json store it."
+    plain = lambda v: [plain(x) for x in v] if isinstance(v, (list, tuple)) else v
+    return {name: ({k: plain(v) for k, v in _section_items(value)} if name in SECTIONS else value)
+            for name, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))}
 
-    def describe_changes(self, other: "TrainConfig") -> str:
-        "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
-        return describe_changes(self.changes_from(other))
+# %% ../nbs/12_config.ipynb
+@patch(cls_method=True)
+def from_dict(cls: TrainConfig, d: Mapping) -> "TrainConfig":
+    "The config a `to_dict` (or a run's config.yaml, including the flat layout of augpro <= 0.1) describes."
+    return cls().override(_upgraded(_from_flat(d) if any(k not in FIELDS for k in d) else flatten(d)))
 
-    def fingerprint(self) -> str:
-        "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
-        identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
-        return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+# %% ../nbs/12_config.ipynb
+@patch
+def to_yaml(self: TrainConfig, path=None) -> str:
+    text = yaml.safe_dump(self.to_dict(), sort_keys=False)
+    if path is not None:
+        Path(path).write_text(text)
+    return text
 
-    def tokenizer_model(self, role: str = "student") -> str:
-        "The model spec whose vocabulary the run reads: the teacher's, unless a student learns without one."
-        method = get_method(self.method)
-        with_teacher = role == "teacher" or method.needs_teacher or self.model.student_init == "teacher"
-        return self.model.teacher if with_teacher else self.model.student
-
-    def method_loss(self, mix_groups: int = 1) -> LossConfig:
-        "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
-        overrides = dict(get_method(self.method).overrides)
-        return self.loss.replace(**overrides, mix_groups=self.loss.mix_groups or mix_groups)
-
-    def override(self, changes: Mapping | None) -> "TrainConfig":
-        "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
-        top, sections = {}, {}
-        for key, value in _own_params_flat(flatten(changes or {})).items():
-            head, _, leaf = key.partition(".")
-            if head not in FIELDS or (leaf and head not in SECTIONS):
-                raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
-            if head in SECTIONS and not leaf:
-                raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
-            if leaf and leaf not in section_fields(head) and not (head == "loss" and leaf in declared_params()):
-                extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
-                raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
-            (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
-        for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
-            section = getattr(self, name)
-            top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
-        return dataclasses.replace(self, **top)
-
-    def to_dict(self) -> dict:
-        "Nested plain data (lists for tuples), as config.yaml and results.json store it."
-        plain = lambda v: [plain(x) for x in v] if isinstance(v, (list, tuple)) else v
-        return {name: ({k: plain(v) for k, v in _section_items(value)} if name in SECTIONS else value)
-                for name, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))}
-
-    @classmethod
-    def from_dict(cls, d: Mapping) -> "TrainConfig":
-        "The config a `to_dict` (or a run's config.yaml, including the flat layout of augpro <= 0.1) describes."
-        return cls().override(_upgraded(_from_flat(d) if any(k not in FIELDS for k in d) else flatten(d)))
-
-    def to_yaml(self, path=None) -> str:
-        text = yaml.safe_dump(self.to_dict(), sort_keys=False)
-        if path is not None:
-            Path(path).write_text(text)
-        return text
-
+# %% ../nbs/12_config.ipynb
 SECTIONS = {"model": ModelConfig, "data": DataConfig, "optim": OptimConfig, "loss": LossConfig, "run": RunConfig,
             "mesh": MeshConfig}
 FIELDS = ("task", "method", *SECTIONS)
@@ -391,10 +431,12 @@ NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every"
 # or clipping after a NaN stop
 RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
 
+# %% ../nbs/12_config.ipynb
 def describe_changes(changes: Mapping[str, tuple]) -> str:
     "{key: (old, new)} as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1'."
     return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
 
+# %% ../nbs/12_config.ipynb
 def _own_params_flat(flat: dict) -> dict:
     "`loss.term_params: {NAME: v}` (how augpro 0.2 wrote the terms' own settings) as `loss.NAME: v`, where they live now."
     own = flat.get("loss.term_params")
@@ -402,20 +444,24 @@ def _own_params_flat(flat: dict) -> dict:
         return flat
     return {**{k: v for k, v in flat.items() if k != "loss.term_params"}, **{f"loss.{k}": v for k, v in own.items()}}
 
+# %% ../nbs/12_config.ipynb
 def _section_items(section):
     "A section's settings as (key, value) pairs; the loss terms' own hyperparameters sit in `loss` as they are set."
     values = dataclasses.asdict(section)
     own = values.pop("term_params", {})   # `loss.NAME`, only where it differs from the term's default
     return [*values.items(), *own.items()]
 
+# %% ../nbs/12_config.ipynb
 def section_fields(name: str) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(SECTIONS[name]))
 
+# %% ../nbs/12_config.ipynb
 def config_keys() -> list[str]:
     "Every key a config override may name: 'task', 'method', and 'SECTION.FIELD'."
     return (["task", "method"] + [f"{s}.{f}" for s in SECTIONS for f in section_fields(s)]
             + [f"loss.{p}" for p in declared_params()])
 
+# %% ../nbs/12_config.ipynb
 def flatten(changes: Mapping) -> dict:
     "Nested override mappings to dotted keys: {'loss': {'fgsm_eps': 0.1}} -> {'loss.fgsm_eps': 0.1}."
     if not isinstance(changes, Mapping):
@@ -437,10 +483,12 @@ _SPLIT = {"loss.eps": ("loss.augpro_fgsm_eps", "loss.fgsm_eps")}
 # the padding, replaced by the exact in-mask loop of `loss.projection_block` (issue #18)
 _RETIRED = ("loss.projection_capacity",)
 
+# %% ../nbs/12_config.ipynb
 def _upgraded(flat: dict) -> dict:
     "Dotted keys of an older run's config in today's names."
     return {new: v for k, v in flat.items() if k not in _RETIRED for new in _SPLIT.get(k, (k,))}
 
+# %% ../nbs/12_config.ipynb
 def _from_flat(d: Mapping) -> dict:
     "A flat config of augpro <= 0.1 (every field at the top) as dotted keys."
     home = {leaf: f"{s}.{leaf}" for s in SECTIONS for leaf in section_fields(s) if s != "mesh"}
@@ -468,6 +516,7 @@ def paper_learning_rate(task: str, method: str, role: str = "student") -> float:
 
 PRESETS = Registry("preset")
 
+# %% ../nbs/12_config.ipynb
 @PRESETS.register("paper")
 def paper(task: str = "sst2", method: str = "kd", role: str = "student") -> TrainConfig:
     "Appendix C.1: EncT5-large teacher, EncT5-small student, batch 512, length 128, 0.6M steps, Adafactor."
@@ -478,6 +527,7 @@ def paper(task: str = "sst2", method: str = "kd", role: str = "student") -> Trai
         optim=OptimConfig(steps=600_000, learning_rate=paper_learning_rate(task, method, role)),
         run=RunConfig(eval_every=5000, checkpoint_every=5000, log_every=100))
 
+# %% ../nbs/12_config.ipynb
 @PRESETS.register("cpu-demo")
 def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> TrainConfig:
     "Small EncT5s from scratch on a vocabulary learned from the task, AdamW, both ε in units of the table's RMS: minutes on a CPU."
@@ -488,6 +538,7 @@ def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> T
 
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 
+# %% ../nbs/12_config.ipynb
 @PRESETS.register("pretrained")
 def pretrained(task: str = "rte", method: str = "kd", role: str = "student") -> TrainConfig:
     """A real pretrained encoder on a CPU: all-MiniLM-L6-v2 (BERT, 6 × 384) fine-tuned as the teacher, its embeddings and
@@ -503,6 +554,7 @@ def pretrained(task: str = "rte", method: str = "kd", role: str = "student") -> 
         loss=LossConfig().replace(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"),
         run=RunConfig(eval_every=100, checkpoint_every=100, log_every=20))
 
+# %% ../nbs/12_config.ipynb
 @PRESETS.register("mixkd")
 def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") -> TrainConfig:
     """MixKD (ICLR 2021) §4: a bert-base-uncased teacher (BERT12) and a BERT6 student initialised from its embeddings and
@@ -521,9 +573,11 @@ def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") ->
 
 ROLES = ("teacher", "student")
 
+# %% ../nbs/12_config.ipynb
 class _UniqueKeyLoader(yaml.SafeLoader):
     "PyYAML's safe loader, refusing a key given twice in one mapping (PyYAML keeps the last silently)."
 
+# %% ../nbs/12_config.ipynb
 def _unique_mapping(loader, node, deep=False):
     seen = set()
     for key_node, _ in node.value:
@@ -535,6 +589,7 @@ def _unique_mapping(loader, node, deep=False):
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
+# %% ../nbs/12_config.ipynb
 def read_yaml(path: Path):
     "A YAML file's content; a syntax error, or a key given twice, names the file, the line and the column."
     try:
@@ -547,6 +602,7 @@ def read_yaml(path: Path):
     except UnicodeDecodeError:
         raise ValueError(f"{path} is not a UTF-8 text file: give a YAML config file.") from None
 
+# %% ../nbs/12_config.ipynb
 def _source(source) -> tuple[str, dict]:
     "(preset name, dotted overrides) of a preset name or of a YAML file that may name a preset."
     if str(source) in PRESETS:
@@ -561,6 +617,7 @@ def _source(source) -> tuple[str, dict]:
         raise ValueError(f"{source}: a config file must be a mapping (preset:, task:, method:, loss: {{...}}, ...).")
     return d.pop("preset", "cpu-demo"), flatten(d)
 
+# %% ../nbs/12_config.ipynb
 def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = None, *, role: str = "student") -> TrainConfig:
     """The one way to build a run's config: a preset (`paper`, `cpu-demo`, `mixkd`) or a YAML file naming one, then `overrides`.
     A teacher trains method 'ft'; `optim.learning_rate: null` (or absent) takes the preset's rule for the task, method and role."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from fastcore.basics import patch
 
 from .projection import TokenLayout, finalize_tokens
 from .registry import protocol_members
@@ -97,33 +98,40 @@ class Encoded:
         if self.token_types is not None and self.token_types.shape != self.ids.shape:
             raise ValueError(f"Encoded arrays disagree: ids {self.ids.shape}, token_types {self.token_types.shape}.")
 
-    @property
-    def arrays(self) -> tuple[str, ...]:
-        "The per-token arrays a batch carries: ids and mask, and token_types when there are any."
-        return ("ids", "mask") if self.token_types is None else ("ids", "mask", "token_types")
-
     def __len__(self) -> int: return len(self.ids)
-    @property
-    def max_len(self) -> int: return self.ids.shape[1]
-    @property
-    def n_truncated(self) -> int:
-        "How many examples were cut to `max_len`."
-        return int(self.truncated.sum())
-    @property
-    def lengths(self) -> np.ndarray:
-        "Tokens per example, EOS included."
-        return self.mask.sum(axis=1)
-
-    def select(self, indices) -> Encoded:
-        "The rows at `indices` (integer positions or a boolean mask)."
-        ind = np.asarray(indices)
-        ind = np.flatnonzero(ind) if ind.dtype == bool else ind.astype(np.int64).reshape(-1)
-        return dataclasses.replace(self, ids=self.ids[ind], mask=self.mask[ind], labels=self.labels[ind],
-                                   idx=self.idx[ind], truncated=self.truncated[ind],
-                                   token_types=None if self.token_types is None else self.token_types[ind])
 
     def __repr__(self) -> str:
         return f"Encoded(task={self.task!r}, n={len(self)}, max_len={self.max_len}, n_truncated={self.n_truncated})"
+
+# %% ../nbs/04_data.ipynb
+@patch(as_prop=True)
+def arrays(self: Encoded) -> tuple[str, ...]:
+    "The per-token arrays a batch carries: ids and mask, and token_types when there are any."
+    return ("ids", "mask") if self.token_types is None else ("ids", "mask", "token_types")
+
+@patch(as_prop=True)
+def max_len(self: Encoded) -> int: return self.ids.shape[1]
+
+@patch(as_prop=True)
+def n_truncated(self: Encoded) -> int:
+    "How many examples were cut to `max_len`."
+    return int(self.truncated.sum())
+
+# %% ../nbs/04_data.ipynb
+@patch(as_prop=True)
+def lengths(self: Encoded) -> np.ndarray:
+    "Tokens per example, EOS included."
+    return self.mask.sum(axis=1)
+
+# %% ../nbs/04_data.ipynb
+@patch
+def select(self: Encoded, indices) -> Encoded:
+    "The rows at `indices` (integer positions or a boolean mask)."
+    ind = np.asarray(indices)
+    ind = np.flatnonzero(ind) if ind.dtype == bool else ind.astype(np.int64).reshape(-1)
+    return dataclasses.replace(self, ids=self.ids[ind], mask=self.mask[ind], labels=self.labels[ind],
+                               idx=self.idx[ind], truncated=self.truncated[ind],
+                               token_types=None if self.token_types is None else self.token_types[ind])
 
 # %% ../nbs/04_data.ipynb
 def _task_columns(spec: GlueTask, table: GlueTable) -> tuple[str, ...]:
@@ -241,40 +249,48 @@ class BatchStream:
         self.buckets = None if length_buckets is None else check_buckets(length_buckets, encoded.ids.shape[1])
         self._cache: tuple[int, np.ndarray] | None = None
 
-    def position(self, step: int) -> tuple[int, int]:
-        "(epoch, batch within the epoch) of a global step."
-        if step < 0:
-            raise ValueError(f"step must be >= 0, got {step}.")
-        return divmod(int(step), self.steps_per_epoch)
-
-    def _order(self, epoch: int) -> np.ndarray:
-        if self._cache is None or self._cache[0] != epoch:
-            order = epoch_order(len(self.encoded), seed=self.seed, epoch=epoch, shuffle=self.shuffle)
-            if self.buckets is not None:
-                order = length_grouped(order, self.encoded.lengths, self.batch_size, seed=self.seed, epoch=epoch)
-            self._cache = (epoch, order)
-        return self._cache[1]
-
-    def batch_at(self, step: int) -> dict[str, np.ndarray]:
-        "The batch of global step `step` (the same as `batches(..., epoch=e, start_step=k)`'s first without buckets)."
-        epoch, k = self.position(step)
-        batch = _gather(self.encoded, self._order(epoch)[k * self.batch_size:(k + 1) * self.batch_size], self.batch_size)
-        if self.buckets is not None:
-            width = next(b for b in self.buckets if b >= batch["mask"].sum(axis=1).max())
-            batch.update({k: batch[k][:, :width] for k in self.encoded.arrays})
-        return batch
-
-    def iterate(self, start_step: int = 0) -> Iterator[dict[str, np.ndarray]]:
-        "Batches of steps `start_step, start_step + 1, ...`, forever."
-        for step in itertools.count(start_step):
-            yield self.batch_at(step)
-
     def __iter__(self) -> Iterator[dict[str, np.ndarray]]:
         return self.iterate(0)
 
     def __repr__(self) -> str:
         return (f"BatchStream(n={len(self.encoded)}, batch_size={self.batch_size}, seed={self.seed}, "
                 f"steps_per_epoch={self.steps_per_epoch})")
+
+# %% ../nbs/04_data.ipynb
+@patch
+def position(self: BatchStream, step: int) -> tuple[int, int]:
+    "(epoch, batch within the epoch) of a global step."
+    if step < 0:
+        raise ValueError(f"step must be >= 0, got {step}.")
+    return divmod(int(step), self.steps_per_epoch)
+
+# %% ../nbs/04_data.ipynb
+@patch
+def _order(self: BatchStream, epoch: int) -> np.ndarray:
+    if self._cache is None or self._cache[0] != epoch:
+        order = epoch_order(len(self.encoded), seed=self.seed, epoch=epoch, shuffle=self.shuffle)
+        if self.buckets is not None:
+            order = length_grouped(order, self.encoded.lengths, self.batch_size, seed=self.seed, epoch=epoch)
+        self._cache = (epoch, order)
+    return self._cache[1]
+
+# %% ../nbs/04_data.ipynb
+@patch
+def batch_at(self: BatchStream, step: int) -> dict[str, np.ndarray]:
+    "The batch of global step `step` (the same as `batches(..., epoch=e, start_step=k)`'s first without buckets)."
+    epoch, k = self.position(step)
+    batch = _gather(self.encoded, self._order(epoch)[k * self.batch_size:(k + 1) * self.batch_size], self.batch_size)
+    if self.buckets is not None:
+        width = next(b for b in self.buckets if b >= batch["mask"].sum(axis=1).max())
+        batch.update({k: batch[k][:, :width] for k in self.encoded.arrays})
+    return batch
+
+# %% ../nbs/04_data.ipynb
+@patch
+def iterate(self: BatchStream, start_step: int = 0) -> Iterator[dict[str, np.ndarray]]:
+    "Batches of steps `start_step, start_step + 1, ...`, forever."
+    for step in itertools.count(start_step):
+        yield self.batch_at(step)
 
 # %% ../nbs/04_data.ipynb
 def synthetic_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128, *, min_length: int = 5,

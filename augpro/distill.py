@@ -27,12 +27,13 @@ from flax import nnx
 from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
-from .config import METHODS, NOT_IDENTITY, ROLES, Method, MeshConfig, OptimConfig, TrainConfig, get_method
+from .config import METHODS, NOT_IDENTITY, ROLES, Method, OptimConfig, TrainConfig, get_method
 from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample,
                          synthetic_batch)
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec,
                              load_model, parse_model_spec, preset_family, same_tokenizer, save_model as save_weights)
-from .losses import LOSS_TERMS, LossConfig, StepContext
+from .losses import LossConfig, StepContext
+from .mesh import batch_sharding, make_mesh, maybe_initialize_distributed, param_shardings, put_batch
 from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
 from .runs import (Checkpointer, MetricsLog, Run, RunResults, TrainState, claim_run_dir, device_info, run_lock,
@@ -42,11 +43,10 @@ from .tasks import GlueTask, get_task, load_glue
 
 # %% auto 0
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
-           'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'distributed_args',
-           'maybe_initialize_distributed', 'make_mesh', 'param_shardings', 'batch_sharding', 'put_batch',
-           'make_schedule', 'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
-           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run',
-           'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+           'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'make_schedule',
+           'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates', 'compile_step',
+           'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run', 'train_teacher',
+           'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -164,82 +164,6 @@ def load_run_data(run: ResolvedRun) -> RunData:
     return RunData(train, dev, task)
 
 # %% ../nbs/13_distill.ipynb
-def distributed_args(environ=None) -> dict:
-    """`jax.distributed.initialize` arguments from the environment. JAX reads `JAX_COORDINATOR_ADDRESS` itself and
-    detects SLURM, Open MPI and TPU pods; on plain GPU hosts also set `JAX_NUM_PROCESSES` and `JAX_PROCESS_ID`."""
-    environ = os.environ if environ is None else environ
-    args = {}
-    for var, name in (("JAX_NUM_PROCESSES", "num_processes"), ("JAX_PROCESS_ID", "process_id")):
-        if environ.get(var) not in (None, ""):
-            try:
-                args[name] = int(environ[var])
-            except ValueError:
-                raise ValueError(f"{var}={environ[var]!r} must be a whole number (e.g. {var}=0).") from None
-    if ("num_processes" in args) != ("process_id" in args):
-        raise ValueError("set both JAX_NUM_PROCESSES and JAX_PROCESS_ID (every host the same count, its own id), or neither.")
-    if args and not 0 <= args["process_id"] < args["num_processes"]:
-        raise ValueError(f"JAX_PROCESS_ID={args['process_id']} must be in [0, JAX_NUM_PROCESSES={args['num_processes']}).")
-    return args
-
-# %% ../nbs/13_distill.ipynb
-def maybe_initialize_distributed(mesh: MeshConfig):
-    "Start JAX's multi-host runtime when the config or the environment asks for it."
-    if (mesh.multihost or os.environ.get("JAX_COORDINATOR_ADDRESS")) and not getattr(maybe_initialize_distributed, "done", False):
-        jax.distributed.initialize(**distributed_args())
-        maybe_initialize_distributed.done = True
-
-# %% ../nbs/13_distill.ipynb
-def make_mesh(mesh: MeshConfig, devices=None) -> Mesh:
-    "A ('data', 'fsdp') mesh over the first data × fsdp devices; `data=0` takes every device the fsdp axis leaves."
-    devices = list(jax.devices() if devices is None else devices)
-    data = mesh.data or len(devices) // mesh.fsdp
-    if data < 1 or data * mesh.fsdp > len(devices):
-        needs = max(data, 1) * mesh.fsdp
-        raise ValueError(f"a mesh of mesh.data={mesh.data or 'all'} × mesh.fsdp={mesh.fsdp} needs at least {needs} "
-                         f"devices; {len(devices)} are available: lower mesh.fsdp or mesh.data.")
-    auto = (jax.sharding.AxisType.Auto,) * 2
-    return jax.make_mesh((data, mesh.fsdp), ("data", "fsdp"), auto, devices=devices[: data * mesh.fsdp])
-
-# %% ../nbs/13_distill.ipynb
-def _variables(tree) -> list:
-    return jax.tree.leaves(tree, is_leaf=lambda x: isinstance(x, nnx.Variable))
-
-# %% ../nbs/13_distill.ipynb
-def param_shardings(params, mesh: Mesh, rules) -> Any:
-    """NamedShardings of a parameter State from each parameter's logical axis names and `rules` ((logical axis, mesh
-    axis) pairs: the config's `mesh.rules`), through Flax's logical-axis machinery; other logical axes are replicated."""
-    named = {a for v in _variables(params) for a in (v.get_metadata().get("out_sharding") or ()) if a}
-    rules = tuple(rules) + tuple((a, None) for a in sorted(named - {a for a, _ in rules}))
-    with nnx.logical_axis_rules(rules):
-        shardings = nnx.get_named_sharding(params, mesh)
-    for v, s in zip(_variables(params), _variables(shardings)):
-        for size, axis in zip(v.get_value().shape, s.get_value().spec):
-            if axis is not None and size % mesh.shape[axis]:
-                raise ValueError(f"a parameter of shape {v.get_value().shape} has a dimension of {size} on mesh axis {axis!r}, which has "
-                                 f"{mesh.shape[axis]} devices: choose a mesh.{axis} that divides it, or change mesh.rules.")
-    return shardings
-
-# %% ../nbs/13_distill.ipynb
-def batch_sharding(mesh: Mesh) -> NamedSharding:
-    "Rows of a batch split over every device of the mesh."
-    return NamedSharding(mesh, P(("data", "fsdp")))
-
-# %% ../nbs/13_distill.ipynb
-def put_batch(batch: dict, mesh: Mesh) -> dict:
-    "Place a global numpy batch on the mesh (each process contributes its own rows)."
-    sharding = batch_sharding(mesh)
-    out = {}
-    for k, v in batch.items():
-        v = np.asarray(v)
-        if jax.process_count() > 1:
-            rows = v.shape[0] // jax.process_count()
-            local = v[jax.process_index() * rows:(jax.process_index() + 1) * rows]
-            out[k] = jax.make_array_from_process_local_data(sharding, local, v.shape)
-        else:
-            out[k] = jax.device_put(v, sharding)
-    return out
-
-# %% ../nbs/13_distill.ipynb
 def make_schedule(optim: OptimConfig):
     "The learning-rate schedule of a run: a linear warm-up, then the chosen decay."
     base, warm, total = optim.learning_rate, optim.warmup_steps, optim.steps
@@ -269,7 +193,7 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
     s_def, _, s_rest = nnx.split(student, nnx.Param, ...)
     t_def, _, t_rest = nnx.split(teacher, nnx.Param, ...) if teacher is not None else (None, None, None)
     weights = {t: hp.term_weights.get(t, w) for t, w in method.terms}
-    base_key = jax.random.key(seed)
+    terms, base_key = {t: method.loss_term(t) for t in weights}, jax.random.key(seed)
 
     def step(state: TrainState, t_params, batch):
         key = jax.random.fold_in(base_key, state.step)
@@ -280,7 +204,7 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
             ctx = StepContext(s_model, t_model, batch, key, hp, candidates_V, layout)
             total, metrics = 0.0, {}
             for name, w in weights.items():
-                loss, m = LOSS_TERMS[name].fn(ctx)
+                loss, m = terms[name].fn(ctx)
                 total = total + w * loss
                 metrics.update(m)
                 metrics[f"loss/{name}"] = loss
@@ -450,17 +374,85 @@ def save_model(model: Encoder, folder: Path, tokenizer):
     tokenizer.save(folder)
 
 # %% ../nbs/13_distill.ipynb
-def _evaluate_and_keep_best(evaluate_dev: DevEvaluator, student: Encoder, state: TrainState, meta: dict, log: MetricsLog,
-                            run_dir: Path, tokenizer) -> dict:
+@dataclass
+class _Session:
+    "One call of `fit`: what `_open_session` sets up, and what the loop carries from step to step."
+    run: ResolvedRun
+    student: Encoder
+    mesh: Mesh
+    evaluate_dev: DevEvaluator
+    batch_at: Callable[[int], dict]      # step -> the host batch of that step
+    state: TrainState
+    t_params: Any                        # the frozen teacher's parameters (None without a teacher)
+    step_fn: Callable
+    ckpt: Checkpointer
+    meta: dict                           # saved with every checkpoint: the best evaluation, its step, the training time
+    log: MetricsLog
+    bar: _Progress
+    start: int                           # the step this session resumes from
+    end: int                             # the step it stops after
+    clock: dict                          # seconds by part of the session, for results.json's time_s
+    t_start: float = dataclasses.field(default_factory=time.time)
+    step_times: list = dataclasses.field(default_factory=list)
+    losses: list = dataclasses.field(default_factory=list)    # (step, loss): this session's first and latest finite
+    last_eval: dict | None = None
+
+    @contextmanager
+    def timed(self, part: str):
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.clock[part] += time.perf_counter() - t
+
+# %% ../nbs/13_distill.ipynb
+def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, data: RunData,
+                  stop_at: int | None) -> _Session:
+    "Set up one call of `fit`: mesh, dev evaluator, batches, the compiled step, and the state restored from a checkpoint."
+    t_setup, cfg, steps = time.perf_counter(), run.cfg, run.cfg.optim.steps
+    mesh = make_mesh(cfg.mesh)
+    evaluate_dev = DevEvaluator(student, data.dev, run.task.name, cfg.data.eval_batch_size, mesh)
+    state, t_params, step_fn = compile_step(run, student, teacher, mesh)
+    ckpt = Checkpointer(run.run_dir, keep=cfg.run.keep_checkpoints)
+    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,
+                                       "elapsed_s": 0.0})
+    start = int(state.step)
+    meta["elapsed_s"] = meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
+    bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{run.role} {run.method.name}")
+    clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
+    clock["setup and restore"] = time.perf_counter() - t_setup
+    return _Session(run, student, mesh, evaluate_dev, _batch_source(run, data, mesh.size), state, t_params, step_fn, ckpt,
+                    meta, MetricsLog(run.run_dir / "metrics.jsonl", start), bar, start,
+                    steps if stop_at is None else min(stop_at, steps), clock)
+
+# %% ../nbs/13_distill.ipynb
+def _evaluate_and_keep_best(s: _Session) -> dict:
     "Evaluate on dev, log it, and save the model as best_model/ when its primary score is the best so far."
-    ev = evaluate_dev(state.params)
-    log.write(kind="eval", step=int(state.step), **{f"{s}/{k}": v for s, m in ev.items() for k, v in m.items()})
-    p = evaluate_dev.primary
-    if meta["best"] is None or ev[p]["score"] > meta["best"][p]["score"]:
-        meta.update(best=ev, best_step=int(state.step))
+    ev, step = s.evaluate_dev(s.state.params), int(s.state.step)
+    s.log.write(kind="eval", step=step, **{f"{split}/{k}": v for split, m in ev.items() for k, v in m.items()})
+    p = s.evaluate_dev.primary
+    if s.meta["best"] is None or ev[p]["score"] > s.meta["best"][p]["score"]:
+        s.meta.update(best=ev, best_step=step)
         if jax.process_index() == 0:
-            save_model(with_params(student, state.params), run_dir / "best_model", tokenizer)
+            save_model(with_params(s.student, s.state.params), s.run.run_dir / "best_model", s.run.tokenizer)
     return ev
+
+# %% ../nbs/13_distill.ipynb
+def _after_step(s: _Session, done: int, metrics: dict, stop: list):
+    "After step `done`: the progress bar, then on their cadences the train log, a dev evaluation and a checkpoint."
+    cfg, steps = s.run.cfg, s.run.cfg.optim.steps
+    examples_per_s = cfg.data.batch_size / s.step_times[-1]
+    s.bar.update(metrics["loss"], examples_per_s)
+    if done % cfg.run.log_every == 0 or done == steps:
+        s.log.write(kind="train", step=done, lr=float(make_schedule(cfg.optim)(done - 1)), step_time_s=s.step_times[-1],
+                    examples_per_s=examples_per_s, **metrics)
+    if done % cfg.run.eval_every == 0 or done == steps:
+        with s.timed("evaluation"):
+            s.last_eval = _evaluate_and_keep_best(s)
+        s.bar.line(done, s.last_eval, s.evaluate_dev.primary)
+    if done % cfg.run.checkpoint_every == 0 or done in (steps, s.end) or stop:
+        with s.timed("checkpoints"):
+            s.ckpt.save(s.state, s.meta)
 
 # %% ../nbs/13_distill.ipynb
 def _results(run: ResolvedRun, final: dict, meta: dict, primary: str, step_times: list, start: int, data: RunData,
@@ -481,75 +473,45 @@ def fit(run: ResolvedRun, *, student: Encoder, teacher: Encoder | None, data: Ru
         teacher_info: dict | None = None) -> Run:
     """Train `student` with the run's method (teacher frozen), evaluate, checkpoint, resume; see the notes above.
     `stop_at` ends this call after that step with a checkpoint, as a preempted job would; calling again resumes."""
-    cfg, run_dir, tokenizer = run.cfg, run.run_dir, run.tokenizer
-    t_setup, mesh, steps = time.perf_counter(), make_mesh(cfg.mesh), cfg.optim.steps
-    evaluate_dev = DevEvaluator(student, data.dev, run.task.name, cfg.data.eval_batch_size, mesh)
-    batch_at = _batch_source(run, data, mesh.size)
-    state, t_params, step_fn = compile_step(run, student, teacher, mesh)
-    ckpt = Checkpointer(run_dir, keep=cfg.run.keep_checkpoints)
-    state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,
-                                       "elapsed_s": 0.0})
-    start, elapsed = int(state.step), meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
-    log, schedule = MetricsLog(run_dir / "metrics.jsonl", start), make_schedule(cfg.optim)
-    end = steps if stop_at is None else min(stop_at, steps)
-    step_times, last_eval, t_start, losses = [], None, time.time(), []
-    clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
-    clock["setup and restore"] = time.perf_counter() - t_setup
-    bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{run.role} {run.method.name}")
+    s = _open_session(run, student, teacher, data, stop_at)
+    elapsed_before = s.meta["elapsed_s"]
     with stop_requests() as stop:
         try:
-            next_batch = put_batch(batch_at(start), mesh) if start < end else None
-            for i in range(start, end):
+            next_batch = put_batch(s.batch_at(s.start), s.mesh) if s.start < s.end else None
+            for i in range(s.start, s.end):
                 t0 = time.perf_counter()
-                state, metrics = step_fn(state, t_params, next_batch)   # dispatched; runs while the host goes on
-                if i + 1 < end:   # prefetch: the next batch is gathered and sent while this step computes
-                    t_data = time.perf_counter()
-                    next_batch = put_batch(batch_at(i + 1), mesh)
-                    clock["data prefetch (inside the steps)"] += time.perf_counter() - t_data
+                s.state, metrics = s.step_fn(s.state, s.t_params, next_batch)   # dispatched; runs while the host goes on
+                if i + 1 < s.end:   # prefetch: the next batch is gathered and sent while this step computes
+                    with s.timed("data prefetch (inside the steps)"):
+                        next_batch = put_batch(s.batch_at(i + 1), s.mesh)
                 metrics = _to_float(metrics)
-                step_times.append(time.perf_counter() - t0)
-                meta["elapsed_s"] = elapsed + time.time() - t_start
+                s.step_times.append(time.perf_counter() - t0)
+                s.meta["elapsed_s"] = elapsed_before + time.time() - s.t_start
                 if not metrics.pop("finite") or not math.isfinite(metrics["loss"]):
-                    ckpt.save(state, meta)   # the state before the bad update: finite, and what a rerun resumes from
-                    raise _nan_error(metrics, i, run, ckpt, tuple(losses))
-                done, examples_per_s = i + 1, cfg.data.batch_size / step_times[-1]
-                losses[1:] = [(done, metrics["loss"])]   # the first and the latest finite loss of this session
-                bar.update(metrics["loss"], examples_per_s)
-                if done % cfg.run.log_every == 0 or done == steps:
-                    log.write(kind="train", step=done, lr=float(schedule(i)), step_time_s=step_times[-1],
-                              examples_per_s=examples_per_s, **metrics)
-                if done % cfg.run.eval_every == 0 or done == steps:
-                    t_eval = time.perf_counter()
-                    last_eval = _evaluate_and_keep_best(evaluate_dev, student, state, meta, log, run_dir, tokenizer)
-                    clock["evaluation"] += time.perf_counter() - t_eval
-                    bar.line(done, last_eval, evaluate_dev.primary)
-                if done % cfg.run.checkpoint_every == 0 or done in (steps, end) or stop:
-                    t_ckpt = time.perf_counter()
-                    ckpt.save(state, meta)
-                    clock["checkpoints"] += time.perf_counter() - t_ckpt
+                    s.ckpt.save(s.state, s.meta)   # the state before the bad update: finite, and what a rerun resumes from
+                    raise _nan_error(metrics, i, run, s.ckpt, tuple(s.losses))
+                s.losses[1:] = [(i + 1, metrics["loss"])]
+                _after_step(s, i + 1, metrics, stop)
                 if stop:
-                    raise KeyboardInterrupt(f"stopped by {stop[0]}: saved a checkpoint at step {done} in {ckpt.folder}; "
+                    raise KeyboardInterrupt(f"stopped by {stop[0]}: saved a checkpoint at step {i + 1} in {s.ckpt.folder}; "
                                             "run the same command again to resume.")
         finally:
-            bar.close()
-            log.close()
-    final_eval = lambda: last_eval if last_eval is not None else evaluate_dev(state.params)
-    return _finish(run, with_params(student, state.params), end, final_eval, meta, step_times, start, data,
-                   teacher_info, clock, evaluate_dev.primary)
+            s.bar.close()
+            s.log.close()
+    return _finish(s, data, teacher_info)
 
 # %% ../nbs/13_distill.ipynb
-def _finish(run: ResolvedRun, final_model: Encoder, end: int, final_eval: Callable[[], dict], meta: dict,
-            step_times: list, start: int, data: RunData, teacher_info: dict | None, clock: dict, primary: str) -> Run:
+def _finish(s: _Session, data: RunData, teacher_info: dict | None) -> Run:
     """The end of a session of `fit`: a run stopped on purpose has no results yet; a finished one takes its final
-    evaluation (`final_eval`: the last one, else one now), saves its final model, results.json and TensorBoard's
-    hyperparameter table."""
-    steps = run.cfg.optim.steps
-    if end < steps:   # stopped early on purpose: the run is not finished, so no results yet
-        return Run(run.run_dir, None, final_model, stopped_at=end)
-    final = final_eval()
-    if step_times:   # this session's time: the first step compiles the step function
-        clock = {"first step (compiles)": step_times[0], "later steps": float(sum(step_times[1:])), **clock}
-    results = _results(run, final, meta, primary, step_times, start, data, teacher_info, clock)
+    evaluation (the last one, else one now), saves its final model, results.json and TensorBoard's hyperparameter table."""
+    run, steps, final_model = s.run, s.run.cfg.optim.steps, with_params(s.student, s.state.params)
+    if s.end < steps:   # stopped early on purpose: the run is not finished, so no results yet
+        return Run(run.run_dir, None, final_model, stopped_at=s.end)
+    final = s.last_eval if s.last_eval is not None else s.evaluate_dev(s.state.params)
+    clock = s.clock
+    if s.step_times:   # this session's time: the first step compiles the step function
+        clock = {"first step (compiles)": s.step_times[0], "later steps": float(sum(s.step_times[1:])), **clock}
+    results = _results(run, final, s.meta, s.evaluate_dev.primary, s.step_times, s.start, data, teacher_info, clock)
     if jax.process_index() == 0:
         save_model(final_model, run.run_dir / "final_model", run.tokenizer)
         results.write(run.run_dir)

@@ -71,9 +71,11 @@ class ModelFamily:
 
 FAMILIES = Registry("model family")
 
+# %% ../nbs/09_encoders.ipynb
 def _t5_default_tokenizer(spec: str):
     return load_tokenizer(None)   # AUGPRO_DATA/t5/spiece.model: every T5 1.1 checkpoint reads the same vocabulary
 
+# %% ../nbs/09_encoders.ipynb
 def _bert_default_tokenizer(spec: str):
     if spec in BERT_PRESETS:
         raise ValueError(f"the BERT preset {spec!r} has no vocabulary of its own: set data.tokenizer to a vocab.txt, "
@@ -102,6 +104,7 @@ def preset_family(name: str) -> ModelFamily | None:
 
 CUTS = ("num_layers",)   # what a spec may change of a trained model or checkpoint: keep its first N layers
 
+# %% ../nbs/09_encoders.ipynb
 def parse_model_spec(spec: str) -> tuple[str, dict]:
     """'cpu-demo:num_layers=2,d_model=64' -> ('cpu-demo', {'num_layers': 2, 'd_model': 64}); a checkpoint or trained
     model takes only a cut ('sentence-transformers/all-MiniLM-L6-v2:num_layers=3'); a path with ':' passes whole."""
@@ -120,14 +123,17 @@ def parse_model_spec(spec: str) -> tuple[str, dict]:
                          f"{', '.join(CUTS)} can be set (its first N layers), e.g. '{name}:num_layers=3'.")
     return name, overrides
 
+# %% ../nbs/09_encoders.ipynb
 def tokenizer_files() -> tuple[str, ...]:
     "The tokenizer file of every family (what a run or model folder may keep): spiece.model, vocab.txt."
     return tuple(dict.fromkeys(f.tokenizer_file for f in FAMILIES.values()))
 
+# %% ../nbs/09_encoders.ipynb
 def saved_family(folder: str | os.PathLike) -> ModelFamily | None:
     "The family of a model folder written by `save_model` (by its config file), or None."
     return next((f for f in FAMILIES.values() if (Path(folder) / f.saved.config_file).is_file()), None)
 
+# %% ../nbs/09_encoders.ipynb
 def saved_digest(folder: str | os.PathLike) -> str | None:
     "The SHA-256 of model.safetensors that `save_model` recorded in a saved model's config (load checks it); None if none."
     family = saved_family(folder)
@@ -138,11 +144,13 @@ def saved_digest(folder: str | os.PathLike) -> str | None:
     except (OSError, ValueError, AttributeError):   # unreadable: loading the model says what is wrong with it
         return None
 
+# %% ../nbs/09_encoders.ipynb
 def saved_model_dir(path: str | os.PathLike) -> Path | None:
     "The saved model of `path`: the folder itself, or a run folder's best_model/ or final_model/; None if none."
     path = Path(path)
     return next((d for d in (path, path / "best_model", path / "final_model") if saved_family(d) is not None), None)
 
+# %% ../nbs/09_encoders.ipynb
 def _checkpoint_folder(source: str) -> Path | None:
     "The local folder of a checkpoint (a folder, or a hub id from a package, the cache or the hub) with its config.json, or None."
     folder = Path(source).expanduser()
@@ -153,11 +161,13 @@ def _checkpoint_folder(source: str) -> Path | None:
             return None   # the loader says what is wrong
     return folder if (folder / "config.json").is_file() else None
 
+# %% ../nbs/09_encoders.ipynb
 def is_checkpoint_spec(spec: str) -> bool:
     "Whether a model spec names a pretrained checkpoint (not a preset, nor a model or run folder that augpro saved)."
     name = parse_model_spec(str(spec))[0]
     return preset_family(name) is None and saved_model_dir(name) is None
 
+# %% ../nbs/09_encoders.ipynb
 def names_pretrained(spec: str) -> bool:
     """Whether a spec surely names a pretrained checkpoint, decided without the network and the same before and after
     any run is trained (config resolution uses it): a hub id that a package ships, or a checkpoint folder."""
@@ -166,10 +176,12 @@ def names_pretrained(spec: str) -> bool:
     return (name in OFFLINE_SOURCES and not folder.exists()) or (
         (folder / "config.json").is_file() and saved_model_dir(folder) is None)
 
+# %% ../nbs/09_encoders.ipynb
 def same_tokenizer(a, b) -> bool:
     "Whether two tokenizers give the same ids: the same file (its digest) and the same casing."
     return (a.sha256(), getattr(a, "lowercase", None)) == (b.sha256(), getattr(b, "lowercase", None))
 
+# %% ../nbs/09_encoders.ipynb
 def _checkpoint_family(source: str) -> ModelFamily:
     "The family of a Hugging Face checkpoint (folder or hub id) by its config.json's model_type."
     folder = _checkpoint_folder(source)
@@ -187,6 +199,7 @@ def _checkpoint_family(source: str) -> ModelFamily:
     # a hub id found nowhere or a missing folder: the families' own loaders say what is wrong; guess by the name
     return FAMILIES["bert"] if "bert" in str(source).lower() else FAMILIES["enct5"]
 
+# %% ../nbs/09_encoders.ipynb
 def family_of(model_or_spec) -> ModelFamily:
     "The family of a model, or of a model spec (preset, saved model or run folder, checkpoint folder or hub id)."
     if not isinstance(model_or_spec, (str, os.PathLike)):
@@ -221,6 +234,7 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
     model.config = model.config.replace(dtype=dtype)   # the compute dtype is read at each call; parameters stay float32
     return model
 
+# %% ../nbs/09_encoders.ipynb
 def cut_layers(model, num_layers: int, *, seed: int = 0):
     """The model's first `num_layers` layers with everything around them (embeddings, final norms, pooler, head): a
     student cut from a deeper pretrained model, as AugPro's students are separately pretrained smaller models. Its
@@ -235,14 +249,17 @@ def cut_layers(model, num_layers: int, *, seed: int = 0):
         v.set_value(jnp.array(source[path][...], copy=True))
     return cut
 
+# %% ../nbs/09_encoders.ipynb
 def load_pretrained(source: str | os.PathLike, *, num_labels: int, dropout: float = 0.1, seed: int = 0):
     "A model from a Hugging Face checkpoint folder or hub id: EncT5 from T5 1.1, BERT from BERT (by config.json's model_type)."
     return _checkpoint_family(str(source)).load_pretrained(str(source), num_labels=num_labels, dropout=dropout, seed=seed)
 
+# %% ../nbs/09_encoders.ipynb
 def save_model(model, folder: str | os.PathLike) -> Path:
     "Save any model in its family's own format (a config file + model.safetensors); returns the folder."
     return save_encoder(model, folder, family_of(model).saved)
 
+# %% ../nbs/09_encoders.ipynb
 def load_model(folder: str | os.PathLike, *, seed: int = 0):
     "Load a model saved by `save_model`, whatever its family; `seed` seeds the dropout stream."
     family = saved_family(folder)
@@ -320,6 +337,7 @@ def _agree(what: str, got, want, atol: float):
     if not err <= atol:
         raise AssertionError(f"{what}: differs by {err:.3g} (tolerance {atol:g}).")
 
+# %% ../nbs/09_encoders.ipynb
 def _probe_batch(vocab_size: int, seed: int) -> tuple:
     "ids, mask and token types [3, 9]: rows of 9, 6 and 3 tokens, the first two of two segments."
     rng, L = np.random.default_rng(seed), 9
@@ -328,6 +346,7 @@ def _probe_batch(vocab_size: int, seed: int) -> tuple:
     types_BxL = jnp.asarray((np.arange(L)[None] >= np.array([[5], [3], [9]])) & mask_BxL.astype(bool), jnp.int32)
     return ids_BxL, mask_BxL, types_BxL
 
+# %% ../nbs/09_encoders.ipynb
 def _check_forward(model, ids, mask, kw: dict, atol: float) -> jax.Array:
     "The embedding table, every entry point against the others, and padding that changes nothing; the logits [B, C]."
     cfg = model.config
@@ -352,6 +371,7 @@ def _check_forward(model, ids, mask, kw: dict, atol: float) -> jax.Array:
     _agree("logits after changing tokens under mask 0", model(other, mask, **kw), logits, atol)
     return logits
 
+# %% ../nbs/09_encoders.ipynb
 def _check_dropout(model, ids, mask, kw: dict):
     "One key gives one output, two keys two."
     run = lambda key: model(ids, mask, **kw, deterministic=False, rngs=key)
@@ -360,6 +380,7 @@ def _check_dropout(model, ids, mask, kw: dict):
     if np.allclose(np.asarray(a), np.asarray(c)):
         raise AssertionError("two dropout keys gave the same output: is the key passed to the dropout layers?")
 
+# %% ../nbs/09_encoders.ipynb
 def _check_training(model, ids, mask, types, logits, atol: float):
     "A finite, non-zero gradient reaches the embedding table, and the jitted model gives the eager logits."
     V, D = model.config.vocab_size, model.config.d_model
@@ -373,6 +394,7 @@ def _check_training(model, ids, mask, types, logits, atol: float):
     jitted = jax.jit(lambda p, i, m, t: nnx.merge(graphdef, p, rest)(i, m, token_type_ids=t))
     _agree("jax.jit(model) vs model", jitted(params, ids, mask, types), logits, atol)
 
+# %% ../nbs/09_encoders.ipynb
 def _check_parameters(model, ids, mask, kw: dict, logits):
     "One logical axis per dimension, none twice; save and load give the same model."
     for path, v in params_by_path(model).items():
@@ -387,6 +409,7 @@ def _check_parameters(model, ids, mask, kw: dict, logits):
             raise AssertionError("load_model(save_model(model)) has another config.")
         _agree("load_model(save_model(model)) vs model", back(ids, mask, **kw), logits, 0.0)
 
+# %% ../nbs/09_encoders.ipynb
 def check_encoder(model, *, atol: float = 1e-5, seed: int = 0) -> list[str]:
     "Check that `model` keeps the `Encoder` contract (see above); returns the names of the checks, or raises naming the first broken one."
     if not isinstance(model, Encoder):

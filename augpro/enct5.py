@@ -17,6 +17,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 from flax import nnx
+from fastcore.basics import patch
 
 # %% auto 0
 __all__ = ['DTYPES', 'ENCT5_PRESETS', 'DROPOUT_LEVELS', 'NEG_INF', 'ModelSizes', 'read_hf_config', 'EncT5Config',
@@ -28,6 +29,7 @@ __all__ = ['DTYPES', 'ENCT5_PRESETS', 'DROPOUT_LEVELS', 'NEG_INF', 'ModelSizes',
 # %% ../nbs/06_enct5.ipynb
 DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
 
+# %% ../nbs/06_enct5.ipynb
 class ModelSizes:
     """What every model family's config offers (EncT5Config here, `augpro.bert.BertConfig`): validated copies, plain
     dicts, named presets and Hugging Face config.json files. A subclass (a frozen dataclass) sets `family` (its name in
@@ -35,44 +37,51 @@ class ModelSizes:
     family: ClassVar[str]
     presets: ClassVar[dict[str, dict]]
 
-    @property
-    def compute_dtype(self):
-        return DTYPES[self.dtype]
+# %% ../nbs/06_enct5.ipynb
+@patch(as_prop=True)
+def compute_dtype(self: ModelSizes):
+    return DTYPES[self.dtype]
 
-    def replace(self, **changes):
-        "A copy with some fields changed (validated again)."
-        self._check_fields(changes)
-        return dataclasses.replace(self, **changes)
+@patch
+def replace(self: ModelSizes, **changes):
+    "A copy with some fields changed (validated again)."
+    self._check_fields(changes)
+    return dataclasses.replace(self, **changes)
 
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
+@patch
+def to_dict(self: ModelSizes) -> dict:
+    return dataclasses.asdict(self)
 
-    @classmethod
-    def _check_fields(cls, d: dict):
-        names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(d) - names)
-        if unknown:
-            raise ValueError(f"unknown {cls.__name__} field(s) {unknown}; the fields are {sorted(names)}.")
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def _check_fields(cls: ModelSizes, d: dict):
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(d) - names)
+    if unknown:
+        raise ValueError(f"unknown {cls.__name__} field(s) {unknown}; the fields are {sorted(names)}.")
 
-    @classmethod
-    def from_dict(cls, d: dict):
-        cls._check_fields(d)
-        return cls(**d)
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def from_dict(cls: ModelSizes, d: dict):
+    cls._check_fields(d)
+    return cls(**d)
 
-    @classmethod
-    def preset(cls, name: str, **overrides):
-        "A named size from the family's `presets`, with optional field overrides."
-        if name not in cls.presets:
-            raise ValueError(f"unknown {cls.family} preset {name!r}; choose one of {list(cls.presets)}, or build "
-                             f"{cls.__name__}(...) with explicit sizes.")
-        return cls.from_dict({**cls.presets[name], **overrides})
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def preset(cls: ModelSizes, name: str, **overrides):
+    "A named size from the family's `presets`, with optional field overrides."
+    if name not in cls.presets:
+        raise ValueError(f"unknown {cls.family} preset {name!r}; choose one of {list(cls.presets)}, or build "
+                         f"{cls.__name__}(...) with explicit sizes.")
+    return cls.from_dict({**cls.presets[name], **overrides})
 
-    @classmethod
-    def from_hf(cls, config_json: str | Path | dict, **overrides):
-        "Read a Hugging Face `config.json` of this family (a path to it or its folder, or the parsed dict)."
-        return cls.from_dict({**cls._hf_fields(read_hf_config(config_json, cls.family)), **overrides})
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def from_hf(cls: ModelSizes, config_json: str | Path | dict, **overrides):
+    "Read a Hugging Face `config.json` of this family (a path to it or its folder, or the parsed dict)."
+    return cls.from_dict({**cls._hf_fields(read_hf_config(config_json, cls.family)), **overrides})
 
-
+# %% ../nbs/06_enct5.ipynb
 def read_hf_config(config_json, family: str) -> dict:
     "A Hugging Face config.json as a dict (a path to it or its folder, or the dict itself); one-line errors."
     if isinstance(config_json, dict):
@@ -87,7 +96,7 @@ def read_hf_config(config_json, family: str) -> dict:
     except json.JSONDecodeError as e:
         raise ValueError(f"{p} is not valid JSON ({e}); expected a Hugging Face {family} config.json.") from None
 
-
+# %% ../nbs/06_enct5.ipynb
 @dataclass(frozen=True)
 class EncT5Config(ModelSizes):
     "Sizes and options of an EncT5 model (T5 1.1 encoder + one decoder layer + dense head)."
@@ -126,16 +135,17 @@ class EncT5Config(ModelSizes):
         if self.dtype not in DTYPES:
             raise ValueError(f"EncT5Config.dtype must be one of {sorted(DTYPES)}; got {self.dtype!r}.")
 
-    @property
-    def inner_dim(self) -> int:
-        "Width of the attention projections, heads × d_kv."
-        return self.num_heads * self.d_kv
+# %% ../nbs/06_enct5.ipynb
+@patch(as_prop=True)
+def inner_dim(self: EncT5Config) -> int:
+    "Width of the attention projections, heads × d_kv."
+    return self.num_heads * self.d_kv
 
-    @classmethod
-    def _hf_fields(cls, hf: dict) -> dict:
-        return _hf_config_fields(hf)
+@patch(cls_method=True)
+def _hf_fields(cls: EncT5Config, hf: dict) -> dict:
+    return _hf_config_fields(hf)
 
-
+# %% ../nbs/06_enct5.ipynb
 _T5_SIZES = dict(vocab_size=32128, relative_attention_num_buckets=32, relative_attention_max_distance=128)
 ENCT5_PRESETS: dict[str, dict] = {
     "tiny": dict(vocab_size=128, d_model=32, d_kv=8, num_heads=3, d_ff=64, num_layers=2),
@@ -260,7 +270,7 @@ def _param(rngs: nnx.Rngs, shape, std: float, axes: tuple) -> nnx.Param:
     return nnx.Param(std * jax.random.normal(rngs.params(), shape, jnp.float32), out_sharding=axes,
                      eager_sharding=False)
 
-
+# %% ../nbs/06_enct5.ipynb
 class RMSNorm(nnx.Module):
     "T5's layer norm: `x · rsqrt(mean(x²) + eps) · scale`, in float32, no bias and no centring."
     def __init__(self, dim: int, eps: float):
@@ -272,7 +282,7 @@ class RMSNorm(nnx.Module):
         y = x32 * jax.lax.rsqrt(jnp.mean(x32 * x32, axis=-1, keepdims=True) + self.eps)
         return (y * self.scale[...]).astype(dtype)
 
-
+# %% ../nbs/06_enct5.ipynb
 class Attention(nnx.Module):
     "Multi-head attention without biases or 1/√d_kv scaling; `bias` carries positions and the mask."
     def __init__(self, cfg: EncT5Config, rngs: nnx.Rngs):
@@ -295,7 +305,7 @@ class Attention(nnx.Module):
         out = jnp.einsum("bhqm,bhmk->bqhk", weights, v)
         return jnp.einsum("bqhk,hkd->bqd", out, self.o[...].astype(dt))
 
-
+# %% ../nbs/06_enct5.ipynb
 class GatedFFN(nnx.Module):
     "T5 1.1's feed-forward: `(gelu_tanh(x·wi_0) ⊙ x·wi_1) → dropout → ·wo`."
     def __init__(self, cfg: EncT5Config, rngs: nnx.Rngs):
@@ -358,12 +368,12 @@ def attention_mask(mask, shape) -> jax.Array:
                          "pass one 0/1 entry per token ([batch, length]).")
     return jnp.asarray(mask).astype(jnp.float32)
 
-
+# %% ../nbs/06_enct5.ipynb
 def mask_bias(mask) -> jax.Array:
     "[B, L] 0/1 mask -> [B, 1, 1, L] additive float32 bias (0 where valid, NEG_INF where padded)."
     return ((1.0 - mask) * NEG_INF)[:, None, None, :]
 
-
+# %% ../nbs/06_enct5.ipynb
 def check_hidden(x, mask, width: int, field: str, what: str, dtype) -> tuple[jax.Array, jax.Array]:
     "`x` [B, L, width] in `dtype` and its attention mask; another shape is a one-line error naming the config `field`."
     x = jnp.asarray(x)
@@ -371,13 +381,13 @@ def check_hidden(x, mask, width: int, field: str, what: str, dtype) -> tuple[jax
         raise ValueError(f"{what} must be [batch, length, {field}={width}]; got shape {x.shape}.")
     return x.astype(dtype), attention_mask(mask, x.shape[:2])
 
-
+# %% ../nbs/06_enct5.ipynb
 def check_layer_index(k, num_layers: int):
     "Raise unless `k` is a Python int in [0, num_layers] (0: the embeddings, k: after encoder layer k)."
     if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or not 0 <= k <= num_layers:
         raise ValueError(f"k must be a Python int in [0, {num_layers}] (encoder layers); got {k!r}.")
 
-
+# %% ../nbs/06_enct5.ipynb
 def dropout_stream(rngs, own: nnx.RngStream) -> nnx.RngStream:
     """The dropout stream of a forward pass: the model's `own` for None, `rngs["dropout"]` of an `nnx.Rngs`, a stream
     as given, or a fresh stream from a `jax.random` key."""
@@ -391,7 +401,7 @@ def dropout_stream(rngs, own: nnx.RngStream) -> nnx.RngStream:
         return nnx.Rngs(dropout=rngs)["dropout"]
     raise TypeError(f"rngs must be a jax.random key, an nnx.Rngs, an nnx.RngStream or None; got {type(rngs).__name__}.")
 
-
+# %% ../nbs/06_enct5.ipynb
 class EncT5(nnx.Module):
     "EncT5: a T5 1.1 encoder and a one-decoder-layer classification head, in Flax NNX."
     def __init__(self, config: EncT5Config, rngs: nnx.Rngs):
@@ -414,112 +424,137 @@ class EncT5(nnx.Module):
         # the model's own dropout stream: `rngs.dropout` (or `default`), else a fork of the params stream
         self.dropout_rngs = (rngs["dropout"] if "dropout" in rngs or "default" in rngs else rngs["params"]).fork()
 
-    # -- pieces ------------------------------------------------------------------------------------------
-    @property
-    def embedding_table(self) -> jax.Array:
-        "The [vocab, d_model] float32 token-embedding table (what projection compares against)."
-        return self.embedding[...]
-
-    def embed(self, ids) -> jax.Array:
-        "Token embeddings [B, L, d_model] in the compute dtype. No √d scaling (T5)."
-        ids = jnp.asarray(ids)
-        if ids.ndim != 2 or not jnp.issubdtype(ids.dtype, jnp.integer):
-            raise ValueError(f"ids must be a [batch, length] integer array; got shape {ids.shape}, dtype {ids.dtype}.")
-        return jnp.take(self.embedding[...], ids, axis=0).astype(self.config.compute_dtype)
-
-    def position_bias(self, length: int) -> jax.Array:
-        "The encoder's [1, heads, L, L] float32 relative-position bias (one table shared by every layer)."
-        cfg = self.config
-        buckets = relative_position_buckets(length, length, bidirectional=True,
-                                            num_buckets=cfg.relative_attention_num_buckets,
-                                            max_distance=cfg.relative_attention_max_distance)
-        return jnp.take(self.relative_bias[...], jnp.asarray(buckets), axis=0).transpose(2, 0, 1)[None]
-
-    def _rngs(self, rngs, deterministic):
-        "The dropout randomness to use: None when deterministic (or without dropout), else an RngStream."
-        return None if deterministic or self.config.dropout_rate == 0.0 else dropout_stream(rngs, self.dropout_rngs)
-
-    def _check_hidden(self, x, mask, what):
-        return check_hidden(x, mask, self.config.d_model, "d_model", what, self.config.compute_dtype)
-
-    def _check_k(self, k):
-        check_layer_index(k, self.config.num_layers)
-
-    def _encoder_bias(self, mask):
-        return self.position_bias(mask.shape[1]) + mask_bias(mask)
-
-    # -- forward pieces -----------------------------------------------------------------------------------
-    def encode_to_layer(self, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-        """Hidden states [B, L, d_model] after encoder layer k (k = 0: the embeddings after dropout). T5 has no token
-        types (its template names the segments in the text): `token_type_ids` is accepted, as every encoder's is, and unused."""
-        self._check_k(k)
-        x, mask = self._check_hidden(emb, mask, "emb")
-        r = self._rngs(rngs, deterministic)
-        x = self.dropout(x, deterministic=deterministic, rngs=r)
-        if k:
-            bias = self._encoder_bias(mask)
-            for layer in self.layers[:k]:
-                x = layer(x, bias, deterministic=deterministic, rngs=r)
-        return x
-
-    def encode_from_layer(self, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "The encoder's output [B, L, d_model] (final norm and dropout applied), resuming after layer k."
-        self._check_k(k)
-        x, mask = self._check_hidden(hidden, mask, "hidden")
-        r = self._rngs(rngs, deterministic)
-        if k < self.config.num_layers:
-            bias = self._encoder_bias(mask)
-            for layer in self.layers[k:]:
-                x = layer(x, bias, deterministic=deterministic, rngs=r)
-        return self.dropout(self.final_norm(x, x.dtype), deterministic=deterministic, rngs=r)
-
-    def encode(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-        "The encoder output [B, L, d_model] from input embeddings (all layers, final norm, dropout)."
-        r = self._rngs(rngs, deterministic)
-        return self.encode_from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
-                                      deterministic=deterministic, rngs=r)
-
-    def decode(self, enc, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "The one-layer decoder head's output [B, d_model] (after the decoder's final norm and dropout)."
-        enc, mask = self._check_hidden(enc, mask, "enc")
-        r = self._rngs(rngs, deterministic)
-        y = jnp.broadcast_to(self.decoder_input[...].astype(enc.dtype), (enc.shape[0], 1, enc.shape[-1]))
-        y = self.dropout(y, deterministic=deterministic, rngs=r)
-        y = self.decoder(y, enc, mask_bias(mask), deterministic=deterministic, rngs=r)
-        return self.dropout(self.decoder_norm(y, y.dtype), deterministic=deterministic, rngs=r)[:, 0]
-
-    def classify(self, dec) -> jax.Array:
-        "Logits [B, num_labels] (float32) from the decoder output."
-        return dec.astype(jnp.float32) @ self.head_kernel[...] + self.head_bias[...]
-
-    # -- the entry points AugPro uses ---------------------------------------------------------------------
-    def from_layer(self, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
-        "Logits [B, num_labels], resuming from the hidden states after encoder layer k (TMix)."
-        r = self._rngs(rngs, deterministic)
-        enc = self.encode_from_layer(hidden, mask, k, deterministic=deterministic, rngs=r)
-        return self.classify(self.decode(enc, mask, deterministic=deterministic, rngs=r))
-
-    def from_embeddings(self, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-        "Logits [B, num_labels] from input embeddings [B, L, d_model] (MixUp, FGSM)."
-        r = self._rngs(rngs, deterministic)
-        return self.from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
-                               deterministic=deterministic, rngs=r)
-
     def __call__(self, ids, mask=None, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
         "Logits [B, num_labels] for token ids [B, L] under the 0/1 attention mask [B, L]."
         return self.from_embeddings(self.embed(ids), mask, deterministic=deterministic, rngs=rngs)
+
+# %% ../nbs/06_enct5.ipynb
+# -- pieces ------------------------------------------------------------------------------------------
+@patch(as_prop=True)
+def embedding_table(self: EncT5) -> jax.Array:
+    "The [vocab, d_model] float32 token-embedding table (what projection compares against)."
+    return self.embedding[...]
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def embed(self: EncT5, ids) -> jax.Array:
+    "Token embeddings [B, L, d_model] in the compute dtype. No √d scaling (T5)."
+    ids = jnp.asarray(ids)
+    if ids.ndim != 2 or not jnp.issubdtype(ids.dtype, jnp.integer):
+        raise ValueError(f"ids must be a [batch, length] integer array; got shape {ids.shape}, dtype {ids.dtype}.")
+    return jnp.take(self.embedding[...], ids, axis=0).astype(self.config.compute_dtype)
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def position_bias(self: EncT5, length: int) -> jax.Array:
+    "The encoder's [1, heads, L, L] float32 relative-position bias (one table shared by every layer)."
+    cfg = self.config
+    buckets = relative_position_buckets(length, length, bidirectional=True,
+                                        num_buckets=cfg.relative_attention_num_buckets,
+                                        max_distance=cfg.relative_attention_max_distance)
+    return jnp.take(self.relative_bias[...], jnp.asarray(buckets), axis=0).transpose(2, 0, 1)[None]
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def _rngs(self: EncT5, rngs, deterministic):
+    "The dropout randomness to use: None when deterministic (or without dropout), else an RngStream."
+    return None if deterministic or self.config.dropout_rate == 0.0 else dropout_stream(rngs, self.dropout_rngs)
+
+@patch
+def _check_hidden(self: EncT5, x, mask, what):
+    return check_hidden(x, mask, self.config.d_model, "d_model", what, self.config.compute_dtype)
+
+@patch
+def _check_k(self: EncT5, k):
+    check_layer_index(k, self.config.num_layers)
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def _encoder_bias(self: EncT5, mask):
+    return self.position_bias(mask.shape[1]) + mask_bias(mask)
+
+# %% ../nbs/06_enct5.ipynb
+# -- forward pieces -----------------------------------------------------------------------------------
+@patch
+def encode_to_layer(self: EncT5, emb, mask, k: int, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+    """Hidden states [B, L, d_model] after encoder layer k (k = 0: the embeddings after dropout). T5 has no token
+    types (its template names the segments in the text): `token_type_ids` is accepted, as every encoder's is, and unused."""
+    self._check_k(k)
+    x, mask = self._check_hidden(emb, mask, "emb")
+    r = self._rngs(rngs, deterministic)
+    x = self.dropout(x, deterministic=deterministic, rngs=r)
+    if k:
+        bias = self._encoder_bias(mask)
+        for layer in self.layers[:k]:
+            x = layer(x, bias, deterministic=deterministic, rngs=r)
+    return x
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def encode_from_layer(self: EncT5, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    "The encoder's output [B, L, d_model] (final norm and dropout applied), resuming after layer k."
+    self._check_k(k)
+    x, mask = self._check_hidden(hidden, mask, "hidden")
+    r = self._rngs(rngs, deterministic)
+    if k < self.config.num_layers:
+        bias = self._encoder_bias(mask)
+        for layer in self.layers[k:]:
+            x = layer(x, bias, deterministic=deterministic, rngs=r)
+    return self.dropout(self.final_norm(x, x.dtype), deterministic=deterministic, rngs=r)
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def encode(self: EncT5, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+    "The encoder output [B, L, d_model] from input embeddings (all layers, final norm, dropout)."
+    r = self._rngs(rngs, deterministic)
+    return self.encode_from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
+                                  deterministic=deterministic, rngs=r)
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def decode(self: EncT5, enc, mask, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    "The one-layer decoder head's output [B, d_model] (after the decoder's final norm and dropout)."
+    enc, mask = self._check_hidden(enc, mask, "enc")
+    r = self._rngs(rngs, deterministic)
+    y = jnp.broadcast_to(self.decoder_input[...].astype(enc.dtype), (enc.shape[0], 1, enc.shape[-1]))
+    y = self.dropout(y, deterministic=deterministic, rngs=r)
+    y = self.decoder(y, enc, mask_bias(mask), deterministic=deterministic, rngs=r)
+    return self.dropout(self.decoder_norm(y, y.dtype), deterministic=deterministic, rngs=r)[:, 0]
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def classify(self: EncT5, dec) -> jax.Array:
+    "Logits [B, num_labels] (float32) from the decoder output."
+    return dec.astype(jnp.float32) @ self.head_kernel[...] + self.head_bias[...]
+
+# %% ../nbs/06_enct5.ipynb
+# -- the entry points AugPro uses ---------------------------------------------------------------------
+@patch
+def from_layer(self: EncT5, hidden, mask, k: int, *, deterministic: bool = True, rngs=None) -> jax.Array:
+    "Logits [B, num_labels], resuming from the hidden states after encoder layer k (TMix)."
+    r = self._rngs(rngs, deterministic)
+    enc = self.encode_from_layer(hidden, mask, k, deterministic=deterministic, rngs=r)
+    return self.classify(self.decode(enc, mask, deterministic=deterministic, rngs=r))
+
+# %% ../nbs/06_enct5.ipynb
+@patch
+def from_embeddings(self: EncT5, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
+    "Logits [B, num_labels] from input embeddings [B, L, d_model] (MixUp, FGSM)."
+    r = self._rngs(rngs, deterministic)
+    return self.from_layer(self.encode_to_layer(emb, mask, 0, deterministic=deterministic, rngs=r), mask, 0,
+                           deterministic=deterministic, rngs=r)
 
 # %% ../nbs/06_enct5.ipynb
 def abstract_model(config: EncT5Config) -> EncT5:
     "The model's structure with `jax.ShapeDtypeStruct` leaves (no memory, no compute)."
     return nnx.eval_shape(lambda: EncT5(config, nnx.Rngs(0)))
 
-
+# %% ../nbs/06_enct5.ipynb
 def params_by_path(model) -> dict[str, nnx.Param]:
     "Every parameter of `model` by its dotted path, e.g. 'layers.0.attn.q'."
     return {".".join(map(str, p)): v for p, v in nnx.iter_graph(model) if isinstance(v, nnx.Param)}
 
-
+# %% ../nbs/06_enct5.ipynb
 def _group(path: str) -> str:
     if path == "embedding":
         return "embedding"
@@ -529,7 +564,7 @@ def _group(path: str) -> str:
         return "classifier"
     return "decoder head"
 
-
+# %% ../nbs/06_enct5.ipynb
 def count_params(model_or_config, config_cls: type[ModelSizes], abstract: Callable, group_of: Callable[[str], str],
                  groups: tuple[str, ...]) -> dict[str, int]:
     """Parameters per group (`group_of(dotted path)`, one of `groups`) and the total, of a model, a `config_cls`
@@ -541,12 +576,12 @@ def count_params(model_or_config, config_cls: type[ModelSizes], abstract: Callab
         out[group_of(path)] += math.prod(v.shape)
     return {**out, "total": sum(out.values())}
 
-
+# %% ../nbs/06_enct5.ipynb
 def millions(n: int) -> str:
     "A parameter count for a table: '38.59 M' from 100,000 on, '12,345' below."
     return f"{n / 1e6:.2f} M" if n >= 1e5 else f"{n:,}"
 
-
+# %% ../nbs/06_enct5.ipynb
 def preset_table(config_cls: type[ModelSizes], names, num_labels: int, counts_of: Callable, columns: dict) -> str:
     "A markdown table, one row per preset in `names`; `columns` maps each header to `f(config, counts_of(config))`."
     rows = ["| preset | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
@@ -556,13 +591,13 @@ def preset_table(config_cls: type[ModelSizes], names, num_labels: int, counts_of
         rows.append(f"| {n} | " + " | ".join(str(f(c, p)) for f in columns.values()) + " |")
     return "\n".join(rows)
 
-
+# %% ../nbs/06_enct5.ipynb
 def param_counts(model_or_config: EncT5 | EncT5Config | str) -> dict[str, int]:
     "Parameters per group (embedding, encoder, decoder head, classifier) and the total."
     return count_params(model_or_config, EncT5Config, abstract_model, _group,
                         ("embedding", "encoder", "decoder head", "classifier"))
 
-
+# %% ../nbs/06_enct5.ipynb
 def param_table(names=("tiny", "cpu-demo", "small", "base", "large"), num_labels: int = 2) -> str:
     "A markdown table of the presets' sizes and parameter counts."
     return preset_table(EncT5Config, names, num_labels, param_counts, {

@@ -100,14 +100,17 @@ def install_hint(repo_id: str) -> str:
 class CheckpointNotFound(OSError):
     "No local folder, package, cached snapshot or hub download has the checkpoint."
 
+# %% ../nbs/01_files.ipynb
 class IncompleteCheckpoint(CheckpointNotFound):
     "The hub repo exists but lacks the files asked for."
 
+# %% ../nbs/01_files.ipynb
 def _hub_offline() -> bool:
     "HF_HUB_OFFLINE, as set now or as the hub library read it when imported."
     from huggingface_hub import constants
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on") or bool(constants.HF_HUB_OFFLINE)
 
+# %% ../nbs/01_files.ipynb
 def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
     """Whether the hub can answer: not with HF_HUB_OFFLINE set, nor when no HTTPS answer (of any status, through the
     environment's proxies) comes within `timeout` seconds. Asked before a download, so that an offline machine fails at
@@ -124,6 +127,7 @@ def hub_reachable(host: str = "huggingface.co", timeout: float = 2.0) -> bool:
     except (OSError, ValueError):
         return False
 
+# %% ../nbs/01_files.ipynb
 def hub_folder(repo_id: str, patterns: Sequence[str], complete: Callable[[Path], bool] = lambda folder: True) -> Path:
     """A local folder holding `patterns` of hub repo `repo_id`: a local folder of that name, an installed package that
     ships it (`OFFLINE_SOURCES`), the Hugging Face cache, then the hub (not when `HF_HUB_OFFLINE` is set)."""

@@ -26,6 +26,7 @@ def _hlo_dims(shape: str) -> list[int] | None:
     m = _HLO_ARRAY.match(shape)
     return None if m is None else [int(x) for x in m.group(1).split(",") if x]
 
+# %% ../nbs/16b_hlo.ipynb
 def _hlo_computations(hlo: str) -> tuple[dict, str]:
     "{name: [(instruction name, output shape, opcode, operands, attributes)]} of an HLO module's text, and the entry's name."
     comps, entry, current, shapes = {}, None, None, {}
@@ -44,6 +45,7 @@ def _hlo_computations(hlo: str) -> tuple[dict, str]:
             current.append((name, shape, op, [o.strip().lstrip("%") for o in operands.split(",") if o.strip()], attrs))
     return comps, entry
 
+# %% ../nbs/16b_hlo.ipynb
 def _dot_flops(shapes: dict, shape: str, operands: list, attrs: str) -> float:
     "2 × output elements × contracted size of one `dot`."
     out, lhs = _hlo_dims(shape), _hlo_dims(shapes.get(operands[0], "")) if operands else None
@@ -52,6 +54,7 @@ def _dot_flops(shapes: dict, shape: str, operands: list, attrs: str) -> float:
         return 0.0
     return 2.0 * math.prod(out) * math.prod(lhs[int(i)] for i in m.group(1).split(",") if i)
 
+# %% ../nbs/16b_hlo.ipynb
 def loop_dot_flops(hlo: str, unknown_trips: float = 1.0) -> float:
     """The matmul FLOPs that XLA's cost analysis leaves out of a compiled program: it counts the body of a `while` loop
     once, so every iteration after the first is added here: `known_trip_count` of them, or `unknown_trips` for a loop
@@ -78,6 +81,7 @@ def loop_dot_flops(hlo: str, unknown_trips: float = 1.0) -> float:
 
     return 0.0 if entry is None else flops(entry, False) - flops(entry, True)
 
+# %% ../nbs/16b_hlo.ipynb
 def compiled_flops(compiled, unknown_trips: float = 1.0) -> dict:
     """FLOPs of one call of a compiled JAX program: XLA's cost analysis, and that plus the loop iterations it leaves out
     (`unknown_trips` per run of a loop whose trip count depends on the data)."""
@@ -86,10 +90,10 @@ def compiled_flops(compiled, unknown_trips: float = 1.0) -> dict:
     xla = float(ca.get("flops", 0.0))
     return {"flops": xla + loop_dot_flops(compiled.as_text(), unknown_trips), "xla_flops": xla}
 
+# %% ../nbs/16b_hlo.ipynb
 def peak_matmul(n: int = 2048, seed: int = 0) -> tuple[Callable[[], jax.Array], float]:
     "A jitted float32 [n, n] × [n, n] matmul, compiled and run once, as a zero-argument function, and its FLOPs (2n³)."
     a, b = (jax.random.normal(k, (n, n), jnp.float32) for k in jax.random.split(jax.random.key(seed)))
     f = partial(jax.jit(jnp.matmul), a, b)
     jax.block_until_ready(f())
     return f, 2.0 * n ** 3
-

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
+from fastcore.basics import patch
 
 from .runs import lock_holder
 from .registry import Registry
@@ -27,6 +28,7 @@ __all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook
 class RunInterrupted(RuntimeError):
     "A run's process was killed or its kernel died (a preempted node, `kill -9`): a retry resumes it from its checkpoint."
 
+# %% ../nbs/13b_launch.ipynb
 def papermill_command(notebook: Path, output: Path, parameters: dict, kernel: str, cwd: str) -> list[str]:
     "The papermill command line for `notebook` → `output`, its parameters written beside the output."
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -37,6 +39,7 @@ def papermill_command(notebook: Path, output: Path, parameters: dict, kernel: st
 
 DIED = ("DeadKernelError", "Kernel died", "kernel died")   # papermill's words when the kernel process is gone
 
+# %% ../nbs/13b_launch.ipynb
 def notebook_error(path: Path) -> str | None:
     "The first error an executed notebook shows, as 'Name: message'."
     import nbformat
@@ -51,6 +54,7 @@ def notebook_error(path: Path) -> str | None:
                 return f"{o.get('ename')}: {value[0] if value else ''}"[:400]
     return None
 
+# %% ../nbs/13b_launch.ipynb
 def outcome(returncode: int, log: str, output: Path) -> str | None:
     "None when papermill succeeded; else what went wrong, raising `RunInterrupted` when the process or kernel was killed."
     if returncode == 0:
@@ -61,6 +65,7 @@ def outcome(returncode: int, log: str, output: Path) -> str | None:
         raise RunInterrupted(f"{output}: the run's process stopped ({why}); it resumes from its last checkpoint")
     return notebook_error(output) or (lines[-1][:400] if lines else f"papermill exited with {returncode}")
 
+# %% ../nbs/13b_launch.ipynb
 def run_papermill(notebook, output, parameters: dict, kernel: str = "python3", env: Mapping | None = None,
                   cwd: str | None = None) -> str | None:
     """Run one experiment notebook with papermill in a subprocess: None when it succeeded, else its first error;
@@ -87,6 +92,7 @@ def stop_trainers(run_dirs, signum: int, grace: float) -> None:
     while any(lock_holder(d) for d in run_dirs) and time.time() < deadline:
         time.sleep(0.5)
 
+# %% ../nbs/13b_launch.ipynb
 def require(module: str, extra: str):
     "Import an optional engine, or say in one line how to install it."
     import importlib
@@ -95,6 +101,7 @@ def require(module: str, extra: str):
     except ImportError:
         raise ImportError(f"the {extra} launcher needs {module}: pip install 'augpro[{extra}]'") from None
 
+# %% ../nbs/13b_launch.ipynb
 @LAUNCHERS.register("local")
 class LocalLauncher:
     "Papermill processes on this machine, `jobs` at a time (the sweep's threads)."
@@ -105,50 +112,56 @@ class LocalLauncher:
             raise ValueError(f"the local launcher takes no options; got {sorted(options)}.")
         self.kernel, self.env, self.jobs, self.procs = kernel, {k: str(v) for k, v in (env or {}).items()}, jobs, {}
 
-    def execute(self, notebook: Path, output: Path, parameters: dict) -> str | None:
-        cmd = papermill_command(Path(notebook), Path(output), parameters, self.kernel, os.getcwd())
-        proc = subprocess.Popen(cmd, env={**os.environ, **self.env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True, start_new_session=True)
-        self.procs[proc] = Path(output).parent
-        try:
-            log, _ = proc.communicate()
-        finally:
-            self.procs.pop(proc, None)
-        try:
-            return outcome(proc.returncode, log, Path(output))
-        except RunInterrupted as e:   # here, a stopped run is the user's stop: say so, no retry
-            return str(e)
+# %% ../nbs/13b_launch.ipynb
+@patch
+def execute(self: LocalLauncher, notebook: Path, output: Path, parameters: dict) -> str | None:
+    cmd = papermill_command(Path(notebook), Path(output), parameters, self.kernel, os.getcwd())
+    proc = subprocess.Popen(cmd, env={**os.environ, **self.env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+    self.procs[proc] = Path(output).parent
+    try:
+        log, _ = proc.communicate()
+    finally:
+        self.procs.pop(proc, None)
+    try:
+        return outcome(proc.returncode, log, Path(output))
+    except RunInterrupted as e:   # here, a stopped run is the user's stop: say so, no retry
+        return str(e)
 
-    def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
-        """Stop the running notebooks as their runs would stop alone: `signum` goes to the process that trains each run
-        (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
-        started yet gets SIGINT (papermill then shuts its kernel down). Waits up to `grace` seconds for each, then kills
-        what remains. Returns the run folders that were running."""
-        running = dict(self.procs)
-        holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
-        def forward(signum, frame=None):
-            for proc, pid in holders.items():
-                try:
-                    os.kill(pid, signum) if pid else proc.send_signal(signal.SIGINT)
-                except ProcessLookupError:   # it ended meanwhile
-                    pass
-        forward(signum)
-        main = threading.current_thread() is threading.main_thread()
-        old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}   # a second signal
-        try:                                                                  # goes on to the runs: they stop at once
-            deadline = time.time() + grace
-            for proc in running:
-                try:
-                    proc.wait(timeout=max(1.0, deadline - time.time()))
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-        finally:
-            for s, handler in old.items():
-                signal.signal(s, handler)
-        return list(running.values())
+# %% ../nbs/13b_launch.ipynb
+@patch
+def stop(self: LocalLauncher, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
+    """Stop the running notebooks as their runs would stop alone: `signum` goes to the process that trains each run
+    (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
+    started yet gets SIGINT (papermill then shuts its kernel down). Waits up to `grace` seconds for each, then kills
+    what remains. Returns the run folders that were running."""
+    running = dict(self.procs)
+    holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
+    def forward(signum, frame=None):
+        for proc, pid in holders.items():
+            try:
+                os.kill(pid, signum) if pid else proc.send_signal(signal.SIGINT)
+            except ProcessLookupError:   # it ended meanwhile
+                pass
+    forward(signum)
+    main = threading.current_thread() is threading.main_thread()
+    old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}   # a second signal
+    try:                                                                  # goes on to the runs: they stop at once
+        deadline = time.time() + grace
+        for proc in running:
+            try:
+                proc.wait(timeout=max(1.0, deadline - time.time()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+    return list(running.values())
 
-    def close(self):
-        pass
+# %% ../nbs/13b_launch.ipynb
+@patch
+def close(self: LocalLauncher):
+    pass
 
 # %% ../nbs/13b_launch.ipynb
 @LAUNCHERS.register("ray")
@@ -176,26 +189,32 @@ class RayLauncher:
                                **resources)(run_papermill)
         self.kernel, self.env, self.jobs, self.running = kernel, dict(env or {}), jobs, {}
 
-    def execute(self, notebook: Path, output: Path, parameters: dict) -> str | None:
-        ref = self.task.remote(str(notebook), str(output), parameters, self.kernel, self.env, os.getcwd())
-        self.running[ref] = Path(output).parent
-        try:
-            return self.ray.get(ref)
-        except Exception as e:   # noqa: BLE001 - retries exhausted, or the task was cancelled
-            return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
-        finally:
-            self.running.pop(ref, None)
+# %% ../nbs/13b_launch.ipynb
+@patch
+def execute(self: RayLauncher, notebook: Path, output: Path, parameters: dict) -> str | None:
+    ref = self.task.remote(str(notebook), str(output), parameters, self.kernel, self.env, os.getcwd())
+    self.running[ref] = Path(output).parent
+    try:
+        return self.ray.get(ref)
+    except Exception as e:   # noqa: BLE001 - retries exhausted, or the task was cancelled
+        return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
+    finally:
+        self.running.pop(ref, None)
 
-    def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
-        "Signal each running run's trainer (it checkpoints), then cancel the tasks."
-        running = dict(self.running)
-        stop_trainers(list(running.values()), signum, grace)
-        for ref in running:
-            self.ray.cancel(ref, force=True)
-        return list(running.values())
+# %% ../nbs/13b_launch.ipynb
+@patch
+def stop(self: RayLauncher, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
+    "Signal each running run's trainer (it checkpoints), then cancel the tasks."
+    running = dict(self.running)
+    stop_trainers(list(running.values()), signum, grace)
+    for ref in running:
+        self.ray.cancel(ref, force=True)
+    return list(running.values())
 
-    def close(self):
-        pass
+# %% ../nbs/13b_launch.ipynb
+@patch
+def close(self: RayLauncher):
+    pass
 
 # %% ../nbs/13b_launch.ipynb
 @LAUNCHERS.register("slurm")
@@ -216,26 +235,32 @@ class SubmititLauncher:
             raise ValueError(f"submitit refused the slurm: options: {e}") from None
         self.kernel, self.env, self.jobs, self.running = kernel, dict(env or {}), jobs, {}
 
-    def execute(self, notebook: Path, output: Path, parameters: dict) -> str | None:
-        for attempt in range(self.retries + 1):
-            job = self.executor.submit(run_papermill, str(notebook), str(output), parameters, self.kernel, self.env, os.getcwd())
-            self.running[job.job_id] = (job, Path(output).parent)
-            try:
-                return job.result()
-            except Exception as e:   # noqa: BLE001 - the job died, or raised RunInterrupted: submit it again
-                died = isinstance(e, (RunInterrupted, self.submitit.core.utils.UncompletedJobError)) or "RunInterrupted" in str(e)
-                if not died or attempt == self.retries:
-                    return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
-            finally:
-                self.running.pop(job.job_id, None)
+# %% ../nbs/13b_launch.ipynb
+@patch
+def execute(self: SubmititLauncher, notebook: Path, output: Path, parameters: dict) -> str | None:
+    for attempt in range(self.retries + 1):
+        job = self.executor.submit(run_papermill, str(notebook), str(output), parameters, self.kernel, self.env, os.getcwd())
+        self.running[job.job_id] = (job, Path(output).parent)
+        try:
+            return job.result()
+        except Exception as e:   # noqa: BLE001 - the job died, or raised RunInterrupted: submit it again
+            died = isinstance(e, (RunInterrupted, self.submitit.core.utils.UncompletedJobError)) or "RunInterrupted" in str(e)
+            if not died or attempt == self.retries:
+                return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
+        finally:
+            self.running.pop(job.job_id, None)
 
-    def stop(self, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
-        "Signal each running run's trainer where it runs on this machine (it checkpoints), then cancel the jobs."
-        running = dict(self.running)
-        stop_trainers([d for _, d in running.values()], signum, grace)
-        for job, _ in running.values():
-            job.cancel(check=False)
-        return [d for _, d in running.values()]
+# %% ../nbs/13b_launch.ipynb
+@patch
+def stop(self: SubmititLauncher, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
+    "Signal each running run's trainer where it runs on this machine (it checkpoints), then cancel the jobs."
+    running = dict(self.running)
+    stop_trainers([d for _, d in running.values()], signum, grace)
+    for job, _ in running.values():
+        job.cancel(check=False)
+    return [d for _, d in running.values()]
 
-    def close(self):
-        pass
+# %% ../nbs/13b_launch.ipynb
+@patch
+def close(self: SubmititLauncher):
+    pass

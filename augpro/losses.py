@@ -14,6 +14,7 @@ from typing import Any, Callable, ClassVar, NamedTuple
 
 import jax
 import jax.numpy as jnp
+from fastcore.basics import patch
 
 from .augment import (augpro_fgsm_tokens, augpro_mix_tokens, fgsm, knn_replace, mix, mixup_partners, random_replace, sample_lambda,
                             token_change_rate, union_mask, union_types)
@@ -167,6 +168,7 @@ def grouped_partners(key, batch_size: int, groups: int = 1):
 # %% ../nbs/11_losses.ipynb
 _STREAMS = ("student", "teacher", "mix", "lam", "fgsm", "knn", "random", "mixkd")
 
+# %% ../nbs/11_losses.ipynb
 class StepContext:
     """Models, batch, hyperparameters and key of one training step, with shared intermediate results computed once.
     `candidates`: the tokens a projection may produce; `layout`: where the tokenizer's special tokens stand."""
@@ -183,135 +185,165 @@ class StepContext:
         self._cache = {}
         self._streams = set()   # (model, stream) of the forward passes made so far
 
-    def stream_key(self, name: str):
-        "A random key of its own for the term `name` (a term of one's own draws its randomness here)."
-        return jax.random.fold_in(self.keys["random"], zlib.crc32(f"term:{name}".encode()))
+# %% ../nbs/11_losses.ipynb
+@patch
+def stream_key(self: StepContext, name: str):
+    "A random key of its own for the term `name` (a term of one's own draws its randomness here)."
+    return jax.random.fold_in(self.keys["random"], zlib.crc32(f"term:{name}".encode()))
 
-    def cached(self, name, fn):
-        "The value of `fn()` under `name`, computed at most once per step."
-        if name not in self._cache:
-            self._cache[name] = fn()
-        return self._cache[name]
+# %% ../nbs/11_losses.ipynb
+@patch
+def cached(self: StepContext, name, fn):
+    "The value of `fn()` under `name`, computed at most once per step."
+    if name not in self._cache:
+        self._cache[name] = fn()
+    return self._cache[name]
 
-    # -- the two models --------------------------------------------------------------------------------
-    def need_teacher(self, what: str):
-        "The teacher; `what` (e.g. \"the loss term 'mixup'\") needs it, so its absence is an error naming `what`."
-        if self.teacher is None:
-            raise ValueError(f"{what} needs a teacher, but none was given. Use a method "
-                             "without a teacher (e.g. 'ft'), or pass a teacher model.")
-        return self.teacher
+# %% ../nbs/11_losses.ipynb
+# -- the two models --------------------------------------------------------------------------------
+@patch
+def need_teacher(self: StepContext, what: str):
+    "The teacher; `what` (e.g. \"the loss term 'mixup'\") needs it, so its absence is an error naming `what`."
+    if self.teacher is None:
+        raise ValueError(f"{what} needs a teacher, but none was given. Use a method "
+                         "without a teacher (e.g. 'ft'), or pass a teacher model.")
+    return self.teacher
 
-    def dropout_key(self, model: str, stream: str):
-        """The dropout key of one forward pass of `model` ('student' or 'teacher'): each pass of a step names its own
-        `stream`, so no two passes share dropout masks; a name used twice in one step is refused."""
-        if (model, stream) in self._streams:
-            raise ValueError(f"two {model} passes of one step use the dropout stream {stream!r}; give each pass its own.")
-        self._streams.add((model, stream))
-        return jax.random.fold_in(self.keys[model], zlib.crc32(stream.encode()))
+# %% ../nbs/11_losses.ipynb
+@patch
+def dropout_key(self: StepContext, model: str, stream: str):
+    """The dropout key of one forward pass of `model` ('student' or 'teacher'): each pass of a step names its own
+    `stream`, so no two passes share dropout masks; a name used twice in one step is refused."""
+    if (model, stream) in self._streams:
+        raise ValueError(f"two {model} passes of one step use the dropout stream {stream!r}; give each pass its own.")
+    self._streams.add((model, stream))
+    return jax.random.fold_in(self.keys[model], zlib.crc32(stream.encode()))
 
-    def student_fwd(self, fn_name: str, *args, stream: str, **kwargs):
-        "A student forward pass (`__call__`, `from_embeddings`, `encode_to_layer` or `from_layer`) with dropout on."
-        return getattr(self.student, fn_name)(*args, **kwargs, deterministic=False, rngs=self.dropout_key("student", stream))
+# %% ../nbs/11_losses.ipynb
+@patch
+def student_fwd(self: StepContext, fn_name: str, *args, stream: str, **kwargs):
+    "A student forward pass (`__call__`, `from_embeddings`, `encode_to_layer` or `from_layer`) with dropout on."
+    return getattr(self.student, fn_name)(*args, **kwargs, deterministic=False, rngs=self.dropout_key("student", stream))
 
-    def teacher_fwd(self, fn_name: str, *args, stream: str, **kwargs):
-        "A frozen teacher forward pass: dropout as `hp.teacher_dropout` says, gradient stopped."
-        teacher = self.need_teacher(f"the teacher's {stream!r} pass")
-        out = getattr(teacher, fn_name)(*args, **kwargs, deterministic=not self.hp.teacher_dropout,
-                                        rngs=self.dropout_key("teacher", stream))
-        return jax.lax.stop_gradient(out)
+# %% ../nbs/11_losses.ipynb
+@patch
+def teacher_fwd(self: StepContext, fn_name: str, *args, stream: str, **kwargs):
+    "A frozen teacher forward pass: dropout as `hp.teacher_dropout` says, gradient stopped."
+    teacher = self.need_teacher(f"the teacher's {stream!r} pass")
+    out = getattr(teacher, fn_name)(*args, **kwargs, deterministic=not self.hp.teacher_dropout,
+                                    rngs=self.dropout_key("teacher", stream))
+    return jax.lax.stop_gradient(out)
 
-    def table(self, which: str) -> jax.Array:
-        "The [V, D] embedding table of the 'student' or the 'teacher' (no gradient flows into it)."
-        model = self.student if which == "student" else self.need_teacher("the teacher's embedding table")
-        return jax.lax.stop_gradient(model.embedding_table)
+# %% ../nbs/11_losses.ipynb
+@patch
+def table(self: StepContext, which: str) -> jax.Array:
+    "The [V, D] embedding table of the 'student' or the 'teacher' (no gradient flows into it)."
+    model = self.student if which == "student" else self.need_teacher("the teacher's embedding table")
+    return jax.lax.stop_gradient(model.embedding_table)
 
-    # -- shared pieces ---------------------------------------------------------------------------------
-    @property
-    def student_clean(self):
-        "g(x): the student's logits [B, C] on the batch."
-        return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask, stream="clean",
-                                                                    token_type_ids=self.types))
+# %% ../nbs/11_losses.ipynb
+# -- shared pieces ---------------------------------------------------------------------------------
+@patch(as_prop=True)
+def student_clean(self: StepContext):
+    "g(x): the student's logits [B, C] on the batch."
+    return self.cached("student_clean", lambda: self.student_fwd("__call__", self.ids, self.mask, stream="clean",
+                                                                token_type_ids=self.types))
 
-    @property
-    def teacher_clean(self):
-        "f(x): the teacher's logits [B, C] on the batch."
-        return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean",
-                                                                    token_type_ids=self.types))
+# %% ../nbs/11_losses.ipynb
+@patch(as_prop=True)
+def teacher_clean(self: StepContext):
+    "f(x): the teacher's logits [B, C] on the batch."
+    return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean",
+                                                                token_type_ids=self.types))
 
-    @property
-    def partners(self):
-        "The MixUp partner of each row [B], shared by every mixing term of the step."
-        return self.cached("partners", lambda: grouped_partners(self.keys["mix"], self.ids.shape[0], self.mix_groups))
+@patch(as_prop=True)
+def partners(self: StepContext):
+    "The MixUp partner of each row [B], shared by every mixing term of the step."
+    return self.cached("partners", lambda: grouped_partners(self.keys["mix"], self.ids.shape[0], self.mix_groups))
 
-    @property
-    def lam(self):
-        "λ: `hp.param('lam')`, or one draw from Beta(mix_alpha, mix_alpha) per step."
-        if self.hp.param('lam') is not None:
-            return jnp.float32(self.hp.param('lam'))
-        return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.param('mix_alpha')))
+# %% ../nbs/11_losses.ipynb
+@patch(as_prop=True)
+def lam(self: StepContext):
+    "λ: `hp.param('lam')`, or one draw from Beta(mix_alpha, mix_alpha) per step."
+    if self.hp.param('lam') is not None:
+        return jnp.float32(self.hp.param('lam'))
+    return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.param('mix_alpha')))
 
-    @property
-    def mixed_mask(self):
-        "Union [B, L] of each row's mask and its partner's."
-        return self.cached("mixed_mask", lambda: union_mask(self.mask, self.mask[self.partners]))
+# %% ../nbs/11_losses.ipynb
+@patch(as_prop=True)
+def mixed_mask(self: StepContext):
+    "Union [B, L] of each row's mask and its partner's."
+    return self.cached("mixed_mask", lambda: union_mask(self.mask, self.mask[self.partners]))
 
-    @property
-    def mixed_types(self):
-        "Token types [B, L] of each row mixed with its partner's, like the mask (`union_types`); None without types."
-        return None if self.types is None else self.cached("mixed_types", lambda: union_types(self.types, self.types[self.partners]))
+@patch(as_prop=True)
+def mixed_types(self: StepContext):
+    "Token types [B, L] of each row mixed with its partner's, like the mask (`union_types`); None without types."
+    return None if self.types is None else self.cached("mixed_types", lambda: union_types(self.types, self.types[self.partners]))
 
-    def mixed_labels(self, lam=None, partners=None):
-        "λ·y₁ + (1−λ)·y₂ as soft labels [B, C] (or mixed regression targets [B]); unlabeled when either row is."
-        lam = self.lam if lam is None else lam
-        partners_B = self.partners if partners is None else partners
-        n = self.num_labels
-        # [B, C] soft labels, or [B] regression targets
-        labels_a, labels_b = soft_labels(self.labels, n), soft_labels(self.labels[partners_B], n)
-        mixed = mix(labels_a, labels_b, lam)
-        both_B = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners_B], n)
-        return jnp.where(both_B[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both_B > 0, mixed, -1.0)
+# %% ../nbs/11_losses.ipynb
+@patch
+def mixed_labels(self: StepContext, lam=None, partners=None):
+    "λ·y₁ + (1−λ)·y₂ as soft labels [B, C] (or mixed regression targets [B]); unlabeled when either row is."
+    lam = self.lam if lam is None else lam
+    partners_B = self.partners if partners is None else partners
+    n = self.num_labels
+    # [B, C] soft labels, or [B] regression targets
+    labels_a, labels_b = soft_labels(self.labels, n), soft_labels(self.labels[partners_B], n)
+    mixed = mix(labels_a, labels_b, lam)
+    both_B = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners_B], n)
+    return jnp.where(both_B[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both_B > 0, mixed, -1.0)
 
-    def distance(self, s_logits_BxC, t_logits_BxC):
-        "d(g, f) under the configured distance (MSE for regression)."
-        return kd_distance(s_logits_BxC, t_logits_BxC, self.hp.distance, self.hp.temperature)
+# %% ../nbs/11_losses.ipynb
+@patch
+def distance(self: StepContext, s_logits_BxC, t_logits_BxC):
+    "d(g, f) under the configured distance (MSE for regression)."
+    return kd_distance(s_logits_BxC, t_logits_BxC, self.hp.distance, self.hp.temperature)
 
-    def fgsm_gradient(self, kind: str):
-        "(e, ∇ₑ), [B, L, D] each: gradient of d(g(e), f(x)) ('kd') or of CE ('ce') at the student's clean embeddings e."
-        def compute():
-            emb_BxLxD = jax.lax.stop_gradient(self.student.embed(self.ids))
-            if kind == "kd":
-                t_logits_BxC = self.teacher_clean
-                loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types),
-                                                     t_logits_BxC)
-            else:
-                loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types), self.labels,
-                                                 self.num_labels)
-            return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
-        return self.cached(("fgsm_gradient", kind), compute)
+# %% ../nbs/11_losses.ipynb
+@patch
+def fgsm_gradient(self: StepContext, kind: str):
+    "(e, ∇ₑ), [B, L, D] each: gradient of d(g(e), f(x)) ('kd') or of CE ('ce') at the student's clean embeddings e."
+    def compute():
+        emb_BxLxD = jax.lax.stop_gradient(self.student.embed(self.ids))
+        if kind == "kd":
+            t_logits_BxC = self.teacher_clean
+            loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types),
+                                                 t_logits_BxC)
+        else:
+            loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types), self.labels,
+                                             self.num_labels)
+        return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
+    return self.cached(("fgsm_gradient", kind), compute)
 
-    def fgsm_embeddings(self, kind: str, direction: str, table_name: str = "student"):
-        "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
-        emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
-        return fgsm(emb_BxLxD, grad_BxLxD, self.hp.param('fgsm_eps'), direction=direction, key=self.keys["fgsm"], mask=self.mask,
-                    eps_mode=self.hp.param('eps_mode'), table=self.table(table_name))
+# %% ../nbs/11_losses.ipynb
+@patch
+def fgsm_embeddings(self: StepContext, kind: str, direction: str, table_name: str = "student"):
+    "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
+    emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
+    return fgsm(emb_BxLxD, grad_BxLxD, self.hp.param('fgsm_eps'), direction=direction, key=self.keys["fgsm"], mask=self.mask,
+                eps_mode=self.hp.param('eps_mode'), table=self.table(table_name))
 
-    def candidates(self, which: str):
-        "The tokens a projection or replacement may produce: the `candidates` given (e.g. the tokenizer's), else the default."
-        if self._candidates_V is not None:
-            return self._candidates_V
-        return jnp.asarray(default_candidates(self.table(which).shape[0]))
+# %% ../nbs/11_losses.ipynb
+@patch
+def candidates(self: StepContext, which: str):
+    "The tokens a projection or replacement may produce: the `candidates` given (e.g. the tokenizer's), else the default."
+    if self._candidates_V is not None:
+        return self._candidates_V
+    return jnp.asarray(default_candidates(self.table(which).shape[0]))
 
-    def projector(self, which: str):
-        "Eq. 5 with `which` model's table, as `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` for augpro.augment's functions."
-        kwargs = dict(metric=self.hp.metric, candidates=self.candidates(which), chunk_size=self.hp.chunk_size)
-        def project_fn(reps_BxLxD, mask_BxL):
-            reps_BxLxD = reps_BxLxD.astype(jnp.float32)
-            if self.hp.projection_block is None:
-                return project(reps_BxLxD, self.table(which), **kwargs)
-            # skip the padding: the same ids, computed on the in-mask positions only
-            return project_masked(reps_BxLxD, mask_BxL, self.table(which), block=self.hp.projection_block,
-                                  groups=self.mix_groups, **kwargs)
-        return project_fn
+# %% ../nbs/11_losses.ipynb
+@patch
+def projector(self: StepContext, which: str):
+    "Eq. 5 with `which` model's table, as `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` for augpro.augment's functions."
+    kwargs = dict(metric=self.hp.metric, candidates=self.candidates(which), chunk_size=self.hp.chunk_size)
+    def project_fn(reps_BxLxD, mask_BxL):
+        reps_BxLxD = reps_BxLxD.astype(jnp.float32)
+        if self.hp.projection_block is None:
+            return project(reps_BxLxD, self.table(which), **kwargs)
+        # skip the padding: the same ids, computed on the in-mask positions only
+        return project_masked(reps_BxLxD, mask_BxL, self.table(which), block=self.hp.projection_block,
+                              groups=self.mix_groups, **kwargs)
+    return project_fn
 
 # %% ../nbs/11_losses.ipynb
 class TermParam(NamedTuple):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from scipy.stats import rankdata
+from fastcore.basics import patch
 
 from .tasks import GLUE_TASKS, GlueTask, get_task
 
@@ -106,6 +107,7 @@ def to_predictions(task: str | GlueTask, predictions) -> np.ndarray:
                          f"{ids.min()} to {ids.max()}.")
     return ids
 
+# %% ../nbs/05_metrics.ipynb
 def _check_labels(spec: GlueTask, labels, n: int) -> np.ndarray:
     y = np.asarray(labels)
     if y.ndim != 1:
@@ -129,6 +131,7 @@ def _check_labels(spec: GlueTask, labels, n: int) -> np.ndarray:
         raise ValueError(f"labels must be in 0..{spec.num_labels - 1} for {spec.name}; got {y.min()} to {y.max()}.")
     return y
 
+# %% ../nbs/05_metrics.ipynb
 def glue_metrics(task: str | GlueTask, predictions, labels) -> dict[str, float]:
     """The task's GLUE metrics from logits / class ids (or scores for STS-B) and labels, plus `score`
     (the mean of the reported numbers). All values are fractions, e.g. `{'accuracy': 0.91, 'score': 0.91}`."""
@@ -147,12 +150,14 @@ def task_display_name(task: str) -> str:
     except ValueError:
         return task
 
+# %% ../nbs/05_metrics.ipynb
 def _row_value(row: Mapping, value: str):
     if value in row:
         return row[value]
     metrics = row.get("metrics")
     return metrics.get(value) if isinstance(metrics, Mapping) else None
 
+# %% ../nbs/05_metrics.ipynb
 @dataclass(frozen=True)
 class ResultsTable:
     "Mean, std and count per (method, task) cell, already scaled; render with `markdown()` or `to_csv()`."
@@ -165,61 +170,71 @@ class ResultsTable:
     scale: float = 100.0
     digits: int = 1
 
-    def average(self, method: str) -> float | None:
-        "The mean of the method's task means, or None unless it has every task."
-        cells = [self.mean.get((method, t)) for t in self.tasks]
-        return None if any(c is None for c in cells) else float(np.mean(cells))
+# %% ../nbs/05_metrics.ipynb
+@patch
+def average(self: ResultsTable, method: str) -> float | None:
+    "The mean of the method's task means, or None unless it has every task."
+    cells = [self.mean.get((method, t)) for t in self.tasks]
+    return None if any(c is None for c in cells) else float(np.mean(cells))
 
-    def _fmt(self, x: float) -> str:
-        return f"{x:.{self.digits}f}"
+@patch
+def _fmt(self: ResultsTable, x: float) -> str:
+    return f"{x:.{self.digits}f}"
 
-    def markdown(self, *, bold_best: bool = True) -> str:
-        "The table in GitHub markdown, methods as rows and tasks as columns, with an `avg` column."
-        show_avg = any(self.average(m) is not None for m in self.methods) and len(self.tasks) > 1
-        best = {t: max((self.mean[m, t] for m in self.methods if (m, t) in self.mean), default=None) for t in self.tasks}
-        header = ["method", *(task_display_name(t) for t in self.tasks)] + (["avg"] if show_avg else [])
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        for m in self.methods:
-            cells = []
-            for t in self.tasks:
-                if (m, t) not in self.mean:
-                    cells.append("–")
-                    continue
-                text = self._fmt(self.mean[m, t]) + (f" ± {self._fmt(self.std[m, t])}" if self.n[m, t] > 1 else "")
-                is_best = bold_best and len(self.methods) > 1 and self._fmt(self.mean[m, t]) == self._fmt(best[t])
-                cells.append(f"**{text}**" if is_best else text)
-            if show_avg:
-                avg = self.average(m)
-                cells.append("–" if avg is None else self._fmt(avg))
-            lines.append("| " + " | ".join([m, *cells]) + " |")
-        ns = sorted(set(self.n.values()))
-        runs = f"{ns[0]} run{'s' if ns[0] > 1 else ''} per cell" if len(ns) == 1 else f"{ns[0]}–{ns[-1]} runs per cell"
-        scale = f" × {self.scale:g}" if self.scale != 1 else ""
-        lines.append("")
-        lines.append(f"{self.value}{scale}: mean ± sample std over seeds ({runs}).")
-        return "\n".join(lines)
-
-    def to_csv(self, path: str | Path | None = None) -> str:
-        "The table as CSV (method, then `<task>`, `<task>_std`, `<task>_n` per task, then `avg`); written to `path` if given."
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["method", *(c for t in self.tasks for c in (t, f"{t}_std", f"{t}_n")), "avg"])
-        for m in self.methods:
-            row = [m]
-            for t in self.tasks:
-                row += ([round(self.mean[m, t], 6), round(self.std[m, t], 6), self.n[m, t]] if (m, t) in self.mean
-                        else ["", "", 0])
+# %% ../nbs/05_metrics.ipynb
+@patch
+def markdown(self: ResultsTable, *, bold_best: bool = True) -> str:
+    "The table in GitHub markdown, methods as rows and tasks as columns, with an `avg` column."
+    show_avg = any(self.average(m) is not None for m in self.methods) and len(self.tasks) > 1
+    best = {t: max((self.mean[m, t] for m in self.methods if (m, t) in self.mean), default=None) for t in self.tasks}
+    header = ["method", *(task_display_name(t) for t in self.tasks)] + (["avg"] if show_avg else [])
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for m in self.methods:
+        cells = []
+        for t in self.tasks:
+            if (m, t) not in self.mean:
+                cells.append("–")
+                continue
+            text = self._fmt(self.mean[m, t]) + (f" ± {self._fmt(self.std[m, t])}" if self.n[m, t] > 1 else "")
+            is_best = bold_best and len(self.methods) > 1 and self._fmt(self.mean[m, t]) == self._fmt(best[t])
+            cells.append(f"**{text}**" if is_best else text)
+        if show_avg:
             avg = self.average(m)
-            w.writerow(row + ["" if avg is None else round(avg, 6)])
-        text = buf.getvalue()
-        if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            Path(path).write_text(text)
-        return text
+            cells.append("–" if avg is None else self._fmt(avg))
+        lines.append("| " + " | ".join([m, *cells]) + " |")
+    ns = sorted(set(self.n.values()))
+    runs = f"{ns[0]} run{'s' if ns[0] > 1 else ''} per cell" if len(ns) == 1 else f"{ns[0]}–{ns[-1]} runs per cell"
+    scale = f" × {self.scale:g}" if self.scale != 1 else ""
+    lines.append("")
+    lines.append(f"{self.value}{scale}: mean ± sample std over seeds ({runs}).")
+    return "\n".join(lines)
 
-    def _repr_markdown_(self) -> str:
-        return self.markdown()
+# %% ../nbs/05_metrics.ipynb
+@patch
+def to_csv(self: ResultsTable, path: str | Path | None = None) -> str:
+    "The table as CSV (method, then `<task>`, `<task>_std`, `<task>_n` per task, then `avg`); written to `path` if given."
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["method", *(c for t in self.tasks for c in (t, f"{t}_std", f"{t}_n")), "avg"])
+    for m in self.methods:
+        row = [m]
+        for t in self.tasks:
+            row += ([round(self.mean[m, t], 6), round(self.std[m, t], 6), self.n[m, t]] if (m, t) in self.mean
+                    else ["", "", 0])
+        avg = self.average(m)
+        w.writerow(row + ["" if avg is None else round(avg, 6)])
+    text = buf.getvalue()
+    if path is not None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text)
+    return text
 
+# %% ../nbs/05_metrics.ipynb
+@patch
+def _repr_markdown_(self: ResultsTable) -> str:
+    return self.markdown()
+
+# %% ../nbs/05_metrics.ipynb
 def results_table(rows: Iterable[Mapping], *, value: str = "score", tasks: Iterable[str] | None = None,
                   methods: Iterable[str] | None = None, scale: float = 100.0, digits: int = 1) -> ResultsTable:
     """A Table-1-style `ResultsTable` (methods × tasks, mean ± std over seeds) from run rows with

@@ -111,92 +111,101 @@ _KD = ("EncT5_8-KD", dict(method="kd"), "92.09 45.56 85.93/85.61 89.46 91.36/88.
 _MIXUP = ("+MixUp", dict(method="kd+mixup"), "93.23 51.63 86.73/86.69 91.31 91.82/88.97 88.48/91.68 87.47/87.33 62.82")
 _AUGPRO_MIX = ("+AugPro-Mix", dict(method="kd+augpro-mix"), "94.38 57.60 87.40/87.27 92.06 92.06/89.23 89.46/92.34 88.10/87.87 71.84")
 
-AUGPRO_TABLES = (
-    PaperTable("augpro", 1, "Knowledge distillation on the GLUE dataset (teacher and student trained on the training data)",
-               (478, 498), _T1_COLUMNS, (
-        _TEACHER, _STUDENT_FT, _KD,
-        ("+BT", dict(method="kd+bt"), "- - - - - - - 61.73"),
-        ("+KNN", dict(method="kd+knn"), "94.27 54.60 87.13/87.01 91.54 92.14/89.40 86.03/90.32 87.14/87.27 66.79"),
-        ("+TMix", dict(method="kd+tmix"), "93.35 44.42 86.79/86.79 91.10 91.76/88.84 87.25/90.97 87.52/87.35 63.18"),
-        _MIXUP, _AUGPRO_MIX,
-        ("+FGSM", dict(method="kd+fgsm"), "92.20 46.37 85.88/85.53 89.58 91.21/88.06 84.56/89.23 87.56/87.26 62.09"),
-        ("+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "94.61 56.89 87.02/86.85 91.67 92.10/89.26 88.24/91.67 87.64/87.51 70.40"),
-        ("+FGSM+MixUp", dict(method="kd+fgsm+mixup"), "93.12 50.79 86.85/86.65 91.09 91.75/88.85 87.25/90.88 87.15/87.00 62.82"),
-        ("+AugPro-FGSM+AugPro-Mix", dict(method="kd+augpro-mix+augpro-fgsm"),
-         "95.18 59.01 87.97/87.87 92.92 92.30/89.54 89.46/92.42 88.34/88.04 74.73"),
-    ), common=dict(model="enct5-8"), note="Back translation only on RTE, for its cost (L450-451)."),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_1 = PaperTable("augpro", 1, "Knowledge distillation on the GLUE dataset (teacher and student trained on the training data)",
+           (478, 498), _T1_COLUMNS, (
+    _TEACHER, _STUDENT_FT, _KD,
+    ("+BT", dict(method="kd+bt"), "- - - - - - - 61.73"),
+    ("+KNN", dict(method="kd+knn"), "94.27 54.60 87.13/87.01 91.54 92.14/89.40 86.03/90.32 87.14/87.27 66.79"),
+    ("+TMix", dict(method="kd+tmix"), "93.35 44.42 86.79/86.79 91.10 91.76/88.84 87.25/90.97 87.52/87.35 63.18"),
+    _MIXUP, _AUGPRO_MIX,
+    ("+FGSM", dict(method="kd+fgsm"), "92.20 46.37 85.88/85.53 89.58 91.21/88.06 84.56/89.23 87.56/87.26 62.09"),
+    ("+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "94.61 56.89 87.02/86.85 91.67 92.10/89.26 88.24/91.67 87.64/87.51 70.40"),
+    ("+FGSM+MixUp", dict(method="kd+fgsm+mixup"), "93.12 50.79 86.85/86.65 91.09 91.75/88.85 87.25/90.88 87.15/87.00 62.82"),
+    ("+AugPro-FGSM+AugPro-Mix", dict(method="kd+augpro-mix+augpro-fgsm"),
+     "95.18 59.01 87.97/87.87 92.92 92.30/89.54 89.46/92.42 88.34/88.04 74.73"),
+), common=dict(model="enct5-8"), note="Back translation only on RTE, for its cost (L450-451).")
 
-    PaperTable("augpro", 2, "KD with 10% of the training data labeled (teacher) and the rest unlabeled (distillation)",
-               (505, 508), _columns({"KD": dict(method="kd"), "+MixUp": dict(method="kd+mixup"),
-                                     "+AugPro-Mix": dict(method="kd+augpro-mix"), "+FGSM": dict(method="kd+fgsm"),
-                                     "+AugPro-FGSM": dict(method="kd+augpro-fgsm"), "+FGSM+MixUp": dict(method="kd+fgsm+mixup"),
-                                     "+AugPro-Mix+AugPro-FGSM": dict(method="kd+augpro-mix+augpro-fgsm")},
-                                    "KD +MixUp +AugPro-Mix +FGSM +AugPro-FGSM +FGSM+MixUp +AugPro-Mix+AugPro-FGSM"), (
-        ("MNLI-MM/M", _AUGPRO["MNLI-MM/M"], "84.81/84.39 85.53/85.33 86.36/85.87 85.07/84.58 85.87/85.82 85.70/85.65 86.76/86.81"),
-        ("SST-2", _AUGPRO["SST-2"], "92.09 93.35 94.04 92.09 94.27 93.46 94.04"),
-        ("QNLI", _AUGPRO["QNLI"], "89.68 90.28 90.98 89.99 91.03 90.50 91.58"),
-    ), common=dict(model="enct5-8", setting="data.labeled_fraction=0.1")),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_2 = PaperTable("augpro", 2, "KD with 10% of the training data labeled (teacher) and the rest unlabeled (distillation)",
+           (505, 508), _columns({"KD": dict(method="kd"), "+MixUp": dict(method="kd+mixup"),
+                                 "+AugPro-Mix": dict(method="kd+augpro-mix"), "+FGSM": dict(method="kd+fgsm"),
+                                 "+AugPro-FGSM": dict(method="kd+augpro-fgsm"), "+FGSM+MixUp": dict(method="kd+fgsm+mixup"),
+                                 "+AugPro-Mix+AugPro-FGSM": dict(method="kd+augpro-mix+augpro-fgsm")},
+                                "KD +MixUp +AugPro-Mix +FGSM +AugPro-FGSM +FGSM+MixUp +AugPro-Mix+AugPro-FGSM"), (
+    ("MNLI-MM/M", _AUGPRO["MNLI-MM/M"], "84.81/84.39 85.53/85.33 86.36/85.87 85.07/84.58 85.87/85.82 85.70/85.65 86.76/86.81"),
+    ("SST-2", _AUGPRO["SST-2"], "92.09 93.35 94.04 92.09 94.27 93.46 94.04"),
+    ("QNLI", _AUGPRO["QNLI"], "89.68 90.28 90.98 89.99 91.03 90.50 91.58"),
+), common=dict(model="enct5-8", setting="data.labeled_fraction=0.1"))
 
-    PaperTable("augpro", 3, "Time (minutes) per 1000 steps on average, on 8 TPU v3 slices (augmentation, forward and backward)",
-               (548, 549), _columns({"KD": dict(method="kd"), "+KNN": dict(method="kd+knn"), "+TMix": dict(method="kd+tmix"),
-                                     "+BT": dict(method="kd+bt", note="converted time: BT ran on TPU v2 (footnote 1, L547)"),
-                                     "+MixUp": dict(method="kd+mixup"), "+AugPro-Mix": dict(method="kd+augpro-mix"),
-                                     "+FGSM": dict(method="kd+fgsm"), "+AugPro-FGSM": dict(method="kd+augpro-fgsm")},
-                                    "KD +BT +KNN +TMix +MixUp +AugPro-Mix +FGSM +AugPro-FGSM"), (
-        ("Time (min)", _task(None, (None, "minutes_per_1000_steps")), "1.68 13.15 4.57 3.48 3.48 3.48 3.24 3.24"),
-    ), common=dict(model="enct5-8"), text_fixes=(("+BT1", "+BT"),),
-        note="No task is named; the model is the student being trained (the time includes the teacher's forward passes)."),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_3 = PaperTable("augpro", 3, "Time (minutes) per 1000 steps on average, on 8 TPU v3 slices (augmentation, forward and backward)",
+           (548, 549), _columns({"KD": dict(method="kd"), "+KNN": dict(method="kd+knn"), "+TMix": dict(method="kd+tmix"),
+                                 "+BT": dict(method="kd+bt", note="converted time: BT ran on TPU v2 (footnote 1, L547)"),
+                                 "+MixUp": dict(method="kd+mixup"), "+AugPro-Mix": dict(method="kd+augpro-mix"),
+                                 "+FGSM": dict(method="kd+fgsm"), "+AugPro-FGSM": dict(method="kd+augpro-fgsm")},
+                                "KD +BT +KNN +TMix +MixUp +AugPro-Mix +FGSM +AugPro-FGSM"), (
+    ("Time (min)", _task(None, (None, "minutes_per_1000_steps")), "1.68 13.15 4.57 3.48 3.48 3.48 3.24 3.24"),
+), common=dict(model="enct5-8"), text_fixes=(("+BT1", "+BT"),),
+    note="No task is named; the model is the student being trained (the time includes the teacher's forward passes).")
 
-    PaperTable("augpro", 4, "KD+AugPro-FGSM with different ε", (556, 560), _columns(_AUGPRO, "MNLI-MM/M SST-2 QNLI"), (
-        ("30", dict(setting="loss.augpro_fgsm_eps=30"), "85.60/85.28 93.69 90.44"),
-        ("35", dict(setting="loss.augpro_fgsm_eps=35"), "85.87/85.82 94.27 91.03"),
-        ("40", dict(setting="loss.augpro_fgsm_eps=40"), "85.79/85.58 93.23 90.81"),
-        ("100", dict(setting="loss.augpro_fgsm_eps=100"), "85.18/84.74 91.97 90.44"),
-    ), common=dict(method="kd+augpro-fgsm", model="enct5-8"),
-        note="The ε = 35 row equals Table 2's KD+AugPro-FGSM, not Table 1's: likely run with 10% labeled data, "
-             "though Section 5.3 says ablations follow Table 1 unless stated."),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_4 = PaperTable("augpro", 4, "KD+AugPro-FGSM with different ε", (556, 560), _columns(_AUGPRO, "MNLI-MM/M SST-2 QNLI"), (
+    ("30", dict(setting="loss.augpro_fgsm_eps=30"), "85.60/85.28 93.69 90.44"),
+    ("35", dict(setting="loss.augpro_fgsm_eps=35"), "85.87/85.82 94.27 91.03"),
+    ("40", dict(setting="loss.augpro_fgsm_eps=40"), "85.79/85.58 93.23 90.81"),
+    ("100", dict(setting="loss.augpro_fgsm_eps=100"), "85.18/84.74 91.97 90.44"),
+), common=dict(method="kd+augpro-fgsm", model="enct5-8"),
+    note="The ε = 35 row equals Table 2's KD+AugPro-FGSM, not Table 1's: likely run with 10% labeled data, "
+         "though Section 5.3 says ablations follow Table 1 unless stated.")
 
-    PaperTable("augpro", 5, "AugPro-Mix (MixUp labels) and AugPro-FGSM (original labels) data used to fine-tune students",
-               (565, 569), _columns({"20%": dict(setting="data.data_fraction=0.2"), "50%": dict(setting="data.data_fraction=0.5"),
-                                     "100%": dict(setting="data.data_fraction=1")}, "20% 50% 100%"), (
-        ("Finetune", dict(method="ft"), "80.99/80.71 83.43/82.55 84.69/84.26"),
-        ("AugPro-Mix", dict(method="ft+augpro-mix-labels"), "80.62/80.44 83.24/82.60 84.53/83.92"),
-        ("AugPro-FGSM", dict(method="ft+augpro-fgsm-labels"), "80.74/80.32 83.16/82.44 84.37/83.61"),
-    ), common=dict(model="enct5-8", **_AUGPRO["MNLI-MM/M"]),
-        note="The task is not printed: the 100% Finetune cell is Table 1's EncT5_8-FT on MNLI-MM/M."),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_5 = PaperTable("augpro", 5, "AugPro-Mix (MixUp labels) and AugPro-FGSM (original labels) data used to fine-tune students",
+           (565, 569), _columns({"20%": dict(setting="data.data_fraction=0.2"), "50%": dict(setting="data.data_fraction=0.5"),
+                                 "100%": dict(setting="data.data_fraction=1")}, "20% 50% 100%"), (
+    ("Finetune", dict(method="ft"), "80.99/80.71 83.43/82.55 84.69/84.26"),
+    ("AugPro-Mix", dict(method="ft+augpro-mix-labels"), "80.62/80.44 83.24/82.60 84.53/83.92"),
+    ("AugPro-FGSM", dict(method="ft+augpro-fgsm-labels"), "80.74/80.32 83.16/82.44 84.37/83.61"),
+), common=dict(model="enct5-8", **_AUGPRO["MNLI-MM/M"]),
+    note="The task is not printed: the 100% Finetune cell is Table 1's EncT5_8-FT on MNLI-MM/M.")
 
-    PaperTable("augpro", 6, "KD+AugPro-FGSM and its variants with different signs (D: descent, R: random)",
-               (576, 587), _columns(_AUGPRO, "MNLI-MM/M SST-2"), (
-        ("+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "87.02/86.85 94.61"),
-        ("+AugPro-FGSM_D", dict(method="kd+augpro-fgsm-d"), "87.08/86.89 94.27"),
-        ("+AugPro-FGSM_R", dict(method="kd+augpro-fgsm-r"), "86.57/86.52 94.27"),
-        ("+MixUp+AugPro-FGSM", dict(method="kd+mixup+augpro-fgsm"), "87.35/87.41 94.50"),
-        ("+MixUp+AugPro-FGSM_D", dict(method="kd+mixup+augpro-fgsm-d"), "87.45/87.44 94.04"),
-        ("+MixUp+AugPro-FGSM_R", dict(method="kd+mixup+augpro-fgsm-r"), "87.48/87.49 94.15"),
-        ("+AugPro-Mix+AugPro-FGSM", dict(method="kd+augpro-mix+augpro-fgsm"), "87.97/87.87 95.18"),
-        ("+AugPro-Mix+AugPro-FGSM_D", dict(method="kd+augpro-mix+augpro-fgsm-d"), "87.81/87.67 94.61"),
-        ("+AugPro-Mix+AugPro-FGSM_R", dict(method="kd+augpro-mix+augpro-fgsm-r"), "87.77/87.62 94.95"),
-    ), common=dict(model="enct5-8")),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_6 = PaperTable("augpro", 6, "KD+AugPro-FGSM and its variants with different signs (D: descent, R: random)",
+           (576, 587), _columns(_AUGPRO, "MNLI-MM/M SST-2"), (
+    ("+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "87.02/86.85 94.61"),
+    ("+AugPro-FGSM_D", dict(method="kd+augpro-fgsm-d"), "87.08/86.89 94.27"),
+    ("+AugPro-FGSM_R", dict(method="kd+augpro-fgsm-r"), "86.57/86.52 94.27"),
+    ("+MixUp+AugPro-FGSM", dict(method="kd+mixup+augpro-fgsm"), "87.35/87.41 94.50"),
+    ("+MixUp+AugPro-FGSM_D", dict(method="kd+mixup+augpro-fgsm-d"), "87.45/87.44 94.04"),
+    ("+MixUp+AugPro-FGSM_R", dict(method="kd+mixup+augpro-fgsm-r"), "87.48/87.49 94.15"),
+    ("+AugPro-Mix+AugPro-FGSM", dict(method="kd+augpro-mix+augpro-fgsm"), "87.97/87.87 95.18"),
+    ("+AugPro-Mix+AugPro-FGSM_D", dict(method="kd+augpro-mix+augpro-fgsm-d"), "87.81/87.67 94.61"),
+    ("+AugPro-Mix+AugPro-FGSM_R", dict(method="kd+augpro-mix+augpro-fgsm-r"), "87.77/87.62 94.95"),
+), common=dict(model="enct5-8"))
 
-    PaperTable("augpro", 7, "Results of the random generation baseline (Appendix D), beside rows of Table 1",
-               (762, 774), _T1_COLUMNS, (
-        _TEACHER, _STUDENT_FT, _KD,
-        ("+Random", dict(method="kd+random"), "92.78 45.89 86.37/85.55 89.35 91.42/88.43 84.07/88.93 87.72/87.57 61.37"),
-        _MIXUP, _AUGPRO_MIX,
-    ), common=dict(model="enct5-8")),
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_7 = PaperTable("augpro", 7, "Results of the random generation baseline (Appendix D), beside rows of Table 1",
+           (762, 774), _T1_COLUMNS, (
+    _TEACHER, _STUDENT_FT, _KD,
+    ("+Random", dict(method="kd+random"), "92.78 45.89 86.37/85.55 89.35 91.42/88.43 84.07/88.93 87.72/87.57 61.37"),
+    _MIXUP, _AUGPRO_MIX,
+), common=dict(model="enct5-8"))
 
-    PaperTable("augpro", 8, "Table 6 in the setting of Table 2 (10% labeled)", (823, 834), _columns(_AUGPRO, "MNLI-MM/M SST-2 QNLI"), (
-        ("KD+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "85.87/85.82 94.27 91.03"),
-        ("KD+AugPro-FGSM_D", dict(method="kd+augpro-fgsm-d"), "85.87/85.52 93.92 91.05"),
-        ("KD+AugPro-FGSM_R", dict(method="kd+augpro-fgsm-r"), "85.6/85.39 93.35 90.85"),
-        ("KD+MixUp+AugPro-FGSM", dict(method="kd+mixup+augpro-fgsm"), "86.20/86.28 93.81 90.99"),
-        ("KD+MixUp+AugPro-FGSM_D", dict(method="kd+mixup+augpro-fgsm-d"), "86.44/86.19 93.92 90.98"),
-        ("KD+MixUp+AugPro-FGSM_R", dict(method="kd+mixup+augpro-fgsm-r"), "86.38/86.42 94.04 91.34"),
-        ("KD+AugPro-Mix+AugPro-FGSM", dict(method="kd+augpro-mix+augpro-fgsm"), "86.76/86.81 94.04 91.58"),
-        ("KD+AugPro-Mix+AugPro-FGSM_D", dict(method="kd+augpro-mix+augpro-fgsm-d"), "86.59/86.57 93.81 91.56"),
-        ("KD+AugPro-Mix+AugPro-FGSM_R", dict(method="kd+augpro-mix+augpro-fgsm-r"), "86.62/86.48 93.69 91.4"),
-    ), common=dict(model="enct5-8", setting="data.labeled_fraction=0.1")),
-)
+# %% ../nbs/15_paper.ipynb
+_AUGPRO_TABLE_8 = PaperTable("augpro", 8, "Table 6 in the setting of Table 2 (10% labeled)", (823, 834), _columns(_AUGPRO, "MNLI-MM/M SST-2 QNLI"), (
+    ("KD+AugPro-FGSM", dict(method="kd+augpro-fgsm"), "85.87/85.82 94.27 91.03"),
+    ("KD+AugPro-FGSM_D", dict(method="kd+augpro-fgsm-d"), "85.87/85.52 93.92 91.05"),
+    ("KD+AugPro-FGSM_R", dict(method="kd+augpro-fgsm-r"), "85.6/85.39 93.35 90.85"),
+    ("KD+MixUp+AugPro-FGSM", dict(method="kd+mixup+augpro-fgsm"), "86.20/86.28 93.81 90.99"),
+    ("KD+MixUp+AugPro-FGSM_D", dict(method="kd+mixup+augpro-fgsm-d"), "86.44/86.19 93.92 90.98"),
+    ("KD+MixUp+AugPro-FGSM_R", dict(method="kd+mixup+augpro-fgsm-r"), "86.38/86.42 94.04 91.34"),
+    ("KD+AugPro-Mix+AugPro-FGSM", dict(method="kd+augpro-mix+augpro-fgsm"), "86.76/86.81 94.04 91.58"),
+    ("KD+AugPro-Mix+AugPro-FGSM_D", dict(method="kd+augpro-mix+augpro-fgsm-d"), "86.59/86.57 93.81 91.56"),
+    ("KD+AugPro-Mix+AugPro-FGSM_R", dict(method="kd+augpro-mix+augpro-fgsm-r"), "86.62/86.48 93.69 91.4"),
+), common=dict(model="enct5-8", setting="data.labeled_fraction=0.1"))
+
+# %% ../nbs/15_paper.ipynb
+AUGPRO_TABLES = (_AUGPRO_TABLE_1, _AUGPRO_TABLE_2, _AUGPRO_TABLE_3, _AUGPRO_TABLE_4, _AUGPRO_TABLE_5, _AUGPRO_TABLE_6, _AUGPRO_TABLE_7, _AUGPRO_TABLE_8)
 
 # %% ../nbs/15_paper.ipynb
 _SUN = "from Sun et al. (2019a), as the caption says"
@@ -204,57 +213,62 @@ _SUN = "from Sun et al. (2019a), as the caption says"
 def _bert(k: int, method: str, **more) -> dict:
     return dict(model=f"bert{k}", method=method, **more)
 
-MIXKD_TABLES = (
-    PaperTable("mixkd", 1, "GLUE dev set results: the BERT12 teacher, DistilBERT, and 6- and 3-layer students with ablations",
-               (266, 280), _columns(_mixkd(dev=True), "SST-2 MRPC QQP MNLI-m QNLI RTE"), (
-        ("BERT_12", _bert(12, "ft", note="the teacher"), "92.20 90.53/86.52 88.21/91.25 84.12 91.32 77.98"),
-        ("DistilBERT", dict(model="distilbert", method="ft", in_library=False, note="from Sanh et al. (2019), as the caption says"),
-         "91.3 87.5/82.4 -/88.5 82.2 89.2 59.9"),
-        ("BERT_6-FT", _bert(6, "ft"), "90.94 88.54/83.82 87.16/90.43 81.28 88.25 66.43"),
-        ("BERT_6-TMKD", _bert(6, "tmkd"), "91.63 88.93/83.82 86.60/90.27 81.49 88.71 65.34"),
-        ("BERT_6-SM+TMKD", _bert(6, "sm+tmkd"), "91.17 89.30/84.31 87.19/90.56 82.02 88.63 65.34"),
-        ("BERT_6-FT+BT", _bert(6, "ft+bt"), "91.74 89.60/84.80 87.06/90.39 82.10 87.68 67.51"),
-        ("BERT_6-TMKD+BT", _bert(6, "tmkd+bt"), "91.86 89.52/84.56 87.15/90.59 82.17 88.38 69.98"),
-        ("BERT_6-SM+TMKD+BT", _bert(6, "sm+tmkd+bt"), "92.09 89.22/84.07 87.57/90.78 82.53 88.82 67.87"),
-        ("BERT_3-FT", _bert(3, "ft"), "87.16 81.68/71.08 84.99/88.65 75.55 83.98 58.48"),
-        ("BERT_3-TMKD", _bert(3, "tmkd"), "88.76 81.62/71.08 83.27/87.80 75.73 84.26 58.48"),
-        ("BERT_3-SM+TMKD", _bert(3, "sm+tmkd"), "88.99 81.73/71.08 84.47/88.37 75.52 84.24 59.57"),
-        ("BERT_3-FT+BT", _bert(3, "ft+bt"), "88.88 83.36/74.26 85.31/88.81 76.88 83.67 59.21"),
-        ("BERT_3-TMKD+BT", _bert(3, "tmkd+bt"), "89.79 84.46/75.74 85.17/89.00 77.19 84.68 62.82"),
-        ("BERT_3-SM+TMKD+BT", _bert(3, "sm+tmkd+bt"), "90.37 84.14/75.25 85.56/89.09 77.52 84.83 60.65"),
-    ), text_fixes=(("DistnBERT", "DistilBERT"), ("—-", "-")), note="DistilBERT reports no QQP F1."),
+# %% ../nbs/15_paper.ipynb
+_MIXKD_TABLE_1 = PaperTable("mixkd", 1, "GLUE dev set results: the BERT12 teacher, DistilBERT, and 6- and 3-layer students with ablations",
+           (266, 280), _columns(_mixkd(dev=True), "SST-2 MRPC QQP MNLI-m QNLI RTE"), (
+    ("BERT_12", _bert(12, "ft", note="the teacher"), "92.20 90.53/86.52 88.21/91.25 84.12 91.32 77.98"),
+    ("DistilBERT", dict(model="distilbert", method="ft", in_library=False, note="from Sanh et al. (2019), as the caption says"),
+     "91.3 87.5/82.4 -/88.5 82.2 89.2 59.9"),
+    ("BERT_6-FT", _bert(6, "ft"), "90.94 88.54/83.82 87.16/90.43 81.28 88.25 66.43"),
+    ("BERT_6-TMKD", _bert(6, "tmkd"), "91.63 88.93/83.82 86.60/90.27 81.49 88.71 65.34"),
+    ("BERT_6-SM+TMKD", _bert(6, "sm+tmkd"), "91.17 89.30/84.31 87.19/90.56 82.02 88.63 65.34"),
+    ("BERT_6-FT+BT", _bert(6, "ft+bt"), "91.74 89.60/84.80 87.06/90.39 82.10 87.68 67.51"),
+    ("BERT_6-TMKD+BT", _bert(6, "tmkd+bt"), "91.86 89.52/84.56 87.15/90.59 82.17 88.38 69.98"),
+    ("BERT_6-SM+TMKD+BT", _bert(6, "sm+tmkd+bt"), "92.09 89.22/84.07 87.57/90.78 82.53 88.82 67.87"),
+    ("BERT_3-FT", _bert(3, "ft"), "87.16 81.68/71.08 84.99/88.65 75.55 83.98 58.48"),
+    ("BERT_3-TMKD", _bert(3, "tmkd"), "88.76 81.62/71.08 83.27/87.80 75.73 84.26 58.48"),
+    ("BERT_3-SM+TMKD", _bert(3, "sm+tmkd"), "88.99 81.73/71.08 84.47/88.37 75.52 84.24 59.57"),
+    ("BERT_3-FT+BT", _bert(3, "ft+bt"), "88.88 83.36/74.26 85.31/88.81 76.88 83.67 59.21"),
+    ("BERT_3-TMKD+BT", _bert(3, "tmkd+bt"), "89.79 84.46/75.74 85.17/89.00 77.19 84.68 62.82"),
+    ("BERT_3-SM+TMKD+BT", _bert(3, "sm+tmkd+bt"), "90.37 84.14/75.25 85.56/89.09 77.52 84.83 60.65"),
+), text_fixes=(("DistnBERT", "DistilBERT"), ("—-", "-")), note="DistilBERT reports no QQP F1.")
 
-    PaperTable("mixkd", 2, "Computation cost of the teacher and the students: inference speed and number of parameters",
-               (352, 363), (("Inference Speed (Samples/second)", _task(None, (None, "samples_per_second"))),
-                            ("# of Parameters", _task(None, (None, "parameters")))), (
-        ("BERT12 Teacher", _bert(12, "ft"), "115 109,483,778"),
-        ("BERT6 Student", _bert(6, "ft"), "252 66,956,546"),
-        ("BERT3 Student", _bert(3, "ft"), "397 45,692,930"),
-    ), text_fixes=(("SamPleS", "Samples"), ("ParameterS", "Parameters")), by_column=True,
-        note="Speed on SST-2 with batch size 16 on an Nvidia TITAN X GPU (the caption). A model's cost, whatever its "
-             "training: stored as 'ft'. The counts include BERT's pooler and a 2-label classifier."),
+# %% ../nbs/15_paper.ipynb
+_MIXKD_TABLE_2 = PaperTable("mixkd", 2, "Computation cost of the teacher and the students: inference speed and number of parameters",
+           (352, 363), (("Inference Speed (Samples/second)", _task(None, (None, "samples_per_second"))),
+                        ("# of Parameters", _task(None, (None, "parameters")))), (
+    ("BERT12 Teacher", _bert(12, "ft"), "115 109,483,778"),
+    ("BERT6 Student", _bert(6, "ft"), "252 66,956,546"),
+    ("BERT3 Student", _bert(3, "ft"), "397 45,692,930"),
+), text_fixes=(("SamPleS", "Samples"), ("ParameterS", "Parameters")), by_column=True,
+    note="Speed on SST-2 with batch size 16 on an Nvidia TITAN X GPU (the caption). A model's cost, whatever its "
+         "training: stored as 'ft'. The counts include BERT's pooler and a 2-label classifier.")
 
-    PaperTable("mixkd", 3, "GLUE test server results; MixKD is the full variant SM+TMKD+BT",
-               (318, 327), _columns(_mixkd(dev=False), "SST-2 MRPC QQP MNLI-m MNLI-mm QNLI RTE"), (
-        ("BERT_12", _bert(12, "ft", note="BERT12 on the test server; the caption does not say whose run"), "93.5 88.9/84.8 71.2/89.2 84.6 83.4 90.5 66.4"),
-        ("BERT_6-FT", _bert(6, "ft"), "90.7 85.9/80.2 69.2/88.2 80.4 79.7 86.7 63.6"),
-        ("BERT_6-KD", _bert(6, "kd", in_library=False, note=_SUN), "91.5 86.2/80.6 70.1/88.8 80.2 79.8 88.3 64.7"),
-        ("BERT_6-PKD", _bert(6, "pkd", in_library=False, note=_SUN), "92.0 85.0/79.9 70.7/88.9 81.5 81.0 89.0 65.5"),
-        ("BERT_6-MixKD", _bert(6, "sm+tmkd+bt"), "92.5 86.4/81.9 70.5/89.1 82.2 81.2 88.2 68.3"),
-        ("BERT_3-FT", _bert(3, "ft"), "86.4 80.5/72.6 65.8/86.9 74.8 74.3 84.3 55.2"),
-        ("BERT_3-KD", _bert(3, "kd", in_library=False, note=_SUN), "86.9 79.5/71.1 67.3/87.6 75.4 74.8 84.0 56.2"),
-        ("BERT_3-PKD", _bert(3, "pkd", in_library=False, note=_SUN), "87.5 80.7/72.5 68.1/87.8 76.7 76.3 84.7 58.2"),
-        ("BERT_3-MixKD", _bert(3, "sm+tmkd+bt"), "89.5 83.3/75.2 67.2/87.4 77.2 76.8 84.4 62.0"),
-    ), text_fixes=(("\t768\t", "\t76.8\t"),), note="BERT3-MixKD's MNLI-mm is extracted as '768' (L327): 76.8."),
+# %% ../nbs/15_paper.ipynb
+_MIXKD_TABLE_3 = PaperTable("mixkd", 3, "GLUE test server results; MixKD is the full variant SM+TMKD+BT",
+           (318, 327), _columns(_mixkd(dev=False), "SST-2 MRPC QQP MNLI-m MNLI-mm QNLI RTE"), (
+    ("BERT_12", _bert(12, "ft", note="BERT12 on the test server; the caption does not say whose run"), "93.5 88.9/84.8 71.2/89.2 84.6 83.4 90.5 66.4"),
+    ("BERT_6-FT", _bert(6, "ft"), "90.7 85.9/80.2 69.2/88.2 80.4 79.7 86.7 63.6"),
+    ("BERT_6-KD", _bert(6, "kd", in_library=False, note=_SUN), "91.5 86.2/80.6 70.1/88.8 80.2 79.8 88.3 64.7"),
+    ("BERT_6-PKD", _bert(6, "pkd", in_library=False, note=_SUN), "92.0 85.0/79.9 70.7/88.9 81.5 81.0 89.0 65.5"),
+    ("BERT_6-MixKD", _bert(6, "sm+tmkd+bt"), "92.5 86.4/81.9 70.5/89.1 82.2 81.2 88.2 68.3"),
+    ("BERT_3-FT", _bert(3, "ft"), "86.4 80.5/72.6 65.8/86.9 74.8 74.3 84.3 55.2"),
+    ("BERT_3-KD", _bert(3, "kd", in_library=False, note=_SUN), "86.9 79.5/71.1 67.3/87.6 75.4 74.8 84.0 56.2"),
+    ("BERT_3-PKD", _bert(3, "pkd", in_library=False, note=_SUN), "87.5 80.7/72.5 68.1/87.8 76.7 76.3 84.7 58.2"),
+    ("BERT_3-MixKD", _bert(3, "sm+tmkd+bt"), "89.5 83.3/75.2 67.2/87.4 77.2 76.8 84.4 62.0"),
+), text_fixes=(("\t768\t", "\t76.8\t"),), note="BERT3-MixKD's MNLI-mm is extracted as '768' (L327): 76.8.")
 
-    PaperTable("mixkd", 5, "Mean ± standard deviation over seeds on the dev sets (Appendix B)",
-               (803, 807), _columns(_mixkd(dev=True), "MRPC MNLI-m QNLI RTE"), (
-        ("BERT_6-TMKD+BT", _bert(6, "tmkd+bt"), "89.79±0.27/85.04±0.48 82.05±0.11 88.42±0.06 69.37±0.50"),
-        ("BERT_6-SM+TMKD+BT", _bert(6, "sm+tmkd+bt"), "89.64±0.38/84.43±0.36 82.41±0.12 88.76±0.15 68.02±0.11"),
-        ("BERT_3-TMKD+BT", _bert(3, "tmkd+bt"), "84.79±0.33/75.82±0.48 77.16±0.03 84.60±0.07 62.47±0.36"),
-        ("BERT_3-SM+TMKD+BT", _bert(3, "sm+tmkd+bt"), "84.53±0.39/75.85±0.60 77.42±0.11 84.88±0.06 60.83±0.18"),
-    ), text_fixes=(("∕", "/"),), note="The caption says 'variance', Appendix B's text (L800) 'standard deviation'."),
-)
+# %% ../nbs/15_paper.ipynb
+_MIXKD_TABLE_5 = PaperTable("mixkd", 5, "Mean ± standard deviation over seeds on the dev sets (Appendix B)",
+           (803, 807), _columns(_mixkd(dev=True), "MRPC MNLI-m QNLI RTE"), (
+    ("BERT_6-TMKD+BT", _bert(6, "tmkd+bt"), "89.79±0.27/85.04±0.48 82.05±0.11 88.42±0.06 69.37±0.50"),
+    ("BERT_6-SM+TMKD+BT", _bert(6, "sm+tmkd+bt"), "89.64±0.38/84.43±0.36 82.41±0.12 88.76±0.15 68.02±0.11"),
+    ("BERT_3-TMKD+BT", _bert(3, "tmkd+bt"), "84.79±0.33/75.82±0.48 77.16±0.03 84.60±0.07 62.47±0.36"),
+    ("BERT_3-SM+TMKD+BT", _bert(3, "sm+tmkd+bt"), "84.53±0.39/75.85±0.60 77.42±0.11 84.88±0.06 60.83±0.18"),
+), text_fixes=(("∕", "/"),), note="The caption says 'variance', Appendix B's text (L800) 'standard deviation'.")
+
+# %% ../nbs/15_paper.ipynb
+MIXKD_TABLES = (_MIXKD_TABLE_1, _MIXKD_TABLE_2, _MIXKD_TABLE_3, _MIXKD_TABLE_5)
 
 # %% ../nbs/15_paper.ipynb
 PAPERS = {"augpro": "augpro-iclr2023.txt", "mixkd": "mixkd-iclr2021.txt"}   # the texts, in the project's shared/papers/
@@ -264,6 +278,7 @@ PAPER_RESULTS: tuple[PaperResult, ...] = tuple(r for t in PAPER_TABLES.values() 
 def _query(filters: Mapping) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in filters.items())
 
+# %% ../nbs/15_paper.ipynb
 def paper_results(**filters) -> tuple[PaperResult, ...]:
     "The records whose fields equal every filter, in print order: `paper_results(paper='augpro', table=1, task='rte')`."
     unknown = sorted(set(filters) - set(RESULT_FIELDS))
@@ -271,6 +286,7 @@ def paper_results(**filters) -> tuple[PaperResult, ...]:
         raise ValueError(f"paper_results: no field {', '.join(unknown)}; the fields are {', '.join(RESULT_FIELDS)}.")
     return tuple(r for r in PAPER_RESULTS if all(getattr(r, k) == v for k, v in filters.items()))
 
+# %% ../nbs/15_paper.ipynb
 def _why_none(filters: Mapping) -> str:
     "Which filter rules out every record, and the values that field has among the records left before it."
     left = PAPER_RESULTS
@@ -281,6 +297,7 @@ def _why_none(filters: Mapping) -> str:
         left = kept
     return "no record"
 
+# %% ../nbs/15_paper.ipynb
 def paper_value(paper: str, table: int, task: str | None, method: str, metric: str, **more) -> float:
     "The one value printed for these fields (percent for GLUE metrics); an error says what is missing or ambiguous."
     filters = dict(paper=paper, table=table, task=task, method=method, metric=metric, **more)
@@ -293,6 +310,7 @@ def paper_value(paper: str, table: int, task: str | None, method: str, metric: s
                           + "; ".join(f"{f} from {', '.join(vs)}" for f, vs in differ.items()) + ".")
     return found[0].value
 
+# %% ../nbs/15_paper.ipynb
 def paper_gains(paper: str, table: int, baseline: str = "kd", **filters) -> dict[PaperResult, float]:
     """Each record's value minus its baseline's: the `baseline` method's record of the same table alike in model, task,
     split, metric and setting (percentage points; minutes in AugPro Table 3). Records without a baseline are left out."""

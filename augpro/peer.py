@@ -17,6 +17,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 from flax import nnx
+from fastcore.basics import patch
 
 from .bench import (STEP_CONFIG_KEYS, STEP_SIZES, MissingExtra, StepSize, compile_steps, ms_summary, other_cpu_load,
                           param_count, register_benchmark, size_models, step_batch, time_interleaved)
@@ -49,6 +50,24 @@ def _peer_imports():
 
 
 # %% ../nbs/17b_peer.ipynb
+def _torch_enct5_parts(net, config: dict, num_labels: int):
+    """Give `net` (a bare `torch.nn.Module`) EncT5's parts as a PyTorch + transformers user writes them: transformers'
+    `T5Stack` as the encoder, one `T5Block` as the decoder layer with its final norm, a learned decoder input, a linear head."""
+    torch, transformers, t5 = _peer_imports()
+    nn = torch.nn
+    enc = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=False, use_cache=False)
+    dec = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=True, use_cache=False)
+    net.encoder = t5.T5Stack(enc)
+    dec._attn_implementation = enc._attn_implementation   # the stack's (transformers' default); a bare block has none
+    net.decoder = nn.Module()
+    net.decoder.block = nn.ModuleList([t5.T5Block(dec, has_relative_attention_bias=False, layer_idx=0)])
+    net.decoder.final_layer_norm = t5.T5LayerNorm(dec.d_model, eps=dec.layer_norm_epsilon)
+    net.decoder_input = nn.Parameter(torch.zeros(1, dec.d_model))
+    net.dropout = nn.Dropout(dec.dropout_rate)
+    net.head = nn.Linear(dec.d_model, num_labels)
+    net.dec_config = dec
+
+# %% ../nbs/17b_peer.ipynb
 @functools.cache
 def _torch_enct5_class():
     "The PyTorch EncT5 class, built on first use (so that augpro.bench imports without torch)."
@@ -60,17 +79,7 @@ def _torch_enct5_class():
         the decoder layer with its final norm, a learned decoder input and a linear head."""
         def __init__(self, config, num_labels: int):
             super().__init__()
-            enc = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=False, use_cache=False)
-            dec = transformers.T5Config(**config, num_decoder_layers=1, is_decoder=True, use_cache=False)
-            self.encoder = t5.T5Stack(enc)
-            dec._attn_implementation = enc._attn_implementation   # the stack's (transformers' default); a bare block has none
-            self.decoder = nn.Module()
-            self.decoder.block = nn.ModuleList([t5.T5Block(dec, has_relative_attention_bias=False, layer_idx=0)])
-            self.decoder.final_layer_norm = t5.T5LayerNorm(dec.d_model, eps=dec.layer_norm_epsilon)
-            self.decoder_input = nn.Parameter(torch.zeros(1, dec.d_model))
-            self.dropout = nn.Dropout(dec.dropout_rate)
-            self.head = nn.Linear(dec.d_model, num_labels)
-            self.dec_config = dec
+            _torch_enct5_parts(self, config, num_labels)
 
         @property
         def table(self):
@@ -98,6 +107,7 @@ def _torch_enct5_class():
 
     return TorchEncT5
 
+# %% ../nbs/17b_peer.ipynb
 def torch_enct5(model):
     "A PyTorch + transformers copy of an EncT5: the same sizes, dropout and weights (`enct5_to_hf`)."
     torch, _, _ = _peer_imports()
@@ -112,9 +122,11 @@ def torch_enct5(model):
     net.load_state_dict(state, strict=True)   # every tensor named, none left over
     return net
 
+# %% ../nbs/17b_peer.ipynb
 def torch_param_count(net) -> int:
     return int(sum(p.numel() for p in net.parameters()))
 
+# %% ../nbs/17b_peer.ipynb
 @functools.cache
 def _torch_bert_class():
     "The PyTorch BERT classifier, built on first use: transformers' `BertForSequenceClassification` and the step's pieces."
@@ -148,6 +160,7 @@ def _torch_bert_class():
 
     return TorchBert
 
+# %% ../nbs/17b_peer.ipynb
 def torch_bert(model):
     "A PyTorch + transformers copy of an augpro BERT: transformers' config and tensors as `augpro.bert`'s export writes them."
     torch, _, _ = _peer_imports()
@@ -157,10 +170,10 @@ def torch_bert(model):
 
 TORCH_TWINS = {"enct5": torch_enct5, "bert": torch_bert}   # by model family
 
+# %% ../nbs/17b_peer.ipynb
 def torch_twin(model):
     "The PyTorch copy of an augpro model (same sizes, dropout and weights), by its family."
     return TORCH_TWINS[family_of(model).name](model)
-
 
 # %% ../nbs/17b_peer.ipynb
 PEER_TERMS = ("kd", "mixup", "augpro-mix", "fgsm", "augpro-fgsm")
@@ -184,6 +197,7 @@ def _check_peer_settings(method: str, hp: LossConfig, optim) -> tuple:
         raise ValueError("the peer benchmark needs a fixed MixUp λ (loss.lam), so that both sides mix alike; got None.")
     return terms
 
+# %% ../nbs/17b_peer.ipynb
 class TorchStep:
     """One method's training step in eager PyTorch, as `augpro.losses` defines its terms (kd, mixup, augpro-mix, fgsm,
     augpro-fgsm): the teacher without gradient (dropout as `loss.teacher_dropout` says), the student forward and
@@ -200,84 +214,6 @@ class TorchStep:
         self.schedule = transformers.get_scheduler(_HF_SCHEDULES[optim.schedule], self.opt, num_warmup_steps=optim.warmup_steps,
                                                    num_training_steps=optim.steps)
 
-    # -- the pieces, as a PyTorch user writes them --------------------------------------------------------
-    def kl(self, s_logits, t_logits):
-        "KL(teacher ‖ student) of the temperature-softened distributions × T², averaged over the batch."
-        T, F = self.hp.temperature, self.F
-        return F.kl_div(F.log_softmax(s_logits / T, -1), F.log_softmax(t_logits / T, -1), log_target=True,
-                        reduction="batchmean") * T * T
-
-    def project(self, reps, table, mask):
-        """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
-        in-mask positions only (indexed out, as eager PyTorch allows) unless `loss.projection_block` is None."""
-        inside = mask.bool() if self.hp.projection_block is not None else self.torch.ones_like(mask, dtype=bool)
-        scores = reps[inside] @ self.F.normalize(table, dim=1).T
-        ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
-        ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
-        return ids
-
-    def finalize(self, ids, mask):
-        "The tokenizer's layout: pad outside the mask, its end token at each row's last in-mask position, its [CLS] first."
-        torch, layout, inside = self.torch, self.layout, mask.bool()
-        pos = torch.arange(ids.shape[1])
-        last = torch.where(inside, pos, -1).max(1, keepdim=True).values
-        ids = torch.where(pos == last, layout.sep_id, torch.where(inside, ids, layout.pad_id))
-        return ids if layout.cls_id is None else torch.where((pos == 0) & inside, layout.cls_id, ids)
-
-    def eps(self, eps: float, table):
-        return eps * table.pow(2).mean().sqrt() if self.hp.param('eps_mode') == "rms" else eps
-
-    # -- the loss ---------------------------------------------------------------------------------------
-    def loss(self, fixed: dict | None = None):
-        """(total loss, {term: loss}, {piece: tensor}) on the batch. `fixed` replaces the step's random draws: the MixUp
-        `partners` [B] and the FGSM `direction` [B, L, D] (the check uses augpro's, so that both sides compute the same)."""
-        torch, F, hp, s, t = self.torch, self.F, self.hp, self.student, self.teacher
-        ids, mask, labels, fixed = self.ids, self.mask, self.labels, fixed or {}
-        with torch.no_grad():
-            t_clean = t(ids, mask)
-        s_clean = s(ids, mask)
-        losses = {"kd": hp.ce_weight * F.cross_entropy(s_clean, labels) + hp.distill_weight * self.kl(s_clean, t_clean)}
-        pieces = {}
-        if {"mixup", "augpro-mix"} & set(self.terms):
-            lam = hp.param('lam')
-            partners = fixed.get("partners", torch.randperm(ids.shape[0]))
-            mixed_mask = torch.maximum(mask, mask[partners])
-        if "mixup" in self.terms:
-            e = s.embed(ids)
-            s_logits = s.from_embeddings(lam * e + (1 - lam) * e[partners], mixed_mask)
-            with torch.no_grad():
-                e_t = t.embed(ids)
-                t_logits = t.from_embeddings(lam * e_t + (1 - lam) * e_t[partners], mixed_mask)
-            y = F.one_hot(labels, s_logits.shape[-1]).float()
-            losses["mixup"] = (hp.ce_weight * F.cross_entropy(s_logits, lam * y + (1 - lam) * y[partners])
-                               + hp.distill_weight * self.kl(s_logits, t_logits))
-        if "augpro-mix" in self.terms:
-            with torch.no_grad():
-                table = t.table
-                new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table, mixed_mask), mixed_mask)
-                t_logits = t(new, mixed_mask)
-            losses["augpro-mix"] = self.kl(s(new, mixed_mask), t_logits)
-            pieces["augpro-mix ids"] = new
-        if {"fgsm", "augpro-fgsm"} & set(self.terms):
-            emb = s.embed(ids).detach().requires_grad_(True)
-            training = s.training
-            s.eval()   # augpro takes the FGSM gradient with the student's dropout off
-            (grad,) = torch.autograd.grad(self.kl(s.from_embeddings(emb, mask), t_clean), emb)
-            s.train(training)
-            direction, inside = fixed.get("direction", grad.sign()), mask[..., None].to(emb.dtype)
-            pieces["fgsm grad"] = grad
-        if "fgsm" in self.terms:
-            step = self.eps(hp.param('fgsm_eps'), s.table.detach()) * direction * inside
-            losses["fgsm"] = self.kl(s.from_embeddings(s.embed(ids) + step, mask), t_clean)
-        if "augpro-fgsm" in self.terms:
-            with torch.no_grad():
-                table = s.table.detach()
-                new = self.finalize(self.project(emb.detach() + self.eps(hp.param('augpro_fgsm_eps'), table) * direction * inside, table, mask), mask)
-                t_logits = t(new, mask)
-            losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
-            pieces["augpro-fgsm ids"] = new
-        return sum(w * losses[k] for k, w in self.terms.items()), losses, pieces
-
     def __call__(self):
         "One training step; returns the loss."
         self.student.train()
@@ -291,16 +227,122 @@ class TorchStep:
         self.schedule.step()
         return loss.detach()
 
-    def check(self, fixed: dict) -> dict:
-        "Loss, gradient norm (before clipping) and pieces with dropout off and the given draws; no update."
-        self.student.eval()
-        self.teacher.eval()
-        self.opt.zero_grad(set_to_none=True)
-        loss, _, pieces = self.loss(fixed)
-        loss.backward()
-        norm = self.torch.sqrt(sum((p.grad.double() ** 2).sum() for p in self.student.parameters() if p.grad is not None))
-        self.opt.zero_grad(set_to_none=True)
-        return {"loss": float(loss.detach()), "grad_norm": float(norm), **{k: v.detach().numpy() for k, v in pieces.items()}}
+# %% ../nbs/17b_peer.ipynb
+# -- the pieces, as a PyTorch user writes them --------------------------------------------------------
+@patch
+def kl(self: TorchStep, s_logits, t_logits):
+    "KL(teacher ‖ student) of the temperature-softened distributions × T², averaged over the batch."
+    T, F = self.hp.temperature, self.F
+    return F.kl_div(F.log_softmax(s_logits / T, -1), F.log_softmax(t_logits / T, -1), log_target=True,
+                    reduction="batchmean") * T * T
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def project(self: TorchStep, reps, table, mask):
+    """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
+    in-mask positions only (indexed out, as eager PyTorch allows) unless `loss.projection_block` is None."""
+    inside = mask.bool() if self.hp.projection_block is not None else self.torch.ones_like(mask, dtype=bool)
+    scores = reps[inside] @ self.F.normalize(table, dim=1).T
+    ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
+    ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
+    return ids
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def finalize(self: TorchStep, ids, mask):
+    "The tokenizer's layout: pad outside the mask, its end token at each row's last in-mask position, its [CLS] first."
+    torch, layout, inside = self.torch, self.layout, mask.bool()
+    pos = torch.arange(ids.shape[1])
+    last = torch.where(inside, pos, -1).max(1, keepdim=True).values
+    ids = torch.where(pos == last, layout.sep_id, torch.where(inside, ids, layout.pad_id))
+    return ids if layout.cls_id is None else torch.where((pos == 0) & inside, layout.cls_id, ids)
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def eps(self: TorchStep, eps: float, table):
+    return eps * table.pow(2).mean().sqrt() if self.hp.param('eps_mode') == "rms" else eps
+
+# %% ../nbs/17b_peer.ipynb
+# -- the loss ---------------------------------------------------------------------------------------
+@patch
+def loss(self: TorchStep, fixed: dict | None = None):
+    """(total loss, {term: loss}, {piece: tensor}) on the batch. `fixed` replaces the step's random draws: the MixUp
+    `partners` [B] and the FGSM `direction` [B, L, D] (the check uses augpro's, so that both sides compute the same)."""
+    torch, F, hp, s, t = self.torch, self.F, self.hp, self.student, self.teacher
+    ids, mask, labels, fixed = self.ids, self.mask, self.labels, fixed or {}
+    with torch.no_grad():
+        t_clean = t(ids, mask)
+    s_clean = s(ids, mask)
+    losses = {"kd": hp.ce_weight * F.cross_entropy(s_clean, labels) + hp.distill_weight * self.kl(s_clean, t_clean)}
+    pieces = {}
+    if {"mixup", "augpro-mix"} & set(self.terms):
+        self._mix_losses(fixed, losses, pieces)
+    if {"fgsm", "augpro-fgsm"} & set(self.terms):
+        self._fgsm_losses(fixed, losses, pieces, t_clean)
+    return sum(w * losses[k] for k, w in self.terms.items()), losses, pieces
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def _mix_losses(self: TorchStep, fixed: dict, losses: dict, pieces: dict):
+    "MixUp's and AugPro-Mix's losses into `losses`, AugPro-Mix's tokens into `pieces`: one draw of partners for both."
+    torch, F, hp, s, t = self.torch, self.F, self.hp, self.student, self.teacher
+    ids, mask, labels = self.ids, self.mask, self.labels
+    lam = hp.param('lam')
+    partners = fixed.get("partners", torch.randperm(ids.shape[0]))
+    mixed_mask = torch.maximum(mask, mask[partners])
+    if "mixup" in self.terms:
+        e = s.embed(ids)
+        s_logits = s.from_embeddings(lam * e + (1 - lam) * e[partners], mixed_mask)
+        with torch.no_grad():
+            e_t = t.embed(ids)
+            t_logits = t.from_embeddings(lam * e_t + (1 - lam) * e_t[partners], mixed_mask)
+        y = F.one_hot(labels, s_logits.shape[-1]).float()
+        losses["mixup"] = (hp.ce_weight * F.cross_entropy(s_logits, lam * y + (1 - lam) * y[partners])
+                           + hp.distill_weight * self.kl(s_logits, t_logits))
+    if "augpro-mix" in self.terms:
+        with torch.no_grad():
+            table = t.table
+            new = self.finalize(self.project(lam * table[ids] + (1 - lam) * table[ids[partners]], table, mixed_mask), mixed_mask)
+            t_logits = t(new, mixed_mask)
+        losses["augpro-mix"] = self.kl(s(new, mixed_mask), t_logits)
+        pieces["augpro-mix ids"] = new
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def _fgsm_losses(self: TorchStep, fixed: dict, losses: dict, pieces: dict, t_clean):
+    "FGSM's and AugPro-FGSM's losses into `losses`, the gradient and AugPro-FGSM's tokens into `pieces`: one gradient for both."
+    torch, hp, s, t = self.torch, self.hp, self.student, self.teacher
+    ids, mask = self.ids, self.mask
+    emb = s.embed(ids).detach().requires_grad_(True)
+    training = s.training
+    s.eval()   # augpro takes the FGSM gradient with the student's dropout off
+    (grad,) = torch.autograd.grad(self.kl(s.from_embeddings(emb, mask), t_clean), emb)
+    s.train(training)
+    direction, inside = fixed.get("direction", grad.sign()), mask[..., None].to(emb.dtype)
+    pieces["fgsm grad"] = grad
+    if "fgsm" in self.terms:
+        step = self.eps(hp.param('fgsm_eps'), s.table.detach()) * direction * inside
+        losses["fgsm"] = self.kl(s.from_embeddings(s.embed(ids) + step, mask), t_clean)
+    if "augpro-fgsm" in self.terms:
+        with torch.no_grad():
+            table = s.table.detach()
+            new = self.finalize(self.project(emb.detach() + self.eps(hp.param('augpro_fgsm_eps'), table) * direction * inside, table, mask), mask)
+            t_logits = t(new, mask)
+        losses["augpro-fgsm"] = self.kl(s(new, mask), t_logits)
+        pieces["augpro-fgsm ids"] = new
+
+# %% ../nbs/17b_peer.ipynb
+@patch
+def check(self: TorchStep, fixed: dict) -> dict:
+    "Loss, gradient norm (before clipping) and pieces with dropout off and the given draws; no update."
+    self.student.eval()
+    self.teacher.eval()
+    self.opt.zero_grad(set_to_none=True)
+    loss, _, pieces = self.loss(fixed)
+    loss.backward()
+    norm = self.torch.sqrt(sum((p.grad.double() ** 2).sum() for p in self.student.parameters() if p.grad is not None))
+    self.opt.zero_grad(set_to_none=True)
+    return {"loss": float(loss.detach()), "grad_norm": float(norm), **{k: v.detach().numpy() for k, v in pieces.items()}}
 
 # %% ../nbs/17b_peer.ipynb
 PEER_SIZES = ("tiny", "cpu-demo", "t5", "minilm")
@@ -314,9 +356,11 @@ def _dropout_free(model, seed: int):
     nnx.update(twin, nnx.state(model, nnx.Param))
     return twin
 
+# %% ../nbs/17b_peer.ipynb
 def _rel(a: float, b: float) -> float:
     return abs(a - b) / max(abs(b), 1e-12)
 
+# %% ../nbs/17b_peer.ipynb
 def augpro_draws(student, teacher, batch, candidates, seed: int, hp: LossConfig, layout: TokenLayout = T5_LAYOUT) -> dict:
     """What augpro's training step draws and makes at step index 0 with these models, from its own code (`StepContext`
     under make_train_step's key): the MixUp partners, the FGSM gradient, and the tokens of both projections."""
@@ -331,6 +375,7 @@ def augpro_draws(student, teacher, batch, candidates, seed: int, hp: LossConfig,
 
     return jax.device_get(draws(s_state, t_state, batch))
 
+# %% ../nbs/17b_peer.ipynb
 def peer_check(cfgs: dict, student, teacher, batch, candidates, seed: int, torch_steps: dict, metrics: dict,
                rtol: float = PEER_RTOL, layout: TokenLayout = T5_LAYOUT) -> dict:
     """With dropout off, compare each method's loss and gradient norm in augpro (`metrics`: the first step's, at step
@@ -367,6 +412,7 @@ def peer_check(cfgs: dict, student, teacher, batch, candidates, seed: int, torch
                              f"(relative tolerance {rtol:g}): {json.dumps({m: rows[m] for m in bad})}")
     return {"rtol": rtol, "dropout": 0.0, "step": 0, "methods": rows}
 
+# %% ../nbs/17b_peer.ipynb
 def _teacher_forward(teacher, batch, hp: LossConfig, seed: int):
     "The teacher's jitted forward pass on the batch (dropout as `loss.teacher_dropout` says), compiled and run once."
     t_def, t_params, t_rest = nnx.split(teacher, nnx.Param, ...)
@@ -375,6 +421,7 @@ def _teacher_forward(teacher, batch, hp: LossConfig, seed: int):
     jax.block_until_ready(f())
     return f
 
+# %% ../nbs/17b_peer.ipynb
 def _torch_teacher_forward(net, batch, hp: LossConfig):
     torch = _peer_imports()[0]
     ids, mask = (torch.tensor(np.asarray(batch[k])).long() for k in ("ids", "mask"))
@@ -384,6 +431,7 @@ def _torch_teacher_forward(net, batch, hp: LossConfig):
             return net(ids, mask)
     return f
 
+# %% ../nbs/17b_peer.ipynb
 def _peer_ratios(med: dict, methods) -> dict:
     "Per side: AugPro-Mix over MixUp, and AugPro-FGSM over FGSM plus one teacher forward pass (the pass it adds)."
     out = {}
@@ -397,6 +445,38 @@ def _peer_ratios(med: dict, methods) -> dict:
         out[side] = r
     return out
 
+# %% ../nbs/17b_peer.ipynb
+def _peer_twins(size: StepSize, seed: int):
+    "augpro's teacher and student at `size`, their PyTorch twins (the same weights) and the parameter counts, checked equal."
+    teacher, student = size_models(size, seed)
+    t_net, s_net = torch_twin(teacher), torch_twin(student)
+    counts = {"teacher": (param_count(teacher), torch_param_count(t_net)), "student": (param_count(student), torch_param_count(s_net))}
+    for role, (a, b) in counts.items():
+        if a != b:
+            raise AssertionError(f"the augpro and PyTorch {role}s differ in size ({a:,} and {b:,} parameters): the race would not be fair.")
+    return teacher, student, t_net, s_net, {role: a for role, (a, _) in counts.items()}
+
+# %% ../nbs/17b_peer.ipynb
+def _check_inputs(cfg, cfgs: dict, fns: dict, student, teacher, batch, cand, seed: int, layout):
+    """The models and augpro's step-0 metrics that the check compares with PyTorch: the timed steps' own when the models
+    have no dropout, else those of dropout-free copies."""
+    if cfg.model.dropout == 0.0:   # the timed steps are the check's: their first call was step 0
+        return (student, teacher), {m: fns[m].metrics[0] for m in cfgs}
+    check_models = (_dropout_free(student, seed + 1), _dropout_free(teacher, seed))
+    check_fns = compile_steps(cfgs, *check_models, batch, cand, 1, seed, layout=layout)[0]
+    return check_models, {m: check_fns[m].metrics[0] for m in cfgs}
+
+# %% ../nbs/17b_peer.ipynb
+def _peer_rows(times: dict, methods: list, compile_s: dict, flops: dict) -> dict:
+    "Per method: both sides' times, augpro ÷ PyTorch by medians and by minima, augpro's compile time and GFLOP."
+    med = {k: statistics.median(v) for k, v in times.items()}
+    low = {k: min(v) for k, v in times.items()}
+    return {m: {"augpro": ms_summary(times[f"augpro {m}"]), "torch": ms_summary(times[f"torch {m}"]),
+                "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
+                "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
+                "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in methods}
+
+# %% ../nbs/17b_peer.ipynb
 def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats: int = 5, seed: int = 0,
               rtol: float = PEER_RTOL) -> dict:
     """The same training step of each method in augpro (jitted) and in PyTorch + transformers (eager), on the same
@@ -406,22 +486,12 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
     cfgs = {m: cfg.override({"method": m}) for m in dict.fromkeys(methods)}
     for m, c in cfgs.items():
         _check_peer_settings(m, c.method_loss(), c.optim)   # before anything is built
-    teacher, student = size_models(size, seed)
+    teacher, student, t_net, s_net, params = _peer_twins(size, seed)
     batch, (_, layout, cand) = step_batch(size, seed), size.vocabulary()
     cand = jnp.asarray(cand)
-    t_net, s_net = torch_twin(teacher), torch_twin(student)
-    counts = {"teacher": (param_count(teacher), torch_param_count(t_net)), "student": (param_count(student), torch_param_count(s_net))}
-    for role, (a, b) in counts.items():
-        if a != b:
-            raise AssertionError(f"the augpro and PyTorch {role}s differ in size ({a:,} and {b:,} parameters): the race would not be fair.")
     torch_steps = {m: TorchStep(m, c.method_loss(), c.optim, s_net, t_net, batch, cand, layout) for m, c in cfgs.items()}
     fns, compile_s, flops = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, layout=layout)
-    if cfg.model.dropout == 0.0:   # the timed steps are the check's: their first call was step 0
-        check_metrics, check_models = {m: fns[m].metrics[0] for m in cfgs}, (student, teacher)
-    else:
-        check_models = (_dropout_free(student, seed + 1), _dropout_free(teacher, seed))
-        check_fns = compile_steps(cfgs, *check_models, batch, cand, 1, seed, layout=layout)[0]
-        check_metrics = {m: check_fns[m].metrics[0] for m in cfgs}
+    check_models, check_metrics = _check_inputs(cfg, cfgs, fns, student, teacher, batch, cand, seed, layout)
     check = peer_check(cfgs, *check_models, batch, cand, seed, torch_steps, check_metrics, rtol, layout)
     hp = cfg.method_loss()
     timed = {}
@@ -433,22 +503,17 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
         torch_steps[m]()   # PyTorch's first step allocates the optimizer's state: not timed
     load_before = other_cpu_load()
     times = time_interleaved(timed, warmup=warmup, repeats=repeats)
-    med = {k: statistics.median(v) for k, v in times.items()}
-    low = {k: min(v) for k, v in times.items()}
-    rows = {m: {"augpro": ms_summary(times[f"augpro {m}"]), "torch": ms_summary(times[f"torch {m}"]),
-                "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
-                "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
-                "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in cfgs}
     return {"teacher": cfg.model.teacher, "student": cfg.model.student,
-            "params": {role: a for role, (a, _) in counts.items()}, "params_equal": True,
+            "params": params, "params_equal": True,
             "vocab": size.vocab, "batch": size.batch, "length": size.length, "lengths": size.lengths,
             "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
             "train_config": {k: cfg.value(k) for k in STEP_CONFIG_KEYS},
             "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.attn_implementation,
-            "check": check, "other_cpu_load_before": load_before, "methods": rows,
+            "check": check, "other_cpu_load_before": load_before, "methods": _peer_rows(times, list(cfgs), compile_s, flops),
             "teacher_forward": {side: ms_summary(times[f"{side} teacher forward"]) for side in ("augpro", "torch")},
-            "ratios": _peer_ratios(med, list(cfgs))}
+            "ratios": _peer_ratios({k: statistics.median(v) for k, v in times.items()}, list(cfgs))}
 
+# %% ../nbs/17b_peer.ipynb
 @register_benchmark("peer", "the training step of each method in augpro and in PyTorch + transformers, alternating: "
                     "ms per step and the ratio (needs `pip install augpro[peer]`)",
                     sizes=("cpu-demo", "t5"), methods=PEER_METHODS, repeats=15, t5_repeats=5, warmup=1, seed=0,
@@ -475,6 +540,7 @@ def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch
         torch.set_num_threads(threads)
     return {"torch": torch.__version__, "transformers": transformers.__version__, "sizes": out}
 
+# %% ../nbs/17b_peer.ipynb
 def peer_table(result: dict, size: str) -> str:
     "Markdown tables of one size of a peer-benchmark result: ms per step on each side and their ratio, and each side's cost ratios."
     r = result["sizes"][size]
@@ -495,6 +561,7 @@ PEER_EXEMPT = {"t5": ("kd",)}   # ... as plain kd there is bound by matmuls on b
 PEER_SIZE_GOALS = {"minilm": (0.8, ("kd", "kd+mixup", "kd+augpro-mix"))}
 _MIX, _FGSM = "kd+augpro-mix / kd+mixup", "kd+augpro-fgsm / (kd+fgsm + teacher forward)"
 
+# %% ../nbs/17b_peer.ipynb
 def peer_goals(result: dict) -> dict:
     """The goals for each size of a peer-benchmark result: augpro ÷ PyTorch ≤ `PEER_SPEED_GOAL` (issue 18; its worst
     method), or at a size of `PEER_SIZE_GOALS` its own limit over its methods (issue 31), AugPro-Mix ≤ 1.05 × MixUp and ≤ PyTorch's own ratio, AugPro-FGSM ≤ 1.05 × (FGSM + a teacher pass)."""
@@ -526,6 +593,7 @@ def cpu_bf16_features() -> list[str]:
         return []
     return [f for f in _BF16_CPU_FLAGS if f in flags]
 
+# %% ../nbs/17b_peer.ipynb
 def _autocast(torch, step):
     def run():
         with torch.autocast("cpu", dtype=torch.bfloat16):
@@ -534,6 +602,7 @@ def _autocast(torch, step):
 
 _HLO_DOT = re.compile(r"= (\w+)\[[\d,]*\]\S* dot\(")
 
+# %% ../nbs/17b_peer.ipynb
 def hlo_dot_paths(compiled) -> dict:
     """What a compiled program's matmuls run as: its dots counted by result type (a bfloat16 model whose dots all
     give f32 was upcast by XLA), and its fusions handed to a library (YNNPACK, XNNPACK, oneDNN)."""
@@ -543,6 +612,7 @@ def hlo_dot_paths(compiled) -> dict:
             **{lib: len(re.findall(rf"%{lib}_fusion\S* = ", text)) for lib in ("ynn", "xnn")},
             "onednn": text.lower().count("onednn")}
 
+# %% ../nbs/17b_peer.ipynb
 @register_benchmark("bfloat16", "each method's step in float32 and in bfloat16 compute, in augpro (model.dtype) and in "
                     "PyTorch (autocast), alternating: ms per step and bfloat16 / float32 (needs `pip install augpro[peer]`)",
                     size="minilm", methods=BF16_METHODS, repeats=10, warmup=1, seed=0)

@@ -121,6 +121,7 @@ def _concrete(x):
     "`x` as a numpy array if its value is known now, or None inside a trace."
     return None if isinstance(x, jax.core.Tracer) else np.asarray(x)
 
+# %% ../nbs/02_projection.ipynb
 def _check_positive(name, value, allow_none=False):
     "Raise unless `value` is a positive integer (or None, with `allow_none`)."
     if allow_none and value is None:
@@ -128,11 +129,13 @@ def _check_positive(name, value, allow_none=False):
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
         raise ValueError(f"{name} must be a positive integer{' or None' if allow_none else ''}; got {value!r}.")
 
+# %% ../nbs/02_projection.ipynb
 def _check_similarity(metric):
     "Raise unless `metric` names one of `SIMILARITIES`."
     if metric not in SIMILARITIES:
         raise ValueError(f"unknown metric {metric!r}; choose one of {sorted(SIMILARITIES)}.")
 
+# %% ../nbs/02_projection.ipynb
 def check_candidates(candidates_V, vocab_size: int):
     "Validate a candidate mask for a table of `vocab_size` rows; `None` gives `default_candidates(vocab_size)`."
     if candidates_V is None:
@@ -148,6 +151,7 @@ def check_candidates(candidates_V, vocab_size: int):
         raise ValueError("the candidate set is empty: every token is excluded, so there is nothing to project to.")
     return candidates_V
 
+# %% ../nbs/02_projection.ipynb
 def check_table(table_VxD, hidden: int | None = None, name="reps"):
     "Validate an embedding table `[V, D]` (and, given `hidden`, that D matches the last axis of `name`)."
     if table_VxD.ndim != 2:
@@ -158,6 +162,7 @@ def check_table(table_VxD, hidden: int | None = None, name="reps"):
         raise ValueError(f"dimension mismatch: {name} has hidden size {hidden} but the table rows have size "
                          f"{table_VxD.shape[1]}. Project with the table of the model that made the embeddings.")
 
+# %% ../nbs/02_projection.ipynb
 def _check_reps(reps_XxD):
     "Raise unless `reps_XxD` holds floating-point vectors along a last (hidden) axis."
     if reps_XxD.ndim < 1:
@@ -285,6 +290,7 @@ def _project_in_mask(reps_GxPxD, inside_GxP, table_VxD, candidates_V, *, metric,
 
     return jax.vmap(one_group)(reps_GxPxD, inside_GxP)
 
+# %% ../nbs/02_projection.ipynb
 def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 256, groups: int = 1, **project_kwargs):
     """`project` at the positions inside `mask_BxL` only (0 elsewhere): `reps_BxLxD` [B, L, D] -> int32 ids [B, L].
 

@@ -55,6 +55,7 @@ def _flatten(metrics: Mapping | None, primary: str) -> dict:
             out[k if split == primary else f"{split}/{k}"] = v
     return out
 
+# %% ../nbs/16_report.ipynb
 def load_run(run_dir: str | os.PathLike) -> dict:
     "One finished run (its folder or its results.json) as a row: task, method, seed, data_fraction, score, metrics, ..."
     path = Path(run_dir)
@@ -73,6 +74,7 @@ def load_run(run_dir: str | os.PathLike) -> dict:
         "teacher": r.experiment.get("teacher_dir") or r.teacher,
     }
 
+# %% ../nbs/16_report.ipynb
 def collect_runs(root: str | os.PathLike, *, role: str | None = None) -> list[dict]:
     "Every finished run below `root` (each folder with a results.json), as rows sorted by task, method, fraction, seed."
     root = Path(root)
@@ -84,6 +86,7 @@ def collect_runs(root: str | os.PathLike, *, role: str | None = None) -> list[di
     rows = [r for r in rows if role is None or r["role"] == role]
     return sorted(rows, key=_row_order)
 
+# %% ../nbs/16_report.ipynb
 def _row_order(r: dict):
     "GLUE's task order, the teacher first, then methods in the order of METHODS (the paper's), fraction, seed."
     tasks, methods = list(GLUE_TASKS), list(METHODS)
@@ -127,14 +130,17 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
 def _as_rows(runs) -> list[dict]:
     return [dict(r) if isinstance(r, Mapping) else load_run(r) for r in runs]
 
+# %% ../nbs/16_report.ipynb
 def _labels(rows: list[dict]) -> list[str]:
     varying = [k for k in _LABEL_KEYS if len({r.get(k) for r in rows}) > 1]
     fmt = {"data_fraction": lambda v: f"{100 * v:g}%", "seed": lambda v: f"seed {v}"}
     return [" ".join(fmt.get(k, str)(r.get(k)) for k in varying) or Path(r["run_dir"]).name for r in rows]
 
+# %% ../nbs/16_report.ipynb
 def _metric_key(row: dict, metric: str) -> str:
     return f"{get_task(row['task']).dev_splits[0]}/{metric}"
 
+# %% ../nbs/16_report.ipynb
 def _loss_key(students: list[list[dict]]) -> tuple[str, str]:
     """The training loss the curves of several runs can share: the KD term on the clean batch when every run logged it
     (methods sum different terms, so their totals are not comparable), else each run's total; with the panel's title."""
@@ -142,6 +148,7 @@ def _loss_key(students: list[list[dict]]) -> tuple[str, str]:
         return "loss/kd", "KD loss on the clean batch (all methods)"
     return "loss", "training loss" + (" (each method's own terms)" if len(students) > 1 else "")
 
+# %% ../nbs/16_report.ipynb
 def training_curves(runs: Iterable, *, metric: str = "score", names: Sequence[str] | None = None,
                     title: str | None = None) -> go.Figure:
     """Training loss and dev `metric` against the step for runs (run directories or rows from `collect_runs`). Students
@@ -198,11 +205,13 @@ def logged_means(run_dir: str | os.PathLike, suffix: str = "/change_rate") -> di
     keys = sorted({k for l in train for k in l if k.endswith(suffix)})
     return {k.removesuffix(suffix): float(np.mean([l[k] for l in train if k in l])) for k in keys}
 
+# %% ../nbs/16_report.ipynb
 def strip_template(*texts: str) -> list[str]:
     "The texts without the task template they begin with alike (e.g. T5's 'sst2 sentence: ')."
     cut = os.path.commonprefix(texts).rfind(": ")
     return [t[cut + 2:] for t in texts] if cut >= 0 else list(texts)
 
+# %% ../nbs/16_report.ipynb
 def _step0_context(run_dir: Path):
     "(tokenizer, StepContext) of a student run's step 0: its first training batch, step key and loss settings."
     r = RunResults.read(run_dir)
@@ -221,6 +230,7 @@ def _step0_context(run_dir: Path):
                       jnp.asarray(projection_candidates(tok, teacher.config.vocab_size)), tok.layout)
     return tok, ctx
 
+# %% ../nbs/16_report.ipynb
 def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     """AugPro-Mix sentences of a student run's first training batch (its step 0), each with the two sentences
     it mixes: `{"sentence", "partner", "augpro_mix", "changed"}` (texts without the task template; the three id rows
@@ -237,10 +247,12 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
                     "sentence_ids": ids_BxL[b].tolist(), "partner_ids": ids_BxL[partners[b]].tolist()})
     return out
 
+# %% ../nbs/16_report.ipynb
 def log_examples(run_dir: str | os.PathLike, examples: list[dict]):
     "`augpro_mix_examples` as TensorBoard text of the run (tag 'augpro-mix examples (step 0)'), at its last step."
     tensorboard_text(Path(run_dir), "augpro-mix examples (step 0)", examples_markdown(examples), RunResults.read(run_dir).steps)
 
+# %% ../nbs/16_report.ipynb
 def examples_markdown(examples: list[dict]) -> str:
     "`augpro_mix_examples` as a markdown table."
     cell = lambda s: s.replace("|", "\\|")
@@ -327,6 +339,7 @@ def static_images_available() -> bool:
 
 _STATIC_SERVER = []   # kaleido's browser, started once per process
 
+# %% ../nbs/16_report.ipynb
 def _static_server():
     if not _STATIC_SERVER:
         import atexit
@@ -338,6 +351,7 @@ def _static_server():
         atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         _STATIC_SERVER.append(kaleido)
 
+# %% ../nbs/16_report.ipynb
 def static_svg(fig: go.Figure, width: int = 1000) -> str | None:
     "The figure as SVG text (kaleido), `width` pixels wide unless it sets its own, or None where `static_images_available()` is false."
     if not static_images_available():
@@ -345,6 +359,7 @@ def static_svg(fig: go.Figure, width: int = 1000) -> str | None:
     _static_server()
     return fig.to_image(format="svg", width=fig.layout.width or width).decode()
 
+# %% ../nbs/16_report.ipynb
 def notebook_figures(static: bool | None = None) -> str:
     """Make this notebook store each figure as plotly JSON plus, with `static` (default: where `static_images_available()`),
     a static SVG, never a copy of plotly.js. Sets plotly's default renderer and returns it."""
@@ -368,10 +383,12 @@ _CSS = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;ma
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 10px;text-align:right}
 th:first-child,td:first-child{text-align:left}thead{background:#f3f3f3}h2{margin-top:2em}.meta{color:#666;font-size:90%}"""
 
+# %% ../nbs/16_report.ipynb
 def _markdown(t: ResultsTable) -> str:
     # the best of a metric is bold; a time has no "best" to point at
     return t.markdown(bold_best=not t.value.endswith("time_s"))
 
+# %% ../nbs/16_report.ipynb
 def _named(items, prefix: str) -> list[tuple[str, Any]]:
     if items is None:
         return []
@@ -382,6 +399,7 @@ def _named(items, prefix: str) -> list[tuple[str, Any]]:
 
 PLOTLY_FILE = "plotly.min.js"   # the library, once per folder of reports and figures
 
+# %% ../nbs/16_report.ipynb
 def _plotly_beside(path: Path) -> str:
     "Write plotly.js beside `path` (once: an existing copy of this plotly's version is kept); the name to load it by."
     from plotly.offline import get_plotlyjs
@@ -392,6 +410,7 @@ def _plotly_beside(path: Path) -> str:
         target.write_text(code, encoding="utf-8")
     return PLOTLY_FILE
 
+# %% ../nbs/16_report.ipynb
 def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = "augpro report",
                       intro: str = "", static: bool = True) -> Path:
     """Write one HTML file: `tables` (name → ResultsTable or markdown) then `figures` (name → plotly Figure; or lists
@@ -423,6 +442,7 @@ def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = 
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
 
+# %% ../nbs/16_report.ipynb
 def save_figures(figures: Mapping[str, go.Figure], folder: str | os.PathLike) -> list[Path]:
     "Each figure as an HTML file `folder/<name>.html`, sharing plotly.js written once beside them (opens offline)."
     folder = Path(folder)
@@ -434,6 +454,7 @@ def save_figures(figures: Mapping[str, go.Figure], folder: str | os.PathLike) ->
         paths.append(p)
     return paths
 
+# %% ../nbs/16_report.ipynb
 def save_run_figures(run_dir: str | os.PathLike, figures: Mapping[str, go.Figure] | None = None) -> Path:
     "A run's figures (default: `run_figures`) and its dev metrics in one offline HTML file, `run_dir/figures.html`."
     row = load_run(run_dir)
@@ -446,6 +467,7 @@ def save_run_figures(run_dir: str | os.PathLike, figures: Mapping[str, go.Figure
     return write_html_report(figures, {"dev metrics": md}, Path(run_dir) / "figures.html", title=title,
                              intro=f"Run directory `{row['run_dir']}`.")
 
+# %% ../nbs/16_report.ipynb
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9.+-]+", "_", str(name)).strip("_") or "figure"
 
@@ -463,6 +485,7 @@ def seed_summary(root: str | os.PathLike, methods: Iterable[str]) -> dict:
                       "change_rates": logged_means(runs[0]["run_dir"])}
     return summary
 
+# %% ../nbs/16_report.ipynb
 def seed_table(teacher: dict, summary: dict) -> str:
     "`seed_summary` in markdown: the teacher, then each student method with its seeds, spread and gains."
     def gain(m, ref):
@@ -478,6 +501,7 @@ def seed_table(teacher: dict, summary: dict) -> str:
                      f"{gain(m, 'kd')} | {s['ms_per_step']:.0f} | {rates} |")
     return "\n".join(lines)
 
+# %% ../nbs/16_report.ipynb
 def noise_threshold(summary: dict) -> tuple[float, float] | None:
     """(pooled std over seeds, two standard errors of a difference of two methods' means), in points;
     None with one seed per method."""
@@ -488,6 +512,7 @@ def noise_threshold(summary: dict) -> tuple[float, float] | None:
     pooled = math.sqrt(statistics.fmean(v * v for v in stds))
     return pooled, 2 * pooled * math.sqrt(2 / n)
 
+# %% ../nbs/16_report.ipynb
 def noise_note(summary: dict) -> str:
     "How large a difference between two methods' means must be before the seeds can tell it from run-to-run noise."
     noise = noise_threshold(summary)
@@ -544,6 +569,7 @@ class Report:
         (out_dir / "runs.json").write_text(json.dumps(self.rows, indent=1, default=str))
         return write_html_report(self.figures, self.tables, out_dir / "report.html", title=title, intro=intro)
 
+# %% ../nbs/16_report.ipynb
 def build_report(root: str | os.PathLike, *, value: str = "score", scale: float = 100.0) -> Report:
     "Tables and figures of every finished run below `root` (see above)."
     rows = collect_runs(root)

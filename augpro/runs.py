@@ -23,6 +23,7 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 import optax
+from fastcore.basics import patch
 
 import augpro
 from .config import RESUMABLE, TrainConfig, describe_changes
@@ -62,53 +63,60 @@ class Checkpointer:
         self.ocp, self.folder = ocp, Path(run_dir).absolute() / "checkpoints"
         self.manager = ocp.CheckpointManager(self.folder, options=ocp.CheckpointManagerOptions(max_to_keep=keep, create=True))
 
-    @property
-    def latest_step(self) -> int | None:
-        return self.manager.latest_step()
+# %% ../nbs/12b_runs.ipynb
+@patch(as_prop=True)
+def latest_step(self: Checkpointer) -> int | None:
+    return self.manager.latest_step()
 
-    def save(self, state: TrainState, meta: dict):
-        "Write a checkpoint of `state` at its step (unless that step is saved already), with the digest of its arrays."
-        if int(state.step) in self.manager.all_steps():
-            return
-        ocp, tree = self.ocp, {"params": state.params, "opt_state": state.opt_state}
-        meta = {**meta, "digest": tree_digest(tree)}
-        self.manager.save(int(state.step), args=ocp.args.Composite(state=ocp.args.StandardSave(tree),
-                                                                   meta=ocp.args.JsonSave(meta)), force=True)
-        self.manager.wait_until_finished()
+# %% ../nbs/12b_runs.ipynb
+@patch
+def save(self: Checkpointer, state: TrainState, meta: dict):
+    "Write a checkpoint of `state` at its step (unless that step is saved already), with the digest of its arrays."
+    if int(state.step) in self.manager.all_steps():
+        return
+    ocp, tree = self.ocp, {"params": state.params, "opt_state": state.opt_state}
+    meta = {**meta, "digest": tree_digest(tree)}
+    self.manager.save(int(state.step), args=ocp.args.Composite(state=ocp.args.StandardSave(tree),
+                                                               meta=ocp.args.JsonSave(meta)), force=True)
+    self.manager.wait_until_finished()
 
-    def _load(self, step: int, tree) -> tuple[dict, dict]:
-        "(state tree, meta) of checkpoint `step`; ValueError when it cannot be read or its digest does not match."
-        ocp = self.ocp
-        abstract = jax.tree.map(lambda x: jax.ShapeDtypeStruct(x.shape, x.dtype, sharding=x.sharding), tree)
+# %% ../nbs/12b_runs.ipynb
+@patch
+def _load(self: Checkpointer, step: int, tree) -> tuple[dict, dict]:
+    "(state tree, meta) of checkpoint `step`; ValueError when it cannot be read or its digest does not match."
+    ocp = self.ocp
+    abstract = jax.tree.map(lambda x: jax.ShapeDtypeStruct(x.shape, x.dtype, sharding=x.sharding), tree)
+    try:
+        r = self.manager.restore(step, args=ocp.args.Composite(state=ocp.args.StandardRestore(abstract),
+                                                               meta=ocp.args.JsonRestore()))
+    except Exception as e:   # noqa: BLE001 - tensorstore, JSON and key errors alike mean a damaged checkpoint
+        raise ValueError(f"unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})") from None
+    if not isinstance(r.meta, dict) or r.meta.get("digest") != tree_digest(r.state):
+        raise ValueError("its arrays do not match the digest saved with them")
+    return r.state, r.meta
+
+# %% ../nbs/12b_runs.ipynb
+@patch
+def restore(self: Checkpointer, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
+    """The newest checkpoint that reads back intact, with the layout (shapes, dtypes, shardings) of `like`, and `meta`
+    updated; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
+    tree, damaged = {"params": like.params, "opt_state": like.opt_state}, []
+    for step in sorted(self.manager.all_steps(), reverse=True):
         try:
-            r = self.manager.restore(step, args=ocp.args.Composite(state=ocp.args.StandardRestore(abstract),
-                                                                   meta=ocp.args.JsonRestore()))
-        except Exception as e:   # noqa: BLE001 - tensorstore, JSON and key errors alike mean a damaged checkpoint
-            raise ValueError(f"unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})") from None
-        if not isinstance(r.meta, dict) or r.meta.get("digest") != tree_digest(r.state):
-            raise ValueError("its arrays do not match the digest saved with them")
-        return r.state, r.meta
-
-    def restore(self, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
-        """The newest checkpoint that reads back intact, with the layout (shapes, dtypes, shardings) of `like`, and `meta`
-        updated; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
-        tree, damaged = {"params": like.params, "opt_state": like.opt_state}, []
-        for step in sorted(self.manager.all_steps(), reverse=True):
-            try:
-                state, saved = self._load(step, tree)
-            except ValueError as e:
-                damaged.append((step, f"checkpoint {step} is damaged: {e}"))
-                print(f"augpro: {damaged[-1][1]}; trying an older one", file=sys.stderr)
-                continue
-            for bad, _ in damaged:   # the run goes on from `step`: the damaged newer ones make way for its new checkpoints
-                shutil.rmtree(self.folder / str(bad), ignore_errors=True)
-            self.manager.reload()
-            restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
-            return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
-        if damaged:
-            raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
-                             "start the run over, or pass overwrite=True.")
-        return like, meta
+            state, saved = self._load(step, tree)
+        except ValueError as e:
+            damaged.append((step, f"checkpoint {step} is damaged: {e}"))
+            print(f"augpro: {damaged[-1][1]}; trying an older one", file=sys.stderr)
+            continue
+        for bad, _ in damaged:   # the run goes on from `step`: the damaged newer ones make way for its new checkpoints
+            shutil.rmtree(self.folder / str(bad), ignore_errors=True)
+        self.manager.reload()
+        restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
+        return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
+    if damaged:
+        raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
+                         "start the run over, or pass overwrite=True.")
+    return like, meta
 
 # %% ../nbs/12b_runs.ipynb
 def tensorboard_writer(folder: Path, start_step: int):
@@ -205,35 +213,39 @@ class RunResults:
     device: dict = field(default_factory=dict)
     experiment: dict = field(default_factory=dict)   # what a sweep or an experiment notebook adds
 
-    def write(self, run_dir) -> Path:
-        "Write run_dir/results.json atomically (a reader never sees half a file)."
-        path = Path(run_dir) / "results.json"
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, default=str))
-        tmp.replace(path)
-        return path
+# %% ../nbs/12b_runs.ipynb
+@patch
+def write(self: RunResults, run_dir) -> Path:
+    "Write run_dir/results.json atomically (a reader never sees half a file)."
+    path = Path(run_dir) / "results.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, default=str))
+    tmp.replace(path)
+    return path
 
-    @classmethod
-    def read(cls, path) -> "RunResults":
-        "A run's results from its folder or its results.json; a file that is not one says so in one line."
-        path = Path(path)
-        path = path / "results.json" if path.is_dir() else path
-        if not path.is_file():
-            raise FileNotFoundError(f"no results.json in {path.parent}: the run has not finished, or this is not a run directory.")
-        try:
-            d = json.loads(path.read_text())
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path} is not valid JSON ({e}); delete it and re-run that run.") from None
-        names = {f.name for f in dataclasses.fields(cls)}
-        missing = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING and
-                   f.default_factory is dataclasses.MISSING and f.name not in d]
-        if missing or not isinstance(d, dict):
-            raise ValueError(f"{path} lacks {missing}: not a results.json written by augpro.")
-        return cls(**{k: v for k, v in d.items() if k in names})
+# %% ../nbs/12b_runs.ipynb
+@patch(cls_method=True)
+def read(cls: RunResults, path) -> "RunResults":
+    "A run's results from its folder or its results.json; a file that is not one says so in one line."
+    path = Path(path)
+    path = path / "results.json" if path.is_dir() else path
+    if not path.is_file():
+        raise FileNotFoundError(f"no results.json in {path.parent}: the run has not finished, or this is not a run directory.")
+    try:
+        d = json.loads(path.read_text())
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path} is not valid JSON ({e}); delete it and re-run that run.") from None
+    names = {f.name for f in dataclasses.fields(cls)}
+    missing = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING and
+               f.default_factory is dataclasses.MISSING and f.name not in d]
+    if missing or not isinstance(d, dict):
+        raise ValueError(f"{path} lacks {missing}: not a results.json written by augpro.")
+    return cls(**{k: v for k, v in d.items() if k in names})
 
-    @property
-    def train_config(self) -> TrainConfig:
-        return TrainConfig.from_dict(self.config)
+# %% ../nbs/12b_runs.ipynb
+@patch(as_prop=True)
+def train_config(self: RunResults) -> TrainConfig:
+    return TrainConfig.from_dict(self.config)
 
 # %% ../nbs/12b_runs.ipynb
 @dataclass
@@ -326,14 +338,8 @@ def _check_teacher_unchanged(run_dir: Path, saved: dict, teacher: dict | None):
                          "over with this teacher, or restore the one it started with.")
 
 # %% ../nbs/12b_runs.ipynb
-def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
-                  teacher: dict | None = None) -> tuple[Path, RunResults | None]:
-    """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
-    settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
-    run's results when there is nothing left to train."""
-    run_dir = cfg.run_folder(role)
-    if run_dir.is_file():
-        raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
+def _start_over_if_asked(run_dir: Path, overwrite: bool, resume: bool):
+    "Check `overwrite` against `resume` and the folder, and delete the run's files when it starts over."
     if overwrite and not (run_dir / "run.json").is_file() and not _has_progress(run_dir) and any(
             (run_dir / name).exists() for name in RUN_FILES):
         raise ValueError(f"overwrite=True deletes a run, but {run_dir} holds no run (no run.json, checkpoint "
@@ -347,38 +353,65 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
             target = run_dir / name
             shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
         (run_dir / "results.previous.json").unlink(missing_ok=True)
+
+# %% ../nbs/12b_runs.ipynb
+def _check_recorded_run(run_dir: Path, cfg: TrainConfig, role: str, resume: bool, teacher: dict | None) -> RunResults | None:
+    """Compare the config with the one `run.json` records: other settings are refused, `RESUMABLE` ones need `resume`.
+    Returns the results of a finished run that has nothing left to train."""
     record = run_dir / "run.json"
-    if record.is_file():
-        try:
-            saved = json.loads(record.read_text())
-            old = TrainConfig.from_dict(saved["config"])
-        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
-            raise ValueError(f"{record} is damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'}): "
-                             "it records the run's config. Restore it, or pass overwrite=True to start the "
-                             "run over.") from None
-        changes = cfg.changes_from(old)
-        hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
-        if saved["role"] != role or hard:
-            what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
-            raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
-                             "or choose another run.run_dir.")
-        if not (run_dir / "results.json").is_file():
-            _check_teacher_unchanged(run_dir, saved, teacher)
-        if changes and not resume:
-            raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
-                             "continue it with the new values, or overwrite=True to start over.")
-        finished = (run_dir / "results.json").is_file()
-        if finished and not changes:
-            return run_dir, RunResults.read(run_dir)
-        if finished:   # more steps for a finished run: its results stand until the new end is reached
-            (run_dir / "results.json").rename(run_dir / "results.previous.json")
-    elif any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
+    try:
+        saved = json.loads(record.read_text())
+        old = TrainConfig.from_dict(saved["config"])
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as e:
+        raise ValueError(f"{record} is damaged ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'}): "
+                         "it records the run's config. Restore it, or pass overwrite=True to start the "
+                         "run over.") from None
+    changes = cfg.changes_from(old)
+    hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
+    if saved["role"] != role or hard:
+        what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
+        raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
+                         "or choose another run.run_dir.")
+    if not (run_dir / "results.json").is_file():
+        _check_teacher_unchanged(run_dir, saved, teacher)
+    if changes and not resume:
+        raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
+                         "continue it with the new values, or overwrite=True to start over.")
+    finished = (run_dir / "results.json").is_file()
+    if finished and not changes:
+        return RunResults.read(run_dir)
+    if finished:   # more steps for a finished run: its results stand until the new end is reached
+        (run_dir / "results.json").rename(run_dir / "results.previous.json")
+    return None
+
+# %% ../nbs/12b_runs.ipynb
+def _check_unrecorded_folder(run_dir: Path):
+    "A folder without run.json must hold no checkpoint, results or tokenizer of a run: a new run makes its own."
+    if any((run_dir / name).exists() for name in ("checkpoints", "results.json")):
         raise ValueError(f"{run_dir} holds a run without a record of its config (run.json, written since augpro 0.2): "
                          "pass overwrite=True to start it over, or choose another run.run_dir.")
-    elif any((run_dir / name).is_file() for name in tokenizer_files()):   # a new run makes or copies its own
+    if any((run_dir / name).is_file() for name in tokenizer_files()):   # a new run makes or copies its own
         found = next(name for name in tokenizer_files() if (run_dir / name).is_file())
         raise ValueError(f"{run_dir} holds a {found} but no run: a new run trains or copies its own tokenizer there. Move "
                          "that file away (or give it as --data.tokenizer), or choose another run.run_dir.")
+
+# %% ../nbs/12b_runs.ipynb
+def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
+                  teacher: dict | None = None) -> tuple[Path, RunResults | None]:
+    """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
+    settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
+    run's results when there is nothing left to train."""
+    run_dir = cfg.run_folder(role)
+    if run_dir.is_file():
+        raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
+    _start_over_if_asked(run_dir, overwrite, resume)
+    record = run_dir / "run.json"
+    if record.is_file():
+        finished = _check_recorded_run(run_dir, cfg, role, resume, teacher)
+        if finished is not None:
+            return run_dir, finished
+    else:
+        _check_unrecorded_folder(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:
         record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from fastcore.basics import patch
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .tasks import get_task
@@ -37,15 +38,18 @@ __all__ = ['EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_con
 def _frac(f: float) -> str:
     return f"frac{float(f):g}"
 
+# %% ../nbs/14_sweep.ipynb
 def teacher_dir(root, task: str, data_fraction: float | None = None) -> Path:
     "Where a task's teacher lives: `<root>/<task>/teacher[/frac<f>]`."
     d = Path(root) / get_task(task).name / "teacher"
     return d if data_fraction is None else d / _frac(data_fraction)
 
+# %% ../nbs/14_sweep.ipynb
 def student_dir(root, task: str, method: str, data_fraction: float, seed: int) -> Path:
     "Where a student run lives: `<root>/<task>/<method>/frac<f>/seed<s>`."
     return Path(root) / get_task(task).name / method / _frac(data_fraction) / f"seed{int(seed)}"
 
+# %% ../nbs/14_sweep.ipynb
 def experiment_config(config: str | os.PathLike = "cpu-demo", overrides: Mapping | None = None, *, role: str = "student",
                       output_path: str | os.PathLike | None = None, root: str | os.PathLike = "runs") -> TrainConfig:
     """The config of an experiment notebook: `resolve(config, overrides, role=role)`, with its run folder, unless chosen,
@@ -61,10 +65,12 @@ def experiment_config(config: str | os.PathLike = "cpu-demo", overrides: Mapping
         run_dir = student_dir(root, cfg.task, cfg.method, cfg.data.data_fraction, cfg.run.seed)
     return cfg.override({"run.run_dir": str(run_dir)})
 
+# %% ../nbs/14_sweep.ipynb
 def _train_first(task: str, d: Path) -> str:
     return (f"Train one first: papermill \"$(augpro path train_teacher.ipynb)\" {d}/train_teacher.ipynb "
             f"-y '{{overrides: {{task: {task}, run.run_dir: {d}}}}}' (add config: paper for the paper's models)")
 
+# %% ../nbs/14_sweep.ipynb
 def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
                     root: str | os.PathLike = "runs") -> str | None:
     "The teacher a distillation run uses (`given`: a teacher run directory): a folder, a checkpoint name, or None."
@@ -85,6 +91,7 @@ def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
         f"method {cfg.method!r} needs a trained teacher, and there is none at {default} (teacher_dir is not set and "
         f"model.teacher={cfg.model.teacher!r} is an untrained size). {_train_first(cfg.task, default)}; or pass teacher_dir.")
 
+# %% ../nbs/14_sweep.ipynb
 def annotate_results(run_dir: str | os.PathLike, **extra) -> RunResults:
     "Add `extra` (which notebook ran, the teacher folder, ...), the host and the time under the `experiment` key of results.json."
     results = RunResults.read(run_dir)
@@ -99,6 +106,7 @@ _GRID = ("task", "method", "run.seed", "data.data_fraction", "run.run_dir")
 def _tuple(x) -> tuple:
     return tuple(x) if isinstance(x, (list, tuple)) else (x,)
 
+# %% ../nbs/14_sweep.ipynb
 def _check_overrides(name: str, d) -> dict:
     "A sweep's `base:` or `teacher:` as dotted config keys, every one a real key."
     if not isinstance(d or {}, Mapping):
@@ -109,6 +117,7 @@ def _check_overrides(name: str, d) -> dict:
         raise ValueError(f"unknown config key(s) {unknown} in the sweep's {name}: settings; valid keys: {', '.join(config_keys())}.")
     return flat
 
+# %% ../nbs/14_sweep.ipynb
 @dataclass(frozen=True)
 class SweepSpec:
     "A grid of experiments: tasks × methods × seeds × data fractions, on one config, with shared and teacher overrides."
@@ -134,92 +143,113 @@ class SweepSpec:
     slurm: dict = field(default_factory=dict)       # submitit's parameters (slurm_partition, timeout_min, ...; cluster: local)
 
     def __post_init__(self):
-        for name in ("tasks", "methods", "seeds", "data_fractions"):
-            if not _tuple(getattr(self, name)):
-                raise ValueError(f"SweepSpec.{name} is empty; give at least one value.")
-            object.__setattr__(self, name, _tuple(getattr(self, name)))
-        object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
-        import_registrations(self.imports)   # before the methods and tasks they register are looked up
-        # GLUE names in their canonical form; a spec of one's own data (csv:..., hf:...) stays whole for the runs' notebooks
-        object.__setattr__(self, "tasks", tuple(t if ":" in str(t) else get_task(t).name for t in self.tasks))
-        for m in self.methods:
-            get_method(m)
-        if not all(isinstance(s, int) and not isinstance(s, bool) for s in self.seeds):
-            raise ValueError(f"SweepSpec.seeds must be integers; got {list(self.seeds)}.")
-        if not all(isinstance(f, (int, float)) and 0 < f <= 1 for f in self.data_fractions):
-            raise ValueError(f"SweepSpec.data_fractions must be in (0, 1]; got {list(self.data_fractions)}.")
-        object.__setattr__(self, "data_fractions", tuple(float(f) for f in self.data_fractions))
-        if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 1:
-            raise ValueError(f"SweepSpec.jobs must be a positive integer; got {self.jobs!r}.")
-        if not isinstance(self.env or {}, Mapping):
-            raise ValueError("SweepSpec.env must be a mapping of name: value.")
-        LAUNCHERS.lookup(self.launcher)   # an unknown one lists the launchers
-        for name in ("ray", "slurm"):
-            if not isinstance(getattr(self, name) or {}, Mapping):
-                raise ValueError(f"SweepSpec.{name} must be a mapping of the {name} launcher's options.")
-            object.__setattr__(self, name, dict(getattr(self, name) or {}))
-        object.__setattr__(self, "env", dict(self.env or {}))
-        object.__setattr__(self, "base", _check_overrides("base", self.base))
-        object.__setattr__(self, "teacher", _check_overrides("teacher", self.teacher))
+        self._normalize_axes()    # tasks, methods, seeds, data fractions and the imports that register them
+        self._check_options()     # jobs, env, the launcher and its options, the overrides
         self._check_grid()
         self.runs()   # every config is built (and so validated) now
 
-    def _check_grid(self):
-        grid = sorted(set(self.base) & set(_GRID))
-        if grid:
-            raise ValueError(f"base sets {grid}, which the sweep's grid decides: use tasks/methods/seeds/"
-                             "data_fractions (run directories follow from them).")
-        decided = {"task", "method", "run.run_dir"} | ({"data.data_fraction"} if self.teacher_per_fraction else set())
-        teacher_grid = sorted(set(self.teacher) & decided)
-        if teacher_grid:
-            raise ValueError(f"teacher sets {teacher_grid}, which the sweep decides"
-                             + (" (teacher_per_fraction: true gives each fraction its own teacher)."
-                                if "data.data_fraction" in teacher_grid else "."))
-        if self.teacher_dir is not None and (len(self.tasks) > 1 or self.teacher_per_fraction):
-            raise ValueError("SweepSpec.teacher_dir gives one teacher to every student: use it with one task and "
-                             "teacher_per_fraction: false.")
+# %% ../nbs/14_sweep.ipynb
+@patch
+def _normalize_axes(self: SweepSpec):
+    "The grid's axes as tuples of checked values; GLUE task names in their canonical form."
+    for name in ("tasks", "methods", "seeds", "data_fractions"):
+        if not _tuple(getattr(self, name)):
+            raise ValueError(f"SweepSpec.{name} is empty; give at least one value.")
+        object.__setattr__(self, name, _tuple(getattr(self, name)))
+    object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
+    import_registrations(self.imports)   # before the methods and tasks they register are looked up
+    # GLUE names in their canonical form; a spec of one's own data (csv:..., hf:...) stays whole for the runs' notebooks
+    object.__setattr__(self, "tasks", tuple(t if ":" in str(t) else get_task(t).name for t in self.tasks))
+    for m in self.methods:
+        get_method(m)
+    if not all(isinstance(s, int) and not isinstance(s, bool) for s in self.seeds):
+        raise ValueError(f"SweepSpec.seeds must be integers; got {list(self.seeds)}.")
+    if not all(isinstance(f, (int, float)) and 0 < f <= 1 for f in self.data_fractions):
+        raise ValueError(f"SweepSpec.data_fractions must be in (0, 1]; got {list(self.data_fractions)}.")
+    object.__setattr__(self, "data_fractions", tuple(float(f) for f in self.data_fractions))
 
-    @classmethod
-    def from_yaml(cls, path_or_text) -> "SweepSpec":
-        "A sweep from a YAML file (here, or shipped with augpro) or YAML text."
-        p = find_file(path_or_text) if "\n" not in str(path_or_text) else None
-        d = (read_yaml(p) if p is not None else yaml.safe_load(str(path_or_text))) or {}
-        if not isinstance(d, dict):
-            raise ValueError("a sweep YAML must be a mapping (out:, tasks:, methods:, seeds:, ...).")
-        unknown = sorted(set(d) - {f.name for f in dataclasses.fields(cls)})
-        if unknown:
-            raise ValueError(f"unknown sweep key(s) {unknown}; valid keys: {sorted(f.name for f in dataclasses.fields(cls))}.")
-        return cls(**d)
+# %% ../nbs/14_sweep.ipynb
+@patch
+def _check_options(self: SweepSpec):
+    "The sweep's options: jobs, env, the launcher and its options, and the base and teacher overrides."
+    if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 1:
+        raise ValueError(f"SweepSpec.jobs must be a positive integer; got {self.jobs!r}.")
+    if not isinstance(self.env or {}, Mapping):
+        raise ValueError("SweepSpec.env must be a mapping of name: value.")
+    LAUNCHERS.lookup(self.launcher)   # an unknown one lists the launchers
+    for name in ("ray", "slurm"):
+        if not isinstance(getattr(self, name) or {}, Mapping):
+            raise ValueError(f"SweepSpec.{name} must be a mapping of the {name} launcher's options.")
+        object.__setattr__(self, name, dict(getattr(self, name) or {}))
+    object.__setattr__(self, "env", dict(self.env or {}))
+    object.__setattr__(self, "base", _check_overrides("base", self.base))
+    object.__setattr__(self, "teacher", _check_overrides("teacher", self.teacher))
 
-    def to_dict(self) -> dict:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
+# %% ../nbs/14_sweep.ipynb
+@patch
+def _check_grid(self: SweepSpec):
+    grid = sorted(set(self.base) & set(_GRID))
+    if grid:
+        raise ValueError(f"base sets {grid}, which the sweep's grid decides: use tasks/methods/seeds/"
+                         "data_fractions (run directories follow from them).")
+    decided = {"task", "method", "run.run_dir"} | ({"data.data_fraction"} if self.teacher_per_fraction else set())
+    teacher_grid = sorted(set(self.teacher) & decided)
+    if teacher_grid:
+        raise ValueError(f"teacher sets {teacher_grid}, which the sweep decides"
+                         + (" (teacher_per_fraction: true gives each fraction its own teacher)."
+                            if "data.data_fraction" in teacher_grid else "."))
+    if self.teacher_dir is not None and (len(self.tasks) > 1 or self.teacher_per_fraction):
+        raise ValueError("SweepSpec.teacher_dir gives one teacher to every student: use it with one task and "
+                         "teacher_per_fraction: false.")
 
-    def _run(self, role: str, overrides: dict, run_dir: Path, teacher: Path | None) -> "SweepRun":
-        overrides = {**overrides, "run.progress": False, "run.run_dir": str(run_dir)}
-        return SweepRun(role, experiment_config(self.config, overrides, role=role), self.config, overrides, run_dir, teacher,
-                        self.imports)
+# %% ../nbs/14_sweep.ipynb
+@patch(cls_method=True)
+def from_yaml(cls: SweepSpec, path_or_text) -> "SweepSpec":
+    "A sweep from a YAML file (here, or shipped with augpro) or YAML text."
+    p = find_file(path_or_text) if "\n" not in str(path_or_text) else None
+    d = (read_yaml(p) if p is not None else yaml.safe_load(str(path_or_text))) or {}
+    if not isinstance(d, dict):
+        raise ValueError("a sweep YAML must be a mapping (out:, tasks:, methods:, seeds:, ...).")
+    unknown = sorted(set(d) - {f.name for f in dataclasses.fields(cls)})
+    if unknown:
+        raise ValueError(f"unknown sweep key(s) {unknown}; valid keys: {sorted(f.name for f in dataclasses.fields(cls))}.")
+    return cls(**d)
 
-    def runs(self) -> list["SweepRun"]:
-        "The teacher runs, then the student runs (seed-major: every method of seed 0 first), each with its resolved config."
-        out, runs, teachers = Path(self.out), [], {}
-        for task in self.tasks:
-            if self.teacher_dir is not None:   # an existing teacher: nothing to train
-                teachers[task, None] = Path(self.teacher_dir)
-                continue
-            for frac in (self.data_fractions if self.teacher_per_fraction else (None,)):
-                teachers[task, frac] = teacher_dir(out, task, frac)
-                fraction = {} if frac is None else {"data.data_fraction": frac}
-                runs.append(self._run("teacher", {**self.base, **self.teacher, "task": task, **fraction},
-                                      teachers[task, frac], None))
-        for task in self.tasks:
-            for frac in self.data_fractions:
-                for seed in self.seeds:
-                    for method in self.methods:
-                        grid = {"task": task, "method": method, "run.seed": seed, "data.data_fraction": frac}
-                        runs.append(self._run("student", {**self.base, **grid}, student_dir(out, task, method, frac, seed),
-                                              teachers[task, frac if self.teacher_per_fraction else None]))
-        return runs
+# %% ../nbs/14_sweep.ipynb
+@patch
+def to_dict(self: SweepSpec) -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
 
+@patch
+def _run(self: SweepSpec, role: str, overrides: dict, run_dir: Path, teacher: Path | None) -> "SweepRun":
+    overrides = {**overrides, "run.progress": False, "run.run_dir": str(run_dir)}
+    return SweepRun(role, experiment_config(self.config, overrides, role=role), self.config, overrides, run_dir, teacher,
+                    self.imports)
+
+# %% ../nbs/14_sweep.ipynb
+@patch
+def runs(self: SweepSpec) -> list["SweepRun"]:
+    "The teacher runs, then the student runs (seed-major: every method of seed 0 first), each with its resolved config."
+    out, runs, teachers = Path(self.out), [], {}
+    for task in self.tasks:
+        if self.teacher_dir is not None:   # an existing teacher: nothing to train
+            teachers[task, None] = Path(self.teacher_dir)
+            continue
+        for frac in (self.data_fractions if self.teacher_per_fraction else (None,)):
+            teachers[task, frac] = teacher_dir(out, task, frac)
+            fraction = {} if frac is None else {"data.data_fraction": frac}
+            runs.append(self._run("teacher", {**self.base, **self.teacher, "task": task, **fraction},
+                                  teachers[task, frac], None))
+    for task in self.tasks:
+        for frac in self.data_fractions:
+            for seed in self.seeds:
+                for method in self.methods:
+                    grid = {"task": task, "method": method, "run.seed": seed, "data.data_fraction": frac}
+                    runs.append(self._run("student", {**self.base, **grid}, student_dir(out, task, method, frac, seed),
+                                          teachers[task, frac if self.teacher_per_fraction else None]))
+    return runs
+
+# %% ../nbs/14_sweep.ipynb
 @dataclass(frozen=True)
 class SweepRun:
     "One run of a sweep: its role, resolved config (and the source and overrides it came from), folder and teacher."
@@ -272,6 +302,7 @@ def experiment_notebooks(notebooks_dir: str | os.PathLike | None = None) -> Path
             f"holding all of {list(EXPERIMENT_NOTEBOOKS)} (copies of `augpro path distill.ipynb` and its siblings).")
     return folder
 
+# %% ../nbs/14_sweep.ipynb
 def notebook_parameters(path: str | os.PathLike) -> dict:
     "The defaults of a notebook's `parameters` cell (executed in an empty namespace)."
     import nbformat
@@ -283,11 +314,13 @@ def notebook_parameters(path: str | os.PathLike) -> dict:
     exec(cells[0].source, ns)
     return {k: v for k, v in ns.items() if not k.startswith("__")}
 
+# %% ../nbs/14_sweep.ipynb
 class _Stop(BaseException):
     "Raised in the sweep's main thread by SIGINT or SIGTERM."
     def __init__(self, signum: int):
         self.signum = signum
 
+# %% ../nbs/14_sweep.ipynb
 @contextmanager
 def _stop_signals():
     """Inside the block, SIGINT (Ctrl-C) and SIGTERM (schedulers, `kill`) raise `_Stop` in the main thread, once; the
@@ -305,6 +338,7 @@ def _stop_signals():
         for s, handler in old.items():
             signal.signal(s, handler)
 
+# %% ../nbs/14_sweep.ipynb
 class SweepStopped(RuntimeError):
     """A signal stopped the sweep: each running run finished its step, checkpointed and stopped; no other run started.
     `.signal`, `.stopped` (the runs that were running) and `.left` (those not started) say what remains."""
@@ -315,6 +349,7 @@ class SweepStopped(RuntimeError):
                          f"{len(self.left)} not started ({names(self.left)}); run the same command again to resume them "
                          "(finished runs are skipped).")
 
+# %% ../nbs/14_sweep.ipynb
 class SweepFailed(RuntimeError):
     "Some runs of a sweep failed; `.result` holds what ran, what was skipped and what failed."
     def __init__(self, result: "SweepResult"):
@@ -323,6 +358,7 @@ class SweepFailed(RuntimeError):
         super().__init__(f"{len(result.failed)} run(s) of the sweep failed (tracebacks in each run's executed notebook):\n"
                          f"{lines}\nFix the cause and run the sweep again: finished runs are skipped.")
 
+# %% ../nbs/14_sweep.ipynb
 @dataclass
 class SweepResult:
     "What a sweep did: runs executed, runs skipped (already finished), failures, and the report."
@@ -333,13 +369,13 @@ class SweepResult:
     report: Path | None = None
     seconds: dict = field(default_factory=dict)
 
+# %% ../nbs/14_sweep.ipynb
 def make_launcher(spec: "SweepSpec", jobs: int, name: str | None = None):
     "The sweep's launcher (`name`, default the spec's `launcher`) with its options (the spec's `ray:` or `slurm:`)."
     name = name or spec.launcher
     options = {"ray": spec.ray, "slurm": spec.slurm}.get(name) or {}
     where = {"folder": Path(spec.out) / ".submitit"} if name == "slurm" else {}
     return LAUNCHERS.lookup(name)(spec.kernel, spec.env, jobs, options, **where)
-
 
 # %% ../nbs/14_sweep.ipynb
 def _check_notebooks(nb_dir: Path):
@@ -350,6 +386,7 @@ def _check_notebooks(nb_dir: Path):
             raise ValueError(f"{nb_dir / name} does not declare the parameters {sorted(missing)} a sweep passes: "
                              f"copy the current one (`augpro path {name}`) and redo your changes there.")
 
+# %% ../nbs/14_sweep.ipynb
 def _run_role(plan, role: str, runner, nb_dir: Path, result: SweepResult, say, watcher: RunWatcher):
     "Run every unfinished run of `role` (the students of a failed teacher are not attempted)."
     todo = []
@@ -389,6 +426,7 @@ def _run_role(plan, role: str, runner, nb_dir: Path, result: SweepResult, say, w
     finally:   # a stopping sweep starts no queued run
         pool.shutdown(wait=False, cancel_futures=True)
 
+# %% ../nbs/14_sweep.ipynb
 def _sayer(total: int, progress: bool):
     "say(line) prints '[k/total] line' for the k-th run reported; say(line, counted=False) a progress line, indented."
     count = iter(range(1, total + 1))
@@ -398,6 +436,23 @@ def _sayer(total: int, progress: bool):
             print(f"[{k}/{total}] {line}" if counted else f"    {line}", flush=True)
     return say
 
+# %% ../nbs/14_sweep.ipynb
+def _sweep_report(spec: SweepSpec, nb_dir: Path, result: SweepResult, progress: bool):
+    "Run report.ipynb on the sweep's folder (when the spec asks for it and runs exist); a failure joins `result.failed`."
+    if not (spec.report and (result.ran or result.skipped)):
+        return
+    t0 = time.time()
+    error = LocalLauncher(spec.kernel, spec.env).execute(nb_dir / "report.ipynb", result.out / "report.ipynb",
+                                                         {"runs_dir": str(result.out), "title": spec.title})
+    if error is not None:
+        result.failed[result.out / "report.ipynb"] = error
+    else:
+        result.report = result.out / "report.html"
+        if progress:
+            print(f"report: {result.report} ({time.time() - t0:.1f} s)")
+
+
+# %% ../nbs/14_sweep.ipynb
 def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str | os.PathLike | None = None,
               progress: bool = True, jobs: int | None = None, progress_every: float | None = 30,
               launcher: str | None = None) -> SweepResult:
@@ -431,16 +486,7 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
         raise SweepStopped(signal.Signals(stop.signum).name, stopped, left) from None
     finally:
         watcher.stop()
-    if spec.report and (result.ran or result.skipped):
-        t0 = time.time()
-        error = LocalLauncher(spec.kernel, spec.env).execute(nb_dir / "report.ipynb", result.out / "report.ipynb",
-                                                             {"runs_dir": str(result.out), "title": spec.title})
-        if error is not None:
-            result.failed[result.out / "report.ipynb"] = error
-        else:
-            result.report = result.out / "report.html"
-            if progress:
-                print(f"report: {result.report} ({time.time() - t0:.1f} s)")
+    _sweep_report(spec, nb_dir, result, progress)
     if result.failed:
         raise SweepFailed(result)
     return result
@@ -463,6 +509,7 @@ def _tail_records(path: Path, nbytes: int = 1 << 20) -> list[dict]:
             continue
     return [r for r in records if isinstance(r, dict)]
 
+# %% ../nbs/14_sweep.ipynb
 def _latest_score(evaluation: dict) -> str:
     "', dev/score 0.8125 at step 40' from an eval record (its first '.../score' key); '' when it has none."
     key = next((k for k in evaluation if k.endswith("/score")), None)
@@ -471,6 +518,7 @@ def _latest_score(evaluation: dict) -> str:
     v = evaluation[key]
     return f", {key} {f'{v:.4f}' if isinstance(v, (int, float)) else v} at step {evaluation.get('step')}"
 
+# %% ../nbs/14_sweep.ipynb
 def progress_line(run: SweepRun) -> str:
     "One line on a running run: its latest logged training step (of all) and its latest dev score, from metrics.jsonl."
     records = _tail_records(run.run_dir / "metrics.jsonl")
@@ -479,6 +527,7 @@ def progress_line(run: SweepRun) -> str:
     where = f"step {train[-1].get('step')}/{run.config.optim.steps}" if train else "no step logged yet"
     return f"{run.describe()}: {where}" + (_latest_score(evals[-1]) if evals else "")
 
+# %% ../nbs/14_sweep.ipynb
 class RunWatcher:
     "While runs execute, every `every` seconds (None: never) a thread says `progress_line` of each, uncounted."
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import sentencepiece as spm
+from fastcore.basics import patch
 
 from .projection import EOS_ID, PAD_ID, T5_LAYOUT, UNK_ID
 from .registry import first_line
@@ -76,102 +77,122 @@ class Tokenizer:
         return (f"Tokenizer({str(self.source) if self.source else '<in memory>'}, pieces={self.n_pieces}, "
                 f"sentinels={self.num_sentinels}, vocab_size={self.vocab_size})")
 
-    def save(self, folder: str | os.PathLike) -> Path:
-        "Write the SentencePiece model into `folder` as spiece.model; returns the file."
-        path = Path(folder) / self.filename
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(self.sp.serialized_model_proto())
-        return path
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def save(self: Tokenizer, folder: str | os.PathLike) -> Path:
+    "Write the SentencePiece model into `folder` as spiece.model; returns the file."
+    path = Path(folder) / self.filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(self.sp.serialized_model_proto())
+    return path
 
-    def sha256(self) -> str:
-        "The hex digest of the model as `save` writes it: two tokenizers with the same digest read the same tokens."
-        return hashlib.sha256(self.sp.serialized_model_proto()).hexdigest()
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def sha256(self: Tokenizer) -> str:
+    "The hex digest of the model as `save` writes it: two tokenizers with the same digest read the same tokens."
+    return hashlib.sha256(self.sp.serialized_model_proto()).hexdigest()
 
-    def sentinel_id(self, k: int) -> int:
-        "The id of `<extra_id_k>` (T5: `<extra_id_0>` = 32099)."
-        if not 0 <= k < self.num_sentinels:
-            raise ValueError(f"sentinel {k} out of range: this tokenizer has {self.num_sentinels} sentinels.")
-        return self.n_pieces + self.num_sentinels - 1 - k
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def sentinel_id(self: Tokenizer, k: int) -> int:
+    "The id of `<extra_id_k>` (T5: `<extra_id_0>` = 32099)."
+    if not 0 <= k < self.num_sentinels:
+        raise ValueError(f"sentinel {k} out of range: this tokenizer has {self.num_sentinels} sentinels.")
+    return self.n_pieces + self.num_sentinels - 1 - k
 
-    def encode(self, text: str, *, add_eos: bool = True) -> list[int]:
-        "Token ids of one text, with EOS (1) appended unless `add_eos=False`."
-        if not isinstance(text, str):
-            raise TypeError(f"encode takes one string, got {type(text).__name__}; use batch_encode for a list.")
-        return self.sp.encode(text) + ([EOS_ID] if add_eos else [])
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def encode(self: Tokenizer, text: str, *, add_eos: bool = True) -> list[int]:
+    "Token ids of one text, with EOS (1) appended unless `add_eos=False`."
+    if not isinstance(text, str):
+        raise TypeError(f"encode takes one string, got {type(text).__name__}; use batch_encode for a list.")
+    return self.sp.encode(text) + ([EOS_ID] if add_eos else [])
 
-    def batch_encode(self, texts: Sequence[str], *, add_eos: bool = True, num_threads: int = -1) -> list[list[int]]:
-        "Token ids of many texts, encoded in parallel by SentencePiece's C++ (`num_threads=-1`: all cores)."
-        ids = self.sp.encode(list(texts), num_threads=num_threads)
-        return [x + [EOS_ID] for x in ids] if add_eos else ids
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def batch_encode(self: Tokenizer, texts: Sequence[str], *, add_eos: bool = True, num_threads: int = -1) -> list[list[int]]:
+    "Token ids of many texts, encoded in parallel by SentencePiece's C++ (`num_threads=-1`: all cores)."
+    ids = self.sp.encode(list(texts), num_threads=num_threads)
+    return [x + [EOS_ID] for x in ids] if add_eos else ids
 
-    def encode_columns(self, columns: Mapping[str, Sequence[str]], max_len: int, template: str | None = None):
-        """Padded model inputs of named text columns: each row written with `template` (`'rte sentence1: {sentence1}
-        sentence2: {sentence2}'`; None: the one column as it is), cut to `max_len - 1` pieces and EOS appended, as
-        seqio's `append_eos_after_trim`: `ids`, `mask` (int32 [N, max_len]), None (T5 has no token types) and
-        `truncated` (bool [N]: the row lost pieces)."""
-        if template is None and len(columns) != 1:
-            raise ValueError(f"T5 reads one text per example: pass a template that joins the columns {list(columns)}, "
-                             "e.g. 'rte sentence1: {sentence1} sentence2: {sentence2}'.")
-        if max_len < 2:
-            raise ValueError(f"max_len={max_len} leaves no room for a token and EOS; use at least 2 (the paper uses 128).")
-        names, cols = list(columns), list(columns.values())
-        texts = cols[0] if template is None else [template.format(**dict(zip(names, row))) for row in zip(*cols)]
-        pieces = self.batch_encode(texts, add_eos=False)
-        n = len(pieces)
-        lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=n)
-        kept = np.minimum(lengths, max_len - 1)
-        flat = np.fromiter(itertools.chain.from_iterable(pieces), dtype=np.int32, count=int(lengths.sum()))
-        rows = np.repeat(np.arange(n), lengths)
-        cols_pos = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        keep = cols_pos < max_len - 1
-        ids = np.zeros((n, max_len), np.int32)
-        ids[rows[keep], cols_pos[keep]] = flat[keep]
-        ids[np.arange(n), kept] = EOS_ID
-        mask = (np.arange(max_len)[None, :] <= kept[:, None]).astype(np.int32)
-        return ids, mask, None, lengths > max_len - 1
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def encode_columns(self: Tokenizer, columns: Mapping[str, Sequence[str]], max_len: int, template: str | None = None):
+    """Padded model inputs of named text columns: each row written with `template` (`'rte sentence1: {sentence1}
+    sentence2: {sentence2}'`; None: the one column as it is), cut to `max_len - 1` pieces and EOS appended, as
+    seqio's `append_eos_after_trim`: `ids`, `mask` (int32 [N, max_len]), None (T5 has no token types) and
+    `truncated` (bool [N]: the row lost pieces)."""
+    if template is None and len(columns) != 1:
+        raise ValueError(f"T5 reads one text per example: pass a template that joins the columns {list(columns)}, "
+                         "e.g. 'rte sentence1: {sentence1} sentence2: {sentence2}'.")
+    if max_len < 2:
+        raise ValueError(f"max_len={max_len} leaves no room for a token and EOS; use at least 2 (the paper uses 128).")
+    names, cols = list(columns), list(columns.values())
+    texts = cols[0] if template is None else [template.format(**dict(zip(names, row))) for row in zip(*cols)]
+    pieces = self.batch_encode(texts, add_eos=False)
+    n = len(pieces)
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=n)
+    kept = np.minimum(lengths, max_len - 1)
+    flat = np.fromiter(itertools.chain.from_iterable(pieces), dtype=np.int32, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(n), lengths)
+    cols_pos = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    keep = cols_pos < max_len - 1
+    ids = np.zeros((n, max_len), np.int32)
+    ids[rows[keep], cols_pos[keep]] = flat[keep]
+    ids[np.arange(n), kept] = EOS_ID
+    mask = (np.arange(max_len)[None, :] <= kept[:, None]).astype(np.int32)
+    return ids, mask, None, lengths > max_len - 1
 
-    def decode(self, ids) -> str:
-        "Text of one id sequence; pad and EOS are dropped, sentinels written as `<extra_id_k>`."
-        ids = np.asarray(ids, dtype=np.int64)
-        if ids.ndim != 1:
-            raise ValueError(f"decode takes one sequence of ids (1-D), got shape {ids.shape}; use batch_decode.")
-        ids = ids[(ids != PAD_ID) & (ids != EOS_ID)]
-        bad = ids[(ids < 0) | (ids >= self.n_pieces + self.num_sentinels)]
-        if len(bad):
-            raise ValueError(f"ids {sorted(set(bad.tolist()))[:5]} are outside this tokenizer's {self.n_pieces} pieces "
-                             f"and {self.num_sentinels} sentinels (ids past {self.n_pieces + self.num_sentinels - 1} "
-                             "are padding rows of the embedding table and have no text).")
-        is_sentinel = ids >= self.n_pieces
-        if not is_sentinel.any():
-            return self.sp.decode(ids.tolist())
-        parts = []
-        for sentinel, run in itertools.groupby(ids.tolist(), key=lambda i: i >= self.n_pieces):
-            run = list(run)
-            parts.extend([f"<extra_id_{self.n_pieces + self.num_sentinels - 1 - i}>" for i in run] if sentinel
-                         else [self.sp.decode(run)])
-        return " ".join(parts)
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def decode(self: Tokenizer, ids) -> str:
+    "Text of one id sequence; pad and EOS are dropped, sentinels written as `<extra_id_k>`."
+    ids = np.asarray(ids, dtype=np.int64)
+    if ids.ndim != 1:
+        raise ValueError(f"decode takes one sequence of ids (1-D), got shape {ids.shape}; use batch_decode.")
+    ids = ids[(ids != PAD_ID) & (ids != EOS_ID)]
+    bad = ids[(ids < 0) | (ids >= self.n_pieces + self.num_sentinels)]
+    if len(bad):
+        raise ValueError(f"ids {sorted(set(bad.tolist()))[:5]} are outside this tokenizer's {self.n_pieces} pieces "
+                         f"and {self.num_sentinels} sentinels (ids past {self.n_pieces + self.num_sentinels - 1} "
+                         "are padding rows of the embedding table and have no text).")
+    is_sentinel = ids >= self.n_pieces
+    if not is_sentinel.any():
+        return self.sp.decode(ids.tolist())
+    parts = []
+    for sentinel, run in itertools.groupby(ids.tolist(), key=lambda i: i >= self.n_pieces):
+        run = list(run)
+        parts.extend([f"<extra_id_{self.n_pieces + self.num_sentinels - 1 - i}>" for i in run] if sentinel
+                     else [self.sp.decode(run)])
+    return " ".join(parts)
 
-    def batch_decode(self, ids) -> list[str]:
-        "Texts of a batch of id sequences ([B, L] array or a list of lists)."
-        return [self.decode(x) for x in ids]
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def batch_decode(self: Tokenizer, ids) -> list[str]:
+    "Texts of a batch of id sequences ([B, L] array or a list of lists)."
+    return [self.decode(x) for x in ids]
 
-    def normalize(self, text: str) -> str:
-        "The text as SentencePiece sees it (NFKC, collapsed spaces): what `decode(encode(text))` gives back."
-        return self.sp.normalize(text).replace("\u2581", " ").strip()
+@patch
+def normalize(self: Tokenizer, text: str) -> str:
+    "The text as SentencePiece sees it (NFKC, collapsed spaces): what `decode(encode(text))` gives back."
+    return self.sp.normalize(text).replace("\u2581", " ").strip()
 
-    def id_to_piece(self, i: int) -> str:
-        "The piece of an id (`<extra_id_k>` for sentinels)."
-        return self.sp.id_to_piece(i) if i < self.n_pieces else f"<extra_id_{self.n_pieces + self.num_sentinels - 1 - i}>"
+@patch
+def id_to_piece(self: Tokenizer, i: int) -> str:
+    "The piece of an id (`<extra_id_k>` for sentinels)."
+    return self.sp.id_to_piece(i) if i < self.n_pieces else f"<extra_id_{self.n_pieces + self.num_sentinels - 1 - i}>"
 
-    def candidate_mask(self) -> np.ndarray:
-        "Boolean [vocab_size]: True for real pieces; False for pad/EOS/UNK, control pieces, sentinels, padding rows."
-        mask = np.zeros(self.vocab_size, bool)
-        mask[: self.n_pieces] = True
-        for i in range(self.n_pieces):
-            if self.sp.is_control(i) or self.sp.is_unknown(i) or self.sp.is_unused(i):
-                mask[i] = False
-        mask[[PAD_ID, EOS_ID, UNK_ID]] = False
-        return mask
+# %% ../nbs/03c_t5_tokenizer.ipynb
+@patch
+def candidate_mask(self: Tokenizer) -> np.ndarray:
+    "Boolean [vocab_size]: True for real pieces; False for pad/EOS/UNK, control pieces, sentinels, padding rows."
+    mask = np.zeros(self.vocab_size, bool)
+    mask[: self.n_pieces] = True
+    for i in range(self.n_pieces):
+        if self.sp.is_control(i) or self.sp.is_unknown(i) or self.sp.is_unused(i):
+            mask[i] = False
+    mask[[PAD_ID, EOS_ID, UNK_ID]] = False
+    return mask
 
 # %% ../nbs/03c_t5_tokenizer.ipynb
 MIN_TRAINED_PIECES = 8   # pad, EOS, UNK and five pieces: the least train_tokenizer accepts

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from fastcore.basics import patch
 
 from .files import ENV_DATA, ENV_GLUE, HF_GLUE, glue_dir, hub_reachable
 from .registry import Registry, did_you_mean, first_line
@@ -49,35 +50,45 @@ class GlueTask:
     template_text: str | None = None       # the model's input as a format string of the text columns (None: T5's GLUE style)
     dev_fraction: float = 0.1              # share of a lone training file held out as 'dev' (non-GLUE tasks without dev data)
 
-    @property
-    def hf_config(self) -> str: return self.name
-    @property
-    def is_regression(self) -> bool: return not self.label_names
-    @property
-    def num_labels(self) -> int: return len(self.label_names) or 1
-    @property
-    def splits(self) -> tuple[str, ...]: return ("train", *self.dev_splits, *self.test_splits)
-    @property
-    def t5_fields(self) -> tuple[str, ...]:
-        "The text columns in the order T5 writes them: sorted, as in `t5.data.preprocessors.glue`."
-        return tuple(sorted(self.text_columns))
-    @property
-    def template(self) -> str:
-        "The input as a format string, e.g. T5's `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
-        return self.template_text or " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def hf_config(self: GlueTask) -> str: return self.name
 
-    def t5_input(self, example: dict) -> str:
-        "The input text of one example (a dict with the text columns)."
-        return self.template.format(**{c: example[c] for c in self.text_columns})
+@patch(as_prop=True)
+def is_regression(self: GlueTask) -> bool: return not self.label_names
 
-    def canonical_split(self, split: str) -> str:
-        "Our name of a split (`validation*` is accepted for `dev*`); a clear error for unknown splits."
-        s = str(split).strip().lower().replace("validation", "dev")
-        if s in self.splits:
-            return s
-        hint = (f" {self.name} has two dev sets: use 'dev_matched' or 'dev_mismatched'." if s == "dev" and
-                len(self.dev_splits) > 1 else "")
-        raise ValueError(f"unknown split {split!r} for task {self.name!r}; its splits are {list(self.splits)}.{hint}")
+@patch(as_prop=True)
+def num_labels(self: GlueTask) -> int: return len(self.label_names) or 1
+
+@patch(as_prop=True)
+def splits(self: GlueTask) -> tuple[str, ...]: return ("train", *self.dev_splits, *self.test_splits)
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def t5_fields(self: GlueTask) -> tuple[str, ...]:
+    "The text columns in the order T5 writes them: sorted, as in `t5.data.preprocessors.glue`."
+    return tuple(sorted(self.text_columns))
+
+@patch(as_prop=True)
+def template(self: GlueTask) -> str:
+    "The input as a format string, e.g. T5's `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
+    return self.template_text or " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
+
+@patch
+def t5_input(self: GlueTask, example: dict) -> str:
+    "The input text of one example (a dict with the text columns)."
+    return self.template.format(**{c: example[c] for c in self.text_columns})
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def canonical_split(self: GlueTask, split: str) -> str:
+    "Our name of a split (`validation*` is accepted for `dev*`); a clear error for unknown splits."
+    s = str(split).strip().lower().replace("validation", "dev")
+    if s in self.splits:
+        return s
+    hint = (f" {self.name} has two dev sets: use 'dev_matched' or 'dev_mismatched'." if s == "dev" and
+            len(self.dev_splits) > 1 else "")
+    raise ValueError(f"unknown split {split!r} for task {self.name!r}; its splits are {list(self.splits)}.{hint}")
 
 # %% ../nbs/03b_tasks.ipynb
 _PAIR = ("sentence1", "sentence2")
@@ -104,6 +115,7 @@ for _task in GLUE_TASKS.values():
     TASKS.add(_task.name, _task)
 SOURCES = ("csv", "tsv", "jsonl", "hf")   # the prefixes of a task spec that names your own data
 
+# %% ../nbs/03b_tasks.ipynb
 def get_task(task: str | GlueTask) -> GlueTask:
     """The task a name or a spec names: a GLUE task (`'sst2'`, `'SST-2'`), a registered one, or your own data:
     `'csv:PATH'`, `'tsv:PATH'`, `'jsonl:PATH'` or `'hf:NAME[/CONFIG]'`, with options after `?` (see `register_task`)."""
@@ -140,43 +152,50 @@ class GlueTable:
 
     def __len__(self) -> int: return len(self.labels)
 
-    @property
-    def spec(self) -> GlueTask: return get_task(self.task)
-
-    @property
-    def has_labels(self) -> bool:
-        "True when every example has a label (none is -1)."
-        return bool(len(self)) and not bool((self.labels == -1).any())
-
-    def select(self, indices) -> GlueTable:
-        "The rows at `indices` (integer positions or a boolean mask), in that order."
-        ind = np.asarray(indices)
-        ind = np.flatnonzero(ind) if ind.dtype == bool else ind.astype(np.int64).reshape(-1)
-        return dataclasses.replace(self, texts={c: [v[i] for i in ind] for c, v in self.texts.items()},
-                                   labels=self.labels[ind], idx=self.idx[ind])
-
     def __getitem__(self, i: int) -> dict:
         "Row `i` as a dict: the text columns, `label` and `idx`."
         return {**{c: v[i] for c, v in self.texts.items()}, "label": self.labels[i].item(), "idx": int(self.idx[i])}
 
-    def label_counts(self) -> dict:
-        "How many examples carry each label name (classification) or a label at all (regression)."
-        names = self.spec.label_names
-        if not names:
-            return {"labeled": int((self.labels != -1).sum()), "unlabeled": int((self.labels == -1).sum())}
-        counts = np.bincount(self.labels[self.labels >= 0], minlength=len(names))
-        out = {n: int(c) for n, c in zip(names, counts)}
-        if (self.labels == -1).any():
-            out["unlabeled"] = int((self.labels == -1).sum())
-        return out
-
-    def to_pandas(self):
-        "A pandas DataFrame with the text columns, `label` and `idx` (for display)."
-        import pandas as pd
-        return pd.DataFrame({**self.texts, "label": self.labels, "idx": self.idx})
-
     def __repr__(self) -> str:
         return f"GlueTable(task={self.task!r}, split={self.split!r}, n={len(self)}, columns={list(self.texts)})"
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def spec(self: GlueTable) -> GlueTask: return get_task(self.task)
+
+@patch(as_prop=True)
+def has_labels(self: GlueTable) -> bool:
+    "True when every example has a label (none is -1)."
+    return bool(len(self)) and not bool((self.labels == -1).any())
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def select(self: GlueTable, indices) -> GlueTable:
+    "The rows at `indices` (integer positions or a boolean mask), in that order."
+    ind = np.asarray(indices)
+    ind = np.flatnonzero(ind) if ind.dtype == bool else ind.astype(np.int64).reshape(-1)
+    return dataclasses.replace(self, texts={c: [v[i] for i in ind] for c, v in self.texts.items()},
+                               labels=self.labels[ind], idx=self.idx[ind])
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def label_counts(self: GlueTable) -> dict:
+    "How many examples carry each label name (classification) or a label at all (regression)."
+    names = self.spec.label_names
+    if not names:
+        return {"labeled": int((self.labels != -1).sum()), "unlabeled": int((self.labels == -1).sum())}
+    counts = np.bincount(self.labels[self.labels >= 0], minlength=len(names))
+    out = {n: int(c) for n, c in zip(names, counts)}
+    if (self.labels == -1).any():
+        out["unlabeled"] = int((self.labels == -1).sum())
+    return out
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def to_pandas(self: GlueTable):
+    "A pandas DataFrame with the text columns, `label` and `idx` (for display)."
+    import pandas as pd
+    return pd.DataFrame({**self.texts, "label": self.labels, "idx": self.idx})
 
 # %% ../nbs/03b_tasks.ipynb
 _RESAVE_UTF8 = "re-save it as UTF-8 text (tab-separated, one example per line), or point at the right file"

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer as RustTokenizer
 from tokenizers import decoders, models, normalizers, pre_tokenizers, processors, trainers
+from fastcore.basics import patch
 
 from .files import CheckpointNotFound, hub_folder
 from .projection import TokenLayout
@@ -90,6 +91,7 @@ def _check_columns(columns) -> int:
                                 "write missing texts as \"\".")
     return sizes[0]
 
+# %% ../nbs/03_wordpiece.ipynb
 def _place(ids_NxL: np.ndarray, pieces: list[list[int]], lengths_N, keep_N, start_N) -> None:
     "Write the first `keep_N[i]` ids of `pieces[i]` into row i of `ids_NxL` from column `start_N[i]`, for all rows at once."
     flat = np.fromiter(itertools.chain.from_iterable(pieces), np.int64, int(lengths_N.sum()))
@@ -98,6 +100,7 @@ def _place(ids_NxL: np.ndarray, pieces: list[list[int]], lengths_N, keep_N, star
     kept = cols < keep_N[rows]
     ids_NxL[rows[kept], start_N[rows[kept]] + cols[kept]] = flat[kept]
 
+# %% ../nbs/03_wordpiece.ipynb
 class WordPieceTokenizer:
     "BERT's WordPiece vocabulary: `[CLS] a [SEP] b [SEP]` with token types 0/1, specials looked up in the vocabulary."
     filename = "vocab.txt"   # the file a run folder keeps
@@ -136,110 +139,136 @@ class WordPieceTokenizer:
         self.tk.decoder = decoders.WordPiece()
         self.tk.add_special_tokens(list(SPECIAL_TOKENS))
 
-    def __repr__(self) -> str:
-        return (f"WordPieceTokenizer({str(self.source) if self.source else '<in memory>'}, vocab_size={self.vocab_size}, "
-                f"lowercase={self.lowercase})")
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def __repr__(self: WordPieceTokenizer) -> str:
+    return (f"WordPieceTokenizer({str(self.source) if self.source else '<in memory>'}, vocab_size={self.vocab_size}, "
+            f"lowercase={self.lowercase})")
 
-    @property
-    def layout(self) -> TokenLayout:
-        "Where the specials stand, for `augpro.projection.finalize_tokens`: pad outside the mask, [CLS] first, [SEP] ending each segment."
-        return TokenLayout(pad_id=self.pad_id, sep_id=self.sep_id, cls_id=self.cls_id)
+# %% ../nbs/03_wordpiece.ipynb
+@patch(as_prop=True)
+def layout(self: WordPieceTokenizer) -> TokenLayout:
+    "Where the specials stand, for `augpro.projection.finalize_tokens`: pad outside the mask, [CLS] first, [SEP] ending each segment."
+    return TokenLayout(pad_id=self.pad_id, sep_id=self.sep_id, cls_id=self.cls_id)
 
-    def encode(self, text: str, text_pair: str | None = None) -> list[int]:
-        "Token ids of one text, `[CLS] a [SEP]`, or of a pair, `[CLS] a [SEP] b [SEP]`; not truncated."
-        if not isinstance(text, str) or not (text_pair is None or isinstance(text_pair, str)):
-            raise TypeError(f"encode takes a string and an optional second one, got {type(text).__name__}; "
-                            "use batch_encode for lists.")
-        return self.tk.encode(text, text_pair).ids
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def encode(self: WordPieceTokenizer, text: str, text_pair: str | None = None) -> list[int]:
+    "Token ids of one text, `[CLS] a [SEP]`, or of a pair, `[CLS] a [SEP] b [SEP]`; not truncated."
+    if not isinstance(text, str) or not (text_pair is None or isinstance(text_pair, str)):
+        raise TypeError(f"encode takes a string and an optional second one, got {type(text).__name__}; "
+                        "use batch_encode for lists.")
+    return self.tk.encode(text, text_pair).ids
 
-    def batch_encode(self, texts: Sequence[str], pairs: Sequence[str] | None = None) -> list[list[int]]:
-        "Token ids of many texts (or pairs: `pairs[i]` is the second segment of `texts[i]`), encoded in parallel."
-        _check_columns([texts] if pairs is None else [texts, pairs])
-        inputs = list(texts) if pairs is None else list(zip(texts, pairs))
-        return [e.ids for e in self.tk.encode_batch(inputs)]
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def batch_encode(self: WordPieceTokenizer, texts: Sequence[str], pairs: Sequence[str] | None = None) -> list[list[int]]:
+    "Token ids of many texts (or pairs: `pairs[i]` is the second segment of `texts[i]`), encoded in parallel."
+    _check_columns([texts] if pairs is None else [texts, pairs])
+    inputs = list(texts) if pairs is None else list(zip(texts, pairs))
+    return [e.ids for e in self.tk.encode_batch(inputs)]
 
-    def _pieces(self, texts: Sequence[str]) -> list[list[int]]:
-        "The ids of each text without specials; each distinct text is encoded once (GLUE repeats premises)."
-        index: dict[str, int] = {}
-        rows = [index.setdefault(t, len(index)) for t in texts]
-        encoded = [e.ids for e in self.tk.encode_batch(list(index), add_special_tokens=False)]
-        return [encoded[k] for k in rows]
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def _pieces(self: WordPieceTokenizer, texts: Sequence[str]) -> list[list[int]]:
+    "The ids of each text without specials; each distinct text is encoded once (GLUE repeats premises)."
+    index: dict[str, int] = {}
+    rows = [index.setdefault(t, len(index)) for t in texts]
+    encoded = [e.ids for e in self.tk.encode_batch(list(index), add_special_tokens=False)]
+    return [encoded[k] for k in rows]
 
-    def encode_columns(self, columns: Sequence[Sequence[str]] | Mapping[str, Sequence[str]], max_len: int,
-                       template: str | None = None):
-        """Padded model inputs of one column of texts or two (pairs; a mapping gives them by name, in order), cut to
-        `max_len` by BERT's longest-first rule: `ids`, `mask`, `token_types` (int32 [N, max_len]) and `truncated` (bool
-        [N]: the row lost tokens). `template` is T5's way of joining columns; BERT reads them as segments instead."""
-        columns = list(columns.values()) if isinstance(columns, Mapping) else columns
-        n = _check_columns(columns)
-        specials = len(columns) + 1
-        if max_len < specials:
-            raise ValueError(f"max_len={max_len} cannot hold {'[CLS] a [SEP] b [SEP]' if specials == 3 else '[CLS] a [SEP]'}: "
-                             f"the specials alone take {specials}; use max_len >= {specials} (BERT uses 128).")
-        segments = [self._pieces(c) for c in columns]
-        lengths = [np.fromiter(map(len, s), np.int64, n) for s in segments]
-        keeps = (list(longest_first(*lengths, max_len - 3)) if len(columns) == 2
-                 else [np.minimum(lengths[0], max_len - 2)])
-        ids = np.full((n, max_len), self.pad_id, np.int32)
-        ids[:, 0] = self.cls_id
-        start, rows = np.ones(n, np.int64), np.arange(n)
-        for pieces, length, keep in zip(segments, lengths, keeps):
-            _place(ids, pieces, length, keep, start)
-            ids[rows, start + keep] = self.sep_id
-            start = start + keep + 1
-        pos = np.arange(max_len)[None, :]
-        mask = pos < start[:, None]
-        types = mask & (pos >= keeps[0][:, None] + 2)      # the second segment and its [SEP]; none for one column
-        truncated = np.zeros(n, bool)
-        for length, keep in zip(lengths, keeps):
-            truncated |= keep < length
-        return ids, mask.astype(np.int32), types.astype(np.int32), truncated
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def encode_columns(self: WordPieceTokenizer, columns: Sequence[Sequence[str]] | Mapping[str, Sequence[str]], max_len: int,
+                   template: str | None = None):
+    """Padded model inputs of one column of texts or two (pairs; a mapping gives them by name, in order), cut to
+    `max_len` by BERT's longest-first rule: `ids`, `mask`, `token_types` (int32 [N, max_len]) and `truncated` (bool
+    [N]: the row lost tokens). `template` is T5's way of joining columns; BERT reads them as segments instead."""
+    columns = list(columns.values()) if isinstance(columns, Mapping) else columns
+    n = _check_columns(columns)
+    specials = len(columns) + 1
+    if max_len < specials:
+        raise ValueError(f"max_len={max_len} cannot hold {'[CLS] a [SEP] b [SEP]' if specials == 3 else '[CLS] a [SEP]'}: "
+                         f"the specials alone take {specials}; use max_len >= {specials} (BERT uses 128).")
+    segments = [self._pieces(c) for c in columns]
+    lengths = [np.fromiter(map(len, s), np.int64, n) for s in segments]
+    keeps = (list(longest_first(*lengths, max_len - 3)) if len(columns) == 2
+             else [np.minimum(lengths[0], max_len - 2)])
+    ids = np.full((n, max_len), self.pad_id, np.int32)
+    ids[:, 0] = self.cls_id
+    start, rows = np.ones(n, np.int64), np.arange(n)
+    for pieces, length, keep in zip(segments, lengths, keeps):
+        _place(ids, pieces, length, keep, start)
+        ids[rows, start + keep] = self.sep_id
+        start = start + keep + 1
+    pos = np.arange(max_len)[None, :]
+    mask = pos < start[:, None]
+    types = mask & (pos >= keeps[0][:, None] + 2)      # the second segment and its [SEP]; none for one column
+    truncated = np.zeros(n, bool)
+    for length, keep in zip(lengths, keeps):
+        truncated |= keep < length
+    return ids, mask.astype(np.int32), types.astype(np.int32), truncated
 
-    def decode(self, ids) -> str:
-        "Text of one id sequence: [PAD], [CLS] and [SEP] dropped, `##` pieces joined to their words."
-        ids = np.asarray(ids, dtype=np.int64)
-        if ids.ndim != 1:
-            raise ValueError(f"decode takes one sequence of ids (1-D), got shape {ids.shape}; use batch_decode.")
-        bad = ids[(ids < 0) | (ids >= self.vocab_size)]
-        if len(bad):
-            raise ValueError(f"ids {sorted(set(bad.tolist()))[:5]} are outside this vocabulary of {self.vocab_size} "
-                             f"tokens (0..{self.vocab_size - 1}).")
-        ids = ids[(ids != self.pad_id) & (ids != self.cls_id) & (ids != self.sep_id)]
-        return self.tk.decode(ids.tolist(), skip_special_tokens=False)
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def decode(self: WordPieceTokenizer, ids) -> str:
+    "Text of one id sequence: [PAD], [CLS] and [SEP] dropped, `##` pieces joined to their words."
+    ids = np.asarray(ids, dtype=np.int64)
+    if ids.ndim != 1:
+        raise ValueError(f"decode takes one sequence of ids (1-D), got shape {ids.shape}; use batch_decode.")
+    bad = ids[(ids < 0) | (ids >= self.vocab_size)]
+    if len(bad):
+        raise ValueError(f"ids {sorted(set(bad.tolist()))[:5]} are outside this vocabulary of {self.vocab_size} "
+                         f"tokens (0..{self.vocab_size - 1}).")
+    ids = ids[(ids != self.pad_id) & (ids != self.cls_id) & (ids != self.sep_id)]
+    return self.tk.decode(ids.tolist(), skip_special_tokens=False)
 
-    def batch_decode(self, ids) -> list[str]:
-        "Texts of a batch of id sequences ([B, L] array or a list of lists)."
-        return [self.decode(x) for x in ids]
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def batch_decode(self: WordPieceTokenizer, ids) -> list[str]:
+    "Texts of a batch of id sequences ([B, L] array or a list of lists)."
+    return [self.decode(x) for x in ids]
 
-    def id_to_piece(self, i: int) -> str:
-        "The vocabulary entry of an id (`##` starts a piece that continues a word)."
-        if not 0 <= int(i) < self.vocab_size:
-            raise ValueError(f"id {i} is outside this vocabulary of {self.vocab_size} tokens (0..{self.vocab_size - 1}).")
-        return self._tokens[int(i)]
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def id_to_piece(self: WordPieceTokenizer, i: int) -> str:
+    "The vocabulary entry of an id (`##` starts a piece that continues a word)."
+    if not 0 <= int(i) < self.vocab_size:
+        raise ValueError(f"id {i} is outside this vocabulary of {self.vocab_size} tokens (0..{self.vocab_size - 1}).")
+    return self._tokens[int(i)]
 
-    def normalize(self, text: str) -> str:
-        "The text as WordPiece splits it: control characters removed, CJK spaced, lower-cased and unaccented if `lowercase`."
-        return self.tk.normalizer.normalize_str(text)
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def normalize(self: WordPieceTokenizer, text: str) -> str:
+    "The text as WordPiece splits it: control characters removed, CJK spaced, lower-cased and unaccented if `lowercase`."
+    return self.tk.normalizer.normalize_str(text)
 
-    def candidate_mask(self) -> np.ndarray:
-        "Boolean [vocab_size]: True for word tokens; False for [PAD] [UNK] [CLS] [SEP] [MASK], `[unused…]` and any other `[…]` entry."
-        mask = np.array([_BRACKETED.fullmatch(t) is None for t in self._tokens], dtype=bool)
-        mask[[self.pad_id, self.unk_id, self.cls_id, self.sep_id, self.mask_id]] = False
-        return mask
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def candidate_mask(self: WordPieceTokenizer) -> np.ndarray:
+    "Boolean [vocab_size]: True for word tokens; False for [PAD] [UNK] [CLS] [SEP] [MASK], `[unused…]` and any other `[…]` entry."
+    mask = np.array([_BRACKETED.fullmatch(t) is None for t in self._tokens], dtype=bool)
+    mask[[self.pad_id, self.unk_id, self.cls_id, self.sep_id, self.mask_id]] = False
+    return mask
 
-    def save(self, folder: str | os.PathLike) -> Path:
-        "Write vocab.txt (the source's bytes) and tokenizer_config.json (`do_lower_case`) into `folder`; returns vocab.txt."
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": self.lowercase}) + "\n")
-        path = folder / self.filename
-        path.write_bytes(self._bytes)
-        return path
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def save(self: WordPieceTokenizer, folder: str | os.PathLike) -> Path:
+    "Write vocab.txt (the source's bytes) and tokenizer_config.json (`do_lower_case`) into `folder`; returns vocab.txt."
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "tokenizer_config.json").write_text(json.dumps({"do_lower_case": self.lowercase}) + "\n")
+    path = folder / self.filename
+    path.write_bytes(self._bytes)
+    return path
 
-    def sha256(self) -> str:
-        "The hex SHA-256 of vocab.txt as `save` writes it (`lowercase` is not part of it)."
-        return hashlib.sha256(self._bytes).hexdigest()
+# %% ../nbs/03_wordpiece.ipynb
+@patch
+def sha256(self: WordPieceTokenizer) -> str:
+    "The hex SHA-256 of vocab.txt as `save` writes it (`lowercase` is not part of it)."
+    return hashlib.sha256(self._bytes).hexdigest()
 
+# %% ../nbs/03_wordpiece.ipynb
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")   # [unused0], [CLS], [X_SEP]: entries no text can produce (see below)
 
 # %% ../nbs/03_wordpiece.ipynb
