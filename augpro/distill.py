@@ -388,6 +388,7 @@ class _Session:
     ckpt: Checkpointer
     meta: dict                           # saved with every checkpoint: the best evaluation, its step, the training time
     log: MetricsLog
+    schedule: Callable[[int], float]   # the learning rate of a step, for the train log
     bar: _Progress
     start: int                           # the step this session resumes from
     end: int                             # the step it stops after
@@ -422,7 +423,7 @@ def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, d
     clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
     clock["setup and restore"] = time.perf_counter() - t_setup
     return _Session(run, student, mesh, evaluate_dev, _batch_source(run, data, mesh.size), state, t_params, step_fn, ckpt,
-                    meta, MetricsLog(run.run_dir / "metrics.jsonl", start), bar, start,
+                    meta, MetricsLog(run.run_dir / "metrics.jsonl", start), make_schedule(cfg.optim), bar, start,
                     steps if stop_at is None else min(stop_at, steps), clock)
 
 # %% ../nbs/13_distill.ipynb
@@ -444,7 +445,7 @@ def _after_step(s: _Session, done: int, metrics: dict, stop: list):
     examples_per_s = cfg.data.batch_size / s.step_times[-1]
     s.bar.update(metrics["loss"], examples_per_s)
     if done % cfg.run.log_every == 0 or done == steps:
-        s.log.write(kind="train", step=done, lr=float(make_schedule(cfg.optim)(done - 1)), step_time_s=s.step_times[-1],
+        s.log.write(kind="train", step=done, lr=float(s.schedule(done - 1)), step_time_s=s.step_times[-1],
                     examples_per_s=examples_per_s, **metrics)
     if done % cfg.run.eval_every == 0 or done == steps:
         with s.timed("evaluation"):

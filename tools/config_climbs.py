@@ -31,7 +31,10 @@ def layers() -> dict[str, int]:
         for node in ast.parse(f.read_text()).body:   # top-level imports: the import graph, not a function's late import
             if isinstance(node, ast.ImportFrom) and (node.level == 1 or (node.module or "").startswith("augpro")):
                 mod = (node.module or "").removeprefix("augpro").lstrip(".")
-                names.add(mod.split(".")[0]) if mod else names.update(a.name for a in node.names)
+                if mod:
+                    names.add(mod.split(".")[0])
+                else:   # from . import x / from augpro import x
+                    names.update(a.name for a in node.names)
         deps[f.stem] = {n for n in names if (PKG / f"{n}.py").is_file()}
     memo = {}
     def layer(m):
