@@ -5,7 +5,7 @@ step large -> small at batch 512 x 128 (ms per step, hours for 0.6 M steps); hos
     python tools/accelerator_check.py                 # the paper's shapes (an accelerator: under 8 minutes)
     python tools/accelerator_check.py --size tiny     # toy shapes, for a CPU (the test suite runs this)
 
-The code is `augpro bench accelerator` (notebook 17c_accelerator); this script only writes its JSON to a file by default.
+The code is `augpro bench accelerator` (notebook 17e_accelerator); this script only writes its JSON to a file by default.
 """
 import sys
 
