@@ -22,7 +22,7 @@ from .tasks import GlueTable, GlueTask, get_task, read_tsv
 
 # %% auto 0
 __all__ = ['TextTokenizer', 'check_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order',
-           'check_buckets', 'length_grouped', 'steps_per_epoch', 'batches', 'BatchStream', 'synthetic_batch',
+           'steps_per_epoch', 'batches', 'BatchStream', 'check_buckets', 'length_grouped', 'synthetic_batch',
            'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented', 'length_histogram']
 
 # %% ../nbs/04_data.ipynb
@@ -48,6 +48,7 @@ class TextTokenizer(Protocol):
 # %% ../nbs/04_data.ipynb
 _CHECK_TEXTS = {"a": ["the film was good .", "a dull , lifeless plot"], "b": ["it was fine .", "the cast shines"]}
 
+# %% ../nbs/04_data.ipynb
 def check_tokenizer(tok, *, max_len: int = 8) -> list[str]:
     "The ways `tok` breaks `TextTokenizer`'s contract on two short text pairs ([]: none)."
     if not isinstance(tok, TextTokenizer):
@@ -109,9 +110,11 @@ def arrays(self: Encoded) -> tuple[str, ...]:
     "The per-token arrays a batch carries: ids and mask, and token_types when there are any."
     return ("ids", "mask") if self.token_types is None else ("ids", "mask", "token_types")
 
+# %% ../nbs/04_data.ipynb
 @patch(as_prop=True)
 def max_len(self: Encoded) -> int: return self.ids.shape[1]
 
+# %% ../nbs/04_data.ipynb
 @patch(as_prop=True)
 def n_truncated(self: Encoded) -> int:
     "How many examples were cut to `max_len`."
@@ -182,26 +185,6 @@ def epoch_order(n: int, *, seed: int, epoch: int, shuffle: bool = True) -> np.nd
     if not shuffle:
         return np.arange(n)
     return np.random.default_rng([int(seed), int(epoch)]).permutation(n)
-
-# %% ../nbs/04_data.ipynb
-def check_buckets(buckets: Sequence[int], max_len: int) -> tuple[int, ...]:
-    "Increasing bucket widths in [2, max_len], ending with max_len (added when missing)."
-    b = tuple(buckets)
-    if not all(isinstance(x, int) and not isinstance(x, bool) and 2 <= x <= max_len for x in b) or list(b) != sorted(set(b)):
-        raise ValueError(f"length_buckets={list(b)} must be increasing whole numbers in [2, max_len={max_len}], "
-                         f"e.g. [16, 32, {max_len}].")
-    return b if b and b[-1] == max_len else b + (max_len,)
-
-# %% ../nbs/04_data.ipynb
-def length_grouped(order: np.ndarray, lengths: np.ndarray, batch_size: int, *, seed: int, epoch: int,
-                   pool: int = 32) -> np.ndarray:
-    """An epoch order whose consecutive `batch_size` rows have similar lengths: sort `order` by length within
-    pools of `pool` batches, then shuffle the batches (seeded by seed and epoch). Drops the last partial batch."""
-    n = len(order) // batch_size * batch_size
-    size = pool * batch_size
-    grouped = np.concatenate([c[np.argsort(lengths[c], kind="stable")] for c in np.split(order[:n], range(size, n, size))])
-    shuffled = np.random.default_rng([int(seed), int(epoch), 1]).permutation(n // batch_size)
-    return grouped.reshape(-1, batch_size)[shuffled].reshape(-1)
 
 # %% ../nbs/04_data.ipynb
 def steps_per_epoch(n: int, batch_size: int, drop_last: bool = True) -> int:
@@ -291,6 +274,26 @@ def iterate(self: BatchStream, start_step: int = 0) -> Iterator[dict[str, np.nda
     "Batches of steps `start_step, start_step + 1, ...`, forever."
     for step in itertools.count(start_step):
         yield self.batch_at(step)
+
+# %% ../nbs/04_data.ipynb
+def check_buckets(buckets: Sequence[int], max_len: int) -> tuple[int, ...]:
+    "Increasing bucket widths in [2, max_len], ending with max_len (added when missing)."
+    b = tuple(buckets)
+    if not all(isinstance(x, int) and not isinstance(x, bool) and 2 <= x <= max_len for x in b) or list(b) != sorted(set(b)):
+        raise ValueError(f"length_buckets={list(b)} must be increasing whole numbers in [2, max_len={max_len}], "
+                         f"e.g. [16, 32, {max_len}].")
+    return b if b and b[-1] == max_len else b + (max_len,)
+
+# %% ../nbs/04_data.ipynb
+def length_grouped(order: np.ndarray, lengths: np.ndarray, batch_size: int, *, seed: int, epoch: int,
+                   pool: int = 32) -> np.ndarray:
+    """An epoch order whose consecutive `batch_size` rows have similar lengths: sort `order` by length within
+    pools of `pool` batches, then shuffle the batches (seeded by seed and epoch). Drops the last partial batch."""
+    n = len(order) // batch_size * batch_size
+    size = pool * batch_size
+    grouped = np.concatenate([c[np.argsort(lengths[c], kind="stable")] for c in np.split(order[:n], range(size, n, size))])
+    shuffled = np.random.default_rng([int(seed), int(epoch), 1]).permutation(n // batch_size)
+    return grouped.reshape(-1, batch_size)[shuffled].reshape(-1)
 
 # %% ../nbs/04_data.ipynb
 def synthetic_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128, *, min_length: int = 5,

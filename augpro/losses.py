@@ -23,14 +23,23 @@ from .registry import Registry, check_settings, number_in, whole_number
 
 # %% auto 0
 __all__ = ['DISTANCES', 'LOSS_TERMS', 'kd_distance', 'labeled_rows', 'soft_labels', 'task_loss', 'LossConfig', 'grouped_partners',
-           'StepContext', 'TermParam', 'LossTerm', 'declared_params', 'loss_term', 'ce_term', 'kd_term', 'mixup_term',
-           'distil_on_tokens', 'augpro_mix_tokens_of', 'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_tokens_of',
-           'augpro_fgsm_term', 'middle_layer', 'tmix_term', 'knn_term', 'random_term', 'zero_padded', 'mixkd_sm_term',
-           'mixkd_tmkd_term', 'augpro_mix_ce_term', 'augpro_fgsm_ce_term', 'compute_term']
+           'StepContext', 'TermParam', 'LossTerm', 'declared_params', 'loss_term', 'compute_term', 'ce_term', 'kd_term',
+           'mixup_term', 'distil_on_tokens', 'augpro_mix_tokens_of', 'augpro_mix_term', 'fgsm_term', 'augpro_fgsm_term',
+           'augpro_fgsm_tokens_of', 'middle_layer', 'tmix_term', 'knn_term', 'random_term', 'zero_padded',
+           'mixkd_sm_term', 'mixkd_tmkd_term', 'augpro_mix_ce_term', 'augpro_fgsm_ce_term']
+
+# %% ../nbs/11_losses.ipynb
+def _weighted_mean(values_B, weights_B=None):
+    "Mean of `values_B` under 0/1 `weights_B` (0 when no weight is set)."
+    if weights_B is None:
+        return jnp.mean(values_B)
+    w_B = weights_B.astype(jnp.float32)
+    return jnp.sum(values_B * w_B) / jnp.maximum(jnp.sum(w_B), 1.0)
 
 # %% ../nbs/11_losses.ipynb
 DISTANCES = ("kl", "mse")
 
+# %% ../nbs/11_losses.ipynb
 def kd_distance(student_logits_BxC, teacher_logits_BxC, kind: str = "kl", temperature: float = 1.0, weights=None):
     """d(g(x), f(x)) of Eq. 4: KL of temperature-softened distributions × T², or MSE on logits; mean over the batch.
     Logits are [B, C]; `weights`, if given, are 0/1 per row [B]."""
@@ -47,14 +56,6 @@ def kd_distance(student_logits_BxC, teacher_logits_BxC, kind: str = "kl", temper
         log_pt_BxC = jax.nn.log_softmax(t_BxC / temperature, axis=-1)
         per_example_B = temperature ** 2 * jnp.sum(jnp.exp(log_pt_BxC) * (log_pt_BxC - log_ps_BxC), axis=-1)
     return _weighted_mean(per_example_B, weights)
-
-# %% ../nbs/11_losses.ipynb
-def _weighted_mean(values_B, weights_B=None):
-    "Mean of `values_B` under 0/1 `weights_B` (0 when no weight is set)."
-    if weights_B is None:
-        return jnp.mean(values_B)
-    w_B = weights_B.astype(jnp.float32)
-    return jnp.sum(values_B * w_B) / jnp.maximum(jnp.sum(w_B), 1.0)
 
 # %% ../nbs/11_losses.ipynb
 def labeled_rows(labels, num_labels: int):
@@ -82,6 +83,21 @@ def task_loss(logits_BxC, labels, num_labels: int):
         targets_BxC = soft_labels(labels, num_labels)
         per_example_B = -jnp.sum(targets_BxC * jax.nn.log_softmax(logits_BxC.astype(jnp.float32), axis=-1), axis=-1)
     return _weighted_mean(per_example_B, weights_B)
+
+# %% ../nbs/11_losses.ipynb
+_SHARED_CHECKS = {   # field: (check, what it accepts)
+    "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
+    "temperature": (number_in(0, low_open=True), "a finite number > 0"),
+    "ce_weight": (number_in(0), "a finite number >= 0"),
+    "distill_weight": (number_in(0), "a finite number >= 0"),
+    "term_weights": (lambda v: all(k in LOSS_TERMS and number_in(0)(w) for k, w in v.items()),
+                     "a mapping of loss terms to finite weights >= 0"),
+    "mix_groups": (whole_number(0), "a whole number >= 0 (0: one per data-parallel device)"),
+    "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
+    "chunk_size": (whole_number(1), "a whole number >= 1"),
+    "projection_block": (lambda v: v is None or whole_number(1)(v), "a whole number >= 1, or None (project every position)"),
+    "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
+    "term_params": (lambda v: isinstance(v, Mapping), "a mapping of the loss terms' hyperparameters to values")}
 
 # %% ../nbs/11_losses.ipynb
 @dataclass(frozen=True)
@@ -116,43 +132,6 @@ class LossConfig:
         specs = {name: _declared(name) for name in self.term_params}   # an undeclared name lists the declared ones
         check_settings(self.prefix, self.term_params, {name: _term_check(spec) for name, spec in specs.items()})
         object.__setattr__(self, "term_params", {k: v for k, v in self.term_params.items() if v != specs[k].default})
-
-# %% ../nbs/11_losses.ipynb
-_SHARED_CHECKS = {   # field: (check, what it accepts)
-    "distance": (lambda v: v in DISTANCES, f"one of {DISTANCES}"),
-    "temperature": (number_in(0, low_open=True), "a finite number > 0"),
-    "ce_weight": (number_in(0), "a finite number >= 0"),
-    "distill_weight": (number_in(0), "a finite number >= 0"),
-    "term_weights": (lambda v: all(k in LOSS_TERMS and number_in(0)(w) for k, w in v.items()),
-                     "a mapping of loss terms to finite weights >= 0"),
-    "mix_groups": (whole_number(0), "a whole number >= 0 (0: one per data-parallel device)"),
-    "metric": (lambda v: v in ("cosine", "dot", "l2"), "'cosine', 'dot' or 'l2'"),
-    "chunk_size": (whole_number(1), "a whole number >= 1"),
-    "projection_block": (lambda v: v is None or whole_number(1)(v), "a whole number >= 1, or None (project every position)"),
-    "teacher_dropout": (lambda v: isinstance(v, bool), "true or false"),
-    "term_params": (lambda v: isinstance(v, Mapping), "a mapping of the loss terms' hyperparameters to values")}
-
-# %% ../nbs/11_losses.ipynb
-def _same_kind(value, default) -> bool:
-    "Whether `value` can stand for `default`: a bool for a bool, a whole number for an int, a number for a float, ..."
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(value, bool) and isinstance(default, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float)) and math.isfinite(value)
-    return isinstance(value, type(default))
-
-def _declared(name: str) -> "TermParam":
-    "The declaration of a loss term's hyperparameter; an undeclared name lists the declared ones."
-    declared = declared_params()
-    if name not in declared:
-        raise ValueError(f"no loss term declares a hyperparameter {name!r}; declared: {', '.join(declared) or 'none'}.")
-    return declared[name][1]
-
-def _term_check(spec: "TermParam") -> tuple[Callable, str]:
-    "(check, what it accepts) of a declared hyperparameter: its own, else a value of its default's kind."
-    if spec.check is not None:
-        return spec.check, spec.accepts
-    return (lambda v: _same_kind(v, spec.default)), f"a value of the kind of its default {spec.default!r}"
 
 # %% ../nbs/11_losses.ipynb
 def grouped_partners(key, batch_size: int, groups: int = 1):
@@ -256,6 +235,7 @@ def teacher_clean(self: StepContext):
     return self.cached("teacher_clean", lambda: self.teacher_fwd("__call__", self.ids, self.mask, stream="clean",
                                                                 token_type_ids=self.types))
 
+# %% ../nbs/11_losses.ipynb
 @patch(as_prop=True)
 def partners(self: StepContext):
     "The MixUp partner of each row [B], shared by every mixing term of the step."
@@ -263,18 +243,11 @@ def partners(self: StepContext):
 
 # %% ../nbs/11_losses.ipynb
 @patch(as_prop=True)
-def lam(self: StepContext):
-    "λ: `hp.param('lam')`, or one draw from Beta(mix_alpha, mix_alpha) per step."
-    if self.hp.param('lam') is not None:
-        return jnp.float32(self.hp.param('lam'))
-    return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.param('mix_alpha')))
-
-# %% ../nbs/11_losses.ipynb
-@patch(as_prop=True)
 def mixed_mask(self: StepContext):
     "Union [B, L] of each row's mask and its partner's."
     return self.cached("mixed_mask", lambda: union_mask(self.mask, self.mask[self.partners]))
 
+# %% ../nbs/11_losses.ipynb
 @patch(as_prop=True)
 def mixed_types(self: StepContext):
     "Token types [B, L] of each row mixed with its partner's, like the mask (`union_types`); None without types."
@@ -314,14 +287,6 @@ def fgsm_gradient(self: StepContext, kind: str):
                                              self.num_labels)
         return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
     return self.cached(("fgsm_gradient", kind), compute)
-
-# %% ../nbs/11_losses.ipynb
-@patch
-def fgsm_embeddings(self: StepContext, kind: str, direction: str, table_name: str = "student"):
-    "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
-    emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
-    return fgsm(emb_BxLxD, grad_BxLxD, self.hp.param('fgsm_eps'), direction=direction, key=self.keys["fgsm"], mask=self.mask,
-                eps_mode=self.hp.param('eps_mode'), table=self.table(table_name))
 
 # %% ../nbs/11_losses.ipynb
 @patch
@@ -370,9 +335,34 @@ class LossTerm(NamedTuple):
 # %% ../nbs/11_losses.ipynb
 LOSS_TERMS = Registry("loss term")
 
+# %% ../nbs/11_losses.ipynb
 def declared_params() -> dict[str, tuple[str, TermParam]]:
     "Every hyperparameter the registered loss terms declare: its name → (the term, its `TermParam`)."
     return {p: (name, spec) for name, term in LOSS_TERMS.items() for p, spec in term.params.items()}
+
+# %% ../nbs/11_losses.ipynb
+def _same_kind(value, default) -> bool:
+    "Whether `value` can stand for `default`: a bool for a bool, a whole number for an int, a number for a float, ..."
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and math.isfinite(value)
+    return isinstance(value, type(default))
+
+# %% ../nbs/11_losses.ipynb
+def _term_check(spec: "TermParam") -> tuple[Callable, str]:
+    "(check, what it accepts) of a declared hyperparameter: its own, else a value of its default's kind."
+    if spec.check is not None:
+        return spec.check, spec.accepts
+    return (lambda v: _same_kind(v, spec.default)), f"a value of the kind of its default {spec.default!r}"
+
+# %% ../nbs/11_losses.ipynb
+def _declared(name: str) -> "TermParam":
+    "The declaration of a loss term's hyperparameter; an undeclared name lists the declared ones."
+    declared = declared_params()
+    if name not in declared:
+        raise ValueError(f"no loss term declares a hyperparameter {name!r}; declared: {', '.join(declared) or 'none'}.")
+    return declared[name][1]
 
 # %% ../nbs/11_losses.ipynb
 def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mapping | None = None, replace: bool = False):
@@ -385,6 +375,14 @@ def loss_term(name: str, needs_teacher: bool, description: str, *, params: Mappi
     if taken:
         raise ValueError(f"loss term {name!r} declares {sorted(taken)}, which another setting already uses; choose other names.")
     return LOSS_TERMS.register(name, replace=replace, wrap=lambda fn: LossTerm(fn, needs_teacher, description, params))
+
+# %% ../nbs/11_losses.ipynb
+def compute_term(name: str, student, teacher, batch: dict, key, hp: LossConfig, candidates=None,
+                 layout: TokenLayout = T5_LAYOUT):
+    "One loss term as a pure function of the two models, a batch, a key and the hyperparameters."
+    if name not in LOSS_TERMS:
+        raise ValueError(f"unknown loss term {name!r}; choose one of {sorted(LOSS_TERMS)}.")
+    return LOSS_TERMS[name].fn(StepContext(student, teacher, batch, key, hp, candidates, layout))
 
 # %% ../nbs/11_losses.ipynb
 def _with_parts(name, ce, dist, hp):
@@ -418,6 +416,14 @@ def mixup_term(ctx: StepContext):
                                    stream="mixup", token_type_ids=ctx.mixed_types)
     ce = task_loss(s_logits_BxC, ctx.mixed_labels(), ctx.num_labels)
     return _with_parts("mixup", ce, ctx.distance(s_logits_BxC, t_logits_BxC), ctx.hp)
+
+# %% ../nbs/11_losses.ipynb
+@patch(as_prop=True)
+def lam(self: StepContext):
+    "λ: `hp.param('lam')`, or one draw from Beta(mix_alpha, mix_alpha) per step."
+    if self.hp.param('lam') is not None:
+        return jnp.float32(self.hp.param('lam'))
+    return self.cached("lam", lambda: sample_lambda(self.keys["lam"], self.hp.param('mix_alpha')))
 
 # %% ../nbs/11_losses.ipynb
 def distil_on_tokens(ctx: StepContext, name: str, new_ids_BxL, mask_BxL, types_BxL):
@@ -469,6 +475,23 @@ def fgsm_term(ctx: StepContext):
     return dist, logs
 
 # %% ../nbs/11_losses.ipynb
+@patch
+def fgsm_embeddings(self: StepContext, kind: str, direction: str, table_name: str = "student"):
+    "FGSM-perturbed student embeddings [B, L, D] (Eq. 2): only in-mask positions move; the step is a constant."
+    emb_BxLxD, grad_BxLxD = self.fgsm_gradient(kind)
+    return fgsm(emb_BxLxD, grad_BxLxD, self.hp.param('fgsm_eps'), direction=direction, key=self.keys["fgsm"], mask=self.mask,
+                eps_mode=self.hp.param('eps_mode'), table=self.table(table_name))
+
+# %% ../nbs/11_losses.ipynb
+@loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'",
+           params={"augpro_fgsm_eps": (35.0, "AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)",
+                              number_in(0), "a finite number >= 0"),
+          "fgsm_table": ("student", "AugPro-FGSM projects with this model's table", lambda v: v in ("teacher", "student"),
+                         "'teacher' or 'student'")})
+def augpro_fgsm_term(ctx: StepContext):
+    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.param('fgsm_grad')), ctx.mask, ctx.types)
+
+# %% ../nbs/11_losses.ipynb
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.param('fgsm_direction')`), project with `hp.param('fgsm_table')`."
     def compute():
@@ -479,15 +502,6 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
                                             project_fn=ctx.projector(hp.param('fgsm_table')))
         return new_ids_BxL
     return ctx.cached(("augpro_fgsm_tokens", kind), compute)
-
-# %% ../nbs/11_losses.ipynb
-@loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'",
-           params={"augpro_fgsm_eps": (35.0, "AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)",
-                              number_in(0), "a finite number >= 0"),
-          "fgsm_table": ("student", "AugPro-FGSM projects with this model's table", lambda v: v in ("teacher", "student"),
-                         "'teacher' or 'student'")})
-def augpro_fgsm_term(ctx: StepContext):
-    return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.param('fgsm_grad')), ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb
 def middle_layer(model) -> int:
@@ -542,6 +556,17 @@ def zero_padded(emb_BxLxD, mask_BxL):
     return emb_BxLxD * jnp.asarray(mask_BxL)[..., None].astype(emb_BxLxD.dtype)
 
 # %% ../nbs/11_losses.ipynb
+@loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels",
+           params={"mixkd_alpha": (0.4, "MixKD: λ ~ Beta(α, α)", number_in(0, low_open=True), "a finite number > 0"),
+          "mixkd_ratio": (1, "MixKD: mixed samples per example", whole_number(1), "a whole number >= 1"),
+          "mixkd_zero_pad": (True, "MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding",
+                             lambda v: isinstance(v, bool), "true or false")})
+def mixkd_sm_term(ctx: StepContext):
+    outs = _mixkd_logits(ctx)
+    loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)
+    return loss, {"mixkd-sm": loss}
+
+# %% ../nbs/11_losses.ipynb
 def _mixkd_logits(ctx: StepContext):
     """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
     logits [B, C], mixed labels [B, C] or [B])."""
@@ -564,17 +589,6 @@ def _mixkd_logits(ctx: StepContext):
             outs.append((s_logits_BxC, t_logits_BxC, ctx.mixed_labels(lam, partners_B)))
         return outs
     return ctx.cached("mixkd", compute)
-
-# %% ../nbs/11_losses.ipynb
-@loss_term("mixkd-sm", True, "MixKD L_SM: CE of the student on mixed embeddings against mixed labels",
-           params={"mixkd_alpha": (0.4, "MixKD: λ ~ Beta(α, α)", number_in(0, low_open=True), "a finite number > 0"),
-          "mixkd_ratio": (1, "MixKD: mixed samples per example", whole_number(1), "a whole number >= 1"),
-          "mixkd_zero_pad": (True, "MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding",
-                             lambda v: isinstance(v, bool), "true or false")})
-def mixkd_sm_term(ctx: StepContext):
-    outs = _mixkd_logits(ctx)
-    loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)
-    return loss, {"mixkd-sm": loss}
 
 # %% ../nbs/11_losses.ipynb
 @loss_term("mixkd-tmkd", True, "MixKD L_TMKD: MSE between student and teacher logits on the mixed embeddings")
@@ -601,11 +615,3 @@ def augpro_fgsm_ce_term(ctx: StepContext):
     loss = task_loss(s_logits_BxC, ctx.labels, ctx.num_labels)
     return loss, {"augpro-fgsm-ce": loss,
                   "augpro-fgsm-ce/change_rate": token_change_rate(new_ids_BxL, ctx.ids, ctx.mask)}
-
-# %% ../nbs/11_losses.ipynb
-def compute_term(name: str, student, teacher, batch: dict, key, hp: LossConfig, candidates=None,
-                 layout: TokenLayout = T5_LAYOUT):
-    "One loss term as a pure function of the two models, a batch, a key and the hyperparameters."
-    if name not in LOSS_TERMS:
-        raise ValueError(f"unknown loss term {name!r}; choose one of {sorted(LOSS_TERMS)}.")
-    return LOSS_TERMS[name].fn(StepContext(student, teacher, batch, key, hp, candidates, layout))

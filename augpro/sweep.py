@@ -30,9 +30,9 @@ from .files import find_file, package_dir
 from .registry import import_registrations
 
 # %% auto 0
-__all__ = ['EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher', 'annotate_results',
-           'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepStopped', 'SweepFailed',
-           'SweepResult', 'make_launcher', 'run_sweep', 'progress_line', 'RunWatcher']
+__all__ = ['ONE_THREAD_XLA_FLAGS', 'EXPERIMENT_NOTEBOOKS', 'teacher_dir', 'student_dir', 'experiment_config', 'resolve_teacher',
+           'annotate_results', 'SweepSpec', 'SweepRun', 'experiment_notebooks', 'notebook_parameters', 'SweepStopped',
+           'SweepFailed', 'SweepResult', 'make_launcher', 'run_sweep', 'progress_line', 'RunWatcher']
 
 # %% ../nbs/14_sweep.ipynb
 def _frac(f: float) -> str:
@@ -118,6 +118,14 @@ def _check_overrides(name: str, d) -> dict:
     return flat
 
 # %% ../nbs/14_sweep.ipynb
+ONE_THREAD_XLA_FLAGS = "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1"   # as tools/bench_threads.py ran
+
+def _with_one_thread(env: dict) -> dict:
+    "`env` with XLA on one CPU thread, the flags added to any XLA_FLAGS that `env` already sets (once: a spec rebuilt by `replace` keeps them)."
+    flags = env.get("XLA_FLAGS", "")
+    return env if ONE_THREAD_XLA_FLAGS in flags else {**env, "XLA_FLAGS": " ".join(filter(None, (flags, ONE_THREAD_XLA_FLAGS)))}
+
+# %% ../nbs/14_sweep.ipynb
 @dataclass(frozen=True)
 class SweepSpec:
     "A grid of experiments: tasks × methods × seeds × data fractions, on one config, with shared and teacher overrides."
@@ -136,6 +144,7 @@ class SweepSpec:
     env: dict = field(default_factory=dict)         # environment variables for the runs' kernels
     report: bool = True                             # end with report.ipynb on `out`
     jobs: int = 1                                   # notebooks run at once (CPU hosts; on one GPU keep 1)
+    one_thread_per_job: bool = False                # each run's XLA on one CPU thread (with jobs: cores; measured below)
     title: str = "augpro sweep"
     imports: tuple = ()                             # modules (or .py files) of one's own methods, loss terms, tasks: imported first
     launcher: str = "local"                         # where the runs go: local, ray or slurm (augpro.launch)
@@ -176,12 +185,12 @@ def _check_options(self: SweepSpec):
         raise ValueError(f"SweepSpec.jobs must be a positive integer; got {self.jobs!r}.")
     if not isinstance(self.env or {}, Mapping):
         raise ValueError("SweepSpec.env must be a mapping of name: value.")
+    object.__setattr__(self, "env", _with_one_thread(dict(self.env or {})) if self.one_thread_per_job else dict(self.env or {}))
     LAUNCHERS.lookup(self.launcher)   # an unknown one lists the launchers
     for name in ("ray", "slurm"):
         if not isinstance(getattr(self, name) or {}, Mapping):
             raise ValueError(f"SweepSpec.{name} must be a mapping of the {name} launcher's options.")
         object.__setattr__(self, name, dict(getattr(self, name) or {}))
-    object.__setattr__(self, "env", dict(self.env or {}))
     object.__setattr__(self, "base", _check_overrides("base", self.base))
     object.__setattr__(self, "teacher", _check_overrides("teacher", self.teacher))
 
