@@ -30,8 +30,9 @@ from .registry import Registry, check_settings, did_you_mean, number_in, whole_n
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
            'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig',
-           'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'describe_changes', 'section_fields', 'config_keys',
-           'flatten', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd', 'read_yaml', 'resolve']
+           'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys', 'flatten',
+           'describe_changes', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd', 'read_yaml',
+           'resolve']
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Component:
     base: bool = False
     augmented_data: bool = False   # the training rows include precomputed augmentations (data.augmented_path)
 
+# %% ../nbs/12_config.ipynb
 COMPONENTS = Registry("method component")
 for _name, _component in {
     "ft": Component((("ce", 1.0),), base=True),
@@ -82,12 +84,6 @@ class Method:
     @property
     def needs_teacher(self) -> bool:
         return any(self.loss_term(t).needs_teacher for t, _ in self.terms)
-
-# %% ../nbs/12_config.ipynb
-def _method_error(name: str) -> ValueError:
-    return ValueError(f"unknown method {name!r}.{did_you_mean(name, METHODS)} Valid methods: {', '.join(METHODS)}; or compose one as "
-                      f"components joined by '+': one base of {[k for k, c in COMPONENTS.items() if c.base]} and any of "
-                      f"{[k for k, c in COMPONENTS.items() if not c.base]}.")
 
 # %% ../nbs/12_config.ipynb
 def compose_method(name: str, description: str = "") -> Method:
@@ -135,6 +131,12 @@ for _name, _desc in [
     ("ft+augpro-fgsm-labels", "Table 5: fine-tune on AugPro-FGSM data with the original labels"),
 ]:
     METHODS.add(_name, compose_method(_name, _desc))
+
+# %% ../nbs/12_config.ipynb
+def _method_error(name: str) -> ValueError:
+    return ValueError(f"unknown method {name!r}.{did_you_mean(name, METHODS)} Valid methods: {', '.join(METHODS)}; or compose one as "
+                      f"components joined by '+': one base of {[k for k, c in COMPONENTS.items() if c.base]} and any of "
+                      f"{[k for k, c in COMPONENTS.items() if not c.base]}.")
 
 # %% ../nbs/12_config.ipynb
 def get_method(name: str) -> Method:
@@ -207,7 +209,10 @@ class DataConfig:
             "holdout": (whole_number(0), "a whole number of training rows >= 0 (0: evaluate on dev)"),
             "holdout_eval": (lambda v: v in ("heldout", "dev"), "'heldout' (tuning runs) or 'dev' (final runs that keep the held-out rows unseen)")})
 
+# %% ../nbs/12_config.ipynb
 OPTIMIZERS = ("adafactor", "adamw")
+
+# %% ../nbs/12_config.ipynb
 SCHEDULES = ("constant", "linear", "cosine", "rsqrt")
 
 # %% ../nbs/12_config.ipynb
@@ -280,6 +285,10 @@ class MeshConfig:
             "multihost": (lambda v: isinstance(v, bool), "true or false")})
 
 # %% ../nbs/12_config.ipynb
+SECTIONS = {"model": ModelConfig, "data": DataConfig, "optim": OptimConfig, "loss": LossConfig, "run": RunConfig,
+            "mesh": MeshConfig}
+
+# %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
 class TrainConfig:
     "Everything that defines a teacher fine-tuning or a student distillation run, in six sections."
@@ -312,129 +321,19 @@ class TrainConfig:
                 raise ValueError(f"TrainConfig.{name} must be a {kind.__name__}; give its fields as '{name}.FIELD' overrides.")
 
 # %% ../nbs/12_config.ipynb
-@patch(as_prop=True)
-def subset_seed(self: TrainConfig) -> int:
-    "The seed of the run's data subsets: `data.data_seed`, else `run.seed`."
-    return self.run.seed if self.data.data_seed is None else self.data.data_seed
-
-# %% ../nbs/12_config.ipynb
-@patch
-def run_folder(self: TrainConfig, role: str = "student") -> Path:
-    "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
-    if self.run.run_dir is not None:
-        return Path(self.run.run_dir)
-    return Path("runs") / get_task(self.task).name / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
-
-# %% ../nbs/12_config.ipynb
-@patch
-def flat(self: TrainConfig) -> dict:
-    "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
-    return flatten(self.to_dict())
-
-# %% ../nbs/12_config.ipynb
-@patch
-def value(self: TrainConfig, key: str):
-    "One setting by its dotted key ('optim.optimizer', 'loss.knn_k'), a loss term's default included."
-    head, _, leaf = key.partition(".")
-    if head == "loss" and leaf in declared_params():
-        return self.loss.param(leaf)
-    return getattr(getattr(self, head), leaf) if leaf else getattr(self, head)
-
-# %% ../nbs/12_config.ipynb
-@patch
-def changes_from(self: TrainConfig, other: "TrainConfig") -> dict[str, tuple]:
-    "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
-    mine, theirs = self.flat(), other.flat()   # a term's setting at its default is in neither: read it with `value`
-    pairs = {k: (theirs[k] if k in theirs else other.value(k), mine[k] if k in mine else self.value(k))
-             for k in dict.fromkeys([*mine, *theirs]) if k not in NOT_IDENTITY}
-    return {k: (a, b) for k, (a, b) in pairs.items() if a != b}
-
-# %% ../nbs/12_config.ipynb
-@patch
-def describe_changes(self: TrainConfig, other: "TrainConfig") -> str:
-    "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
-    return describe_changes(self.changes_from(other))
-
-@patch
-def fingerprint(self: TrainConfig) -> str:
-    "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
-    identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
-    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-# %% ../nbs/12_config.ipynb
-@patch
-def tokenizer_model(self: TrainConfig, role: str = "student") -> str:
-    "The model spec whose vocabulary the run reads: the teacher's, unless a student learns without one."
-    method = get_method(self.method)
-    with_teacher = role == "teacher" or method.needs_teacher or self.model.student_init == "teacher"
-    return self.model.teacher if with_teacher else self.model.student
-
-# %% ../nbs/12_config.ipynb
-@patch
-def method_loss(self: TrainConfig, mix_groups: int = 1) -> LossConfig:
-    "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
-    overrides = dict(get_method(self.method).overrides)
-    return self.loss.replace(**overrides, mix_groups=self.loss.mix_groups or mix_groups)
-
-# %% ../nbs/12_config.ipynb
-@patch
-def override(self: TrainConfig, changes: Mapping | None) -> "TrainConfig":
-    "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
-    top, sections = {}, {}
-    for key, value in _own_params_flat(flatten(changes or {})).items():
-        head, _, leaf = key.partition(".")
-        if head not in FIELDS or (leaf and head not in SECTIONS):
-            raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
-        if head in SECTIONS and not leaf:
-            raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
-        if leaf and leaf not in section_fields(head) and not (head == "loss" and leaf in declared_params()):
-            extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
-            raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
-        (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
-    for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
-        section = getattr(self, name)
-        top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
-    return dataclasses.replace(self, **top)
-
-# %% ../nbs/12_config.ipynb
-@patch
-def to_dict(self: TrainConfig) -> dict:
-    "Nested plain data (lists for tuples), as config.yaml and results.json store it."
-    plain = lambda v: [plain(x) for x in v] if isinstance(v, (list, tuple)) else v
-    return {name: ({k: plain(v) for k, v in _section_items(value)} if name in SECTIONS else value)
-            for name, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))}
-
-# %% ../nbs/12_config.ipynb
-@patch(cls_method=True)
-def from_dict(cls: TrainConfig, d: Mapping) -> "TrainConfig":
-    "The config a `to_dict` (or a run's config.yaml, including the flat layout of augpro <= 0.1) describes."
-    return cls().override(_upgraded(_from_flat(d) if any(k not in FIELDS for k in d) else flatten(d)))
-
-# %% ../nbs/12_config.ipynb
-@patch
-def to_yaml(self: TrainConfig, path=None) -> str:
-    text = yaml.safe_dump(self.to_dict(), sort_keys=False)
-    if path is not None:
-        Path(path).write_text(text)
-    return text
-
-# %% ../nbs/12_config.ipynb
-SECTIONS = {"model": ModelConfig, "data": DataConfig, "optim": OptimConfig, "loss": LossConfig, "run": RunConfig,
-            "mesh": MeshConfig}
 FIELDS = ("task", "method", *SECTIONS)
+
+# %% ../nbs/12_config.ipynb
 # settings that do not change what a run computes: a run folder may be resumed with other values of these. The last
 # two say how the projection splits its exact work (vocabulary rows per scan step, in-mask rows per block): the same
 # ids whatever they are (tested in 02_projection and 11_losses), so a speed setting never reruns a finished run
 NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every", "run.checkpoint_every",
                 "run.keep_checkpoints", "data.eval_batch_size", "mesh.multihost", "loss.chunk_size", "loss.projection_block")
+
+# %% ../nbs/12_config.ipynb
 # settings a stopped run may continue with, when asked (`resume=True`, `--resume`): more steps, or a new learning rate
 # or clipping after a NaN stop
 RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
-
-# %% ../nbs/12_config.ipynb
-def describe_changes(changes: Mapping[str, tuple]) -> str:
-    "{key: (old, new)} as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1'."
-    return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
 
 # %% ../nbs/12_config.ipynb
 def _own_params_flat(flat: dict) -> dict:
@@ -474,11 +373,11 @@ def flatten(changes: Mapping) -> dict:
             flat[str(key)] = value
     return flat
 
-_RENAMED = {"eps": "loss.eps", "mesh_data": "mesh.data", "mesh_fsdp": "mesh.fsdp", "multihost": "mesh.multihost",
-            "mix_groups": "loss.mix_groups", "teacher_dropout": "loss.teacher_dropout", "term_weights": "loss.term_weights"}
-
+# %% ../nbs/12_config.ipynb
 # keys of older runs that became several: one ε served FGSM and AugPro-FGSM until issue #15 (AugPro L366-367)
 _SPLIT = {"loss.eps": ("loss.augpro_fgsm_eps", "loss.fgsm_eps")}
+
+# %% ../nbs/12_config.ipynb
 # keys of older runs that are gone and never changed what a run computed: the projection's fixed buffer for skipping
 # the padding, replaced by the exact in-mask loop of `loss.projection_block` (issue #18)
 _RETIRED = ("loss.projection_capacity",)
@@ -487,6 +386,10 @@ _RETIRED = ("loss.projection_capacity",)
 def _upgraded(flat: dict) -> dict:
     "Dotted keys of an older run's config in today's names."
     return {new: v for k, v in flat.items() if k not in _RETIRED for new in _SPLIT.get(k, (k,))}
+
+# %% ../nbs/12_config.ipynb
+_RENAMED = {"eps": "loss.eps", "mesh_data": "mesh.data", "mesh_fsdp": "mesh.fsdp", "multihost": "mesh.multihost",
+            "mix_groups": "loss.mix_groups", "teacher_dropout": "loss.teacher_dropout", "term_weights": "loss.term_weights"}
 
 # %% ../nbs/12_config.ipynb
 def _from_flat(d: Mapping) -> dict:
@@ -505,6 +408,119 @@ def _from_flat(d: Mapping) -> dict:
     return out
 
 # %% ../nbs/12_config.ipynb
+@patch
+def method_loss(self: TrainConfig, mix_groups: int = 1) -> LossConfig:
+    "The loss settings this run trains with: `loss`, the method's overrides, and `mix_groups` when `loss` leaves it at 0."
+    overrides = dict(get_method(self.method).overrides)
+    return self.loss.replace(**overrides, mix_groups=self.loss.mix_groups or mix_groups)
+
+# %% ../nbs/12_config.ipynb
+@patch
+def override(self: TrainConfig, changes: Mapping | None) -> "TrainConfig":
+    "A copy with `changes`: dotted keys ('loss.fgsm_eps': 0.1) or nested mappings ({'loss': {'fgsm_eps': 0.1}})."
+    top, sections = {}, {}
+    for key, value in _own_params_flat(flatten(changes or {})).items():
+        head, _, leaf = key.partition(".")
+        if head not in FIELDS or (leaf and head not in SECTIONS):
+            raise ValueError(f"unknown config key {key!r}; valid keys: {', '.join(config_keys())}.")
+        if head in SECTIONS and not leaf:
+            raise ValueError(f"give the fields of {head!r} one by one, as '{head}.FIELD' keys or a mapping.")
+        if leaf and leaf not in section_fields(head) and not (head == "loss" and leaf in declared_params()):
+            extra = [f"{p} (of the {t!r} term)" for p, (t, _) in declared_params().items()] if head == "loss" else []
+            raise ValueError(f"unknown config key {key!r}; {head!r} has {', '.join([*section_fields(head), *extra])}.")
+        (sections.setdefault(head, {}).__setitem__(leaf, value) if leaf else top.__setitem__(head, value))
+    for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
+        section = getattr(self, name)
+        top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
+    return dataclasses.replace(self, **top)
+
+# %% ../nbs/12_config.ipynb
+@patch(as_prop=True)
+def subset_seed(self: TrainConfig) -> int:
+    "The seed of the run's data subsets: `data.data_seed`, else `run.seed`."
+    return self.run.seed if self.data.data_seed is None else self.data.data_seed
+
+# %% ../nbs/12_config.ipynb
+@patch
+def run_folder(self: TrainConfig, role: str = "student") -> Path:
+    "The run's folder: `run.run_dir`, else runs/<task>/<'teacher' or the method>/seed<seed>."
+    if self.run.run_dir is not None:
+        return Path(self.run.run_dir)
+    return Path("runs") / get_task(self.task).name / ("teacher" if role == "teacher" else self.method) / f"seed{self.run.seed}"
+
+# %% ../nbs/12_config.ipynb
+@patch
+def to_dict(self: TrainConfig) -> dict:
+    "Nested plain data (lists for tuples), as config.yaml and results.json store it."
+    plain = lambda v: [plain(x) for x in v] if isinstance(v, (list, tuple)) else v
+    return {name: ({k: plain(v) for k, v in _section_items(value)} if name in SECTIONS else value)
+            for name, value in ((f.name, getattr(self, f.name)) for f in dataclasses.fields(self))}
+
+# %% ../nbs/12_config.ipynb
+@patch
+def to_yaml(self: TrainConfig, path=None) -> str:
+    text = yaml.safe_dump(self.to_dict(), sort_keys=False)
+    if path is not None:
+        Path(path).write_text(text)
+    return text
+
+# %% ../nbs/12_config.ipynb
+@patch(cls_method=True)
+def from_dict(cls: TrainConfig, d: Mapping) -> "TrainConfig":
+    "The config a `to_dict` (or a run's config.yaml, including the flat layout of augpro <= 0.1) describes."
+    return cls().override(_upgraded(_from_flat(d) if any(k not in FIELDS for k in d) else flatten(d)))
+
+# %% ../nbs/12_config.ipynb
+@patch
+def flat(self: TrainConfig) -> dict:
+    "Every setting under its dotted key ('loss.fgsm_eps'), tuples as lists."
+    return flatten(self.to_dict())
+
+# %% ../nbs/12_config.ipynb
+@patch
+def value(self: TrainConfig, key: str):
+    "One setting by its dotted key ('optim.optimizer', 'loss.knn_k'), a loss term's default included."
+    head, _, leaf = key.partition(".")
+    if head == "loss" and leaf in declared_params():
+        return self.loss.param(leaf)
+    return getattr(getattr(self, head), leaf) if leaf else getattr(self, head)
+
+# %% ../nbs/12_config.ipynb
+@patch
+def fingerprint(self: TrainConfig) -> str:
+    "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
+    identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
+    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+# %% ../nbs/12_config.ipynb
+@patch
+def changes_from(self: TrainConfig, other: "TrainConfig") -> dict[str, tuple]:
+    "{key: (other's value, this one's)} for the settings that decide a run's results and differ."
+    mine, theirs = self.flat(), other.flat()   # a term's setting at its default is in neither: read it with `value`
+    pairs = {k: (theirs[k] if k in theirs else other.value(k), mine[k] if k in mine else self.value(k))
+             for k in dict.fromkeys([*mine, *theirs]) if k not in NOT_IDENTITY}
+    return {k: (a, b) for k, (a, b) in pairs.items() if a != b}
+
+# %% ../nbs/12_config.ipynb
+@patch
+def describe_changes(self: TrainConfig, other: "TrainConfig") -> str:
+    "`changes_from(other)` as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1' (empty when none)."
+    return describe_changes(self.changes_from(other))
+
+# %% ../nbs/12_config.ipynb
+def describe_changes(changes: Mapping[str, tuple]) -> str:
+    "{key: (old, new)} as one line: 'loss.fgsm_eps 0.03 → 0.1, run.seed 0 → 1'."
+    return ", ".join(f"{k} {a!r} → {b!r}" for k, (a, b) in changes.items())
+
+# %% ../nbs/12_config.ipynb
+@patch
+def tokenizer_model(self: TrainConfig, role: str = "student") -> str:
+    "The model spec whose vocabulary the run reads: the teacher's, unless a student learns without one."
+    method = get_method(self.method)
+    with_teacher = role == "teacher" or method.needs_teacher or self.model.student_init == "teacher"
+    return self.model.teacher if with_teacher else self.model.student
+
+# %% ../nbs/12_config.ipynb
 def paper_learning_rate(task: str, method: str, role: str = "student") -> float:
     "Appendix C.1's learning rate for a task, method and role ('teacher' or 'student')."
     task = get_task(task).name
@@ -514,6 +530,7 @@ def paper_learning_rate(task: str, method: str, role: str = "student") -> float:
         return 1e-5
     return 1e-3
 
+# %% ../nbs/12_config.ipynb
 PRESETS = Registry("preset")
 
 # %% ../nbs/12_config.ipynb
@@ -536,6 +553,7 @@ def cpu_demo(task: str = "sst2", method: str = "kd", role: str = "student") -> T
         optim=OptimConfig(optimizer="adamw", schedule="linear", warmup_steps=20),
         loss=LossConfig().replace(augpro_fgsm_eps=2.0, fgsm_eps=0.03, eps_mode="rms"))
 
+# %% ../nbs/12_config.ipynb
 MINILM = "sentence-transformers/all-MiniLM-L6-v2"
 
 # %% ../nbs/12_config.ipynb
@@ -570,8 +588,6 @@ def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") ->
                           weight_decay=0.01),
         loss=LossConfig().replace(distance="mse", mixkd_alpha=0.4, mixkd_ratio=1),
         run=RunConfig(eval_every=500, checkpoint_every=500, log_every=50))
-
-ROLES = ("teacher", "student")
 
 # %% ../nbs/12_config.ipynb
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -616,6 +632,9 @@ def _source(source) -> tuple[str, dict]:
     if not isinstance(d, dict):
         raise ValueError(f"{source}: a config file must be a mapping (preset:, task:, method:, loss: {{...}}, ...).")
     return d.pop("preset", "cpu-demo"), flatten(d)
+
+# %% ../nbs/12_config.ipynb
+ROLES = ("teacher", "student")
 
 # %% ../nbs/12_config.ipynb
 def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = None, *, role: str = "student") -> TrainConfig:

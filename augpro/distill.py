@@ -116,20 +116,13 @@ def run_tokenizer(run: ResolvedRun):
 # %% ../nbs/13_distill.ipynb
 HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
 
+# %% ../nbs/13_distill.ipynb
 def holdout_split(table, n: int):
     "(rest, heldout): `n` training rows set aside for tuning hyperparameters, the same rows in every run."
     if not 0 < n < len(table):
         raise ValueError(f"data.holdout={n} must leave training rows: the training set has {len(table)}.")
     perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
     return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
-
-# %% ../nbs/13_distill.ipynb
-@dataclass
-class RunData:
-    "Encoded training and dev data of a run, and its task (resolved once, here)."
-    train: Any
-    dev: dict
-    task: GlueTask
 
 # %% ../nbs/13_distill.ipynb
 def _training_table(run: ResolvedRun):
@@ -146,6 +139,14 @@ def _training_table(run: ResolvedRun):
         labeled, unlabeled = split_labeled(table, d.labeled_fraction, seed=seed)
         table = labeled if run.role == "teacher" else unlabeled
     return table, heldout
+
+# %% ../nbs/13_distill.ipynb
+@dataclass
+class RunData:
+    "Encoded training and dev data of a run, and its task (resolved once, here)."
+    train: Any
+    dev: dict
+    task: GlueTask
 
 # %% ../nbs/13_distill.ipynb
 def load_run_data(run: ResolvedRun) -> RunData:
@@ -326,6 +327,7 @@ class _Progress:
 # %% ../nbs/13_distill.ipynb
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)   # Ctrl-C, and what schedulers and preemptible machines send
 
+# %% ../nbs/13_distill.ipynb
 @contextmanager
 def stop_requests():
     """Ctrl-C or SIGTERM asks the loop to finish its step, checkpoint and stop (the yielded list gets the signal's
@@ -353,6 +355,7 @@ def _batch_source(run: ResolvedRun, data: RunData, num_devices: int):
 # %% ../nbs/13_distill.ipynb
 DIVERGED = 100.0   # a loss this many times its first value of the session means the run had diverged before a NaN
 
+# %% ../nbs/13_distill.ipynb
 def _nan_error(metrics: dict, step: int, run: ResolvedRun, ckpt: Checkpointer,
                losses: tuple = ()) -> FloatingPointError:
     """The one-line message of a NaN or infinite update. `losses` holds (step, loss) of the first and the last finite
@@ -470,6 +473,24 @@ def _results(run: ResolvedRun, final: dict, meta: dict, primary: str, step_times
         teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
 
 # %% ../nbs/13_distill.ipynb
+def _finish(s: _Session, data: RunData, teacher_info: dict | None) -> Run:
+    """The end of a session of `fit`: a run stopped on purpose has no results yet; a finished one takes its final
+    evaluation (the last one, else one now), saves its final model, results.json and TensorBoard's hyperparameter table."""
+    run, steps, final_model = s.run, s.run.cfg.optim.steps, with_params(s.student, s.state.params)
+    if s.end < steps:   # stopped early on purpose: the run is not finished, so no results yet
+        return Run(run.run_dir, None, final_model, stopped_at=s.end)
+    final = s.last_eval if s.last_eval is not None else s.evaluate_dev(s.state.params)
+    clock = s.clock
+    if s.step_times:   # this session's time: the first step compiles the step function
+        clock = {"first step (compiles)": s.step_times[0], "later steps": float(sum(s.step_times[1:])), **clock}
+    results = _results(run, final, s.meta, s.evaluate_dev.primary, s.step_times, s.start, data, teacher_info, clock)
+    if jax.process_index() == 0:
+        save_model(final_model, run.run_dir / "final_model", run.tokenizer)
+        results.write(run.run_dir)
+        tensorboard_hparams(run.run_dir, {k: v for k, v in run.cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
+    return Run(run.run_dir, results, final_model)
+
+# %% ../nbs/13_distill.ipynb
 def fit(run: ResolvedRun, *, student: Encoder, teacher: Encoder | None, data: RunData, stop_at: int | None = None,
         teacher_info: dict | None = None) -> Run:
     """Train `student` with the run's method (teacher frozen), evaluate, checkpoint, resume; see the notes above.
@@ -502,24 +523,6 @@ def fit(run: ResolvedRun, *, student: Encoder, teacher: Encoder | None, data: Ru
     return _finish(s, data, teacher_info)
 
 # %% ../nbs/13_distill.ipynb
-def _finish(s: _Session, data: RunData, teacher_info: dict | None) -> Run:
-    """The end of a session of `fit`: a run stopped on purpose has no results yet; a finished one takes its final
-    evaluation (the last one, else one now), saves its final model, results.json and TensorBoard's hyperparameter table."""
-    run, steps, final_model = s.run, s.run.cfg.optim.steps, with_params(s.student, s.state.params)
-    if s.end < steps:   # stopped early on purpose: the run is not finished, so no results yet
-        return Run(run.run_dir, None, final_model, stopped_at=s.end)
-    final = s.last_eval if s.last_eval is not None else s.evaluate_dev(s.state.params)
-    clock = s.clock
-    if s.step_times:   # this session's time: the first step compiles the step function
-        clock = {"first step (compiles)": s.step_times[0], "later steps": float(sum(s.step_times[1:])), **clock}
-    results = _results(run, final, s.meta, s.evaluate_dev.primary, s.step_times, s.start, data, teacher_info, clock)
-    if jax.process_index() == 0:
-        save_model(final_model, run.run_dir / "final_model", run.tokenizer)
-        results.write(run.run_dir)
-        tensorboard_hparams(run.run_dir, {k: v for k, v in run.cfg.flat().items() if k not in NOT_IDENTITY}, final, steps)
-    return Run(run.run_dir, results, final_model)
-
-# %% ../nbs/13_distill.ipynb
 def _check_config(cfg, fn: str):
     if not isinstance(cfg, TrainConfig):
         raise TypeError(f"{fn} needs a TrainConfig (augpro.config.resolve builds one), not a {type(cfg).__name__}.")
@@ -528,6 +531,13 @@ def _check_config(cfg, fn: str):
 def _finished(run_dir: Path, results: RunResults) -> Run:
     print(f"{run_dir} is finished (score {results.score}); it is not trained again.", file=sys.stderr)
     return Run(run_dir, results, load_model(run_dir / "final_model"))
+
+# %% ../nbs/13_distill.ipynb
+def _check_vocab_rows(model, tokenizer, role: str):
+    "A tokenizer whose ids reach past the model's embedding table is refused (it would read rows that do not exist)."
+    if model.config.vocab_size < tokenizer.vocab_size:
+        raise ValueError(f"the {role}'s embedding table has {model.config.vocab_size} rows, fewer than the tokenizer's "
+                         f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
 # %% ../nbs/13_distill.ipynb
 def prepare_run(run: ResolvedRun, teacher_tokenizer: Path | None = None) -> tuple[ResolvedRun, RunData]:
@@ -591,13 +601,6 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encode
     return model
 
 # %% ../nbs/13_distill.ipynb
-def _check_vocab_rows(model, tokenizer, role: str):
-    "A tokenizer whose ids reach past the model's embedding table is refused (it would read rows that do not exist)."
-    if model.config.vocab_size < tokenizer.vocab_size:
-        raise ValueError(f"the {role}'s embedding table has {model.config.vocab_size} rows, fewer than the tokenizer's "
-                         f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
-
-# %% ../nbs/13_distill.ipynb
 def _check_teacher_path(spec):
     """A teacher given as a path that does not exist (a path object, or a name with a leading '.', '/' or '~', or with two
     slashes: no hub id has them) is named with its absolute path and the current folder, before anything reads it."""
@@ -655,6 +658,7 @@ def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite
 # %% ../nbs/13_distill.ipynb
 TINY = {"enct5": "tiny", "bert": "bert-tiny"}   # the tiny preset of each family that method_trace trains
 
+# %% ../nbs/13_distill.ipynb
 def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 128, family: str = "enct5",
                  dtype: str = "float32") -> list[dict]:
     """Every metric of every step of a tiny student trained with a method on one fixed batch (tiny teacher, dropout

@@ -172,6 +172,7 @@ def _hparam_value(v):
     "A setting as TensorBoard's HPARAMS tab takes it: a number, a string or a bool; anything else as its JSON."
     return v if isinstance(v, (bool, int, float, str)) else json.dumps(v)
 
+# %% ../nbs/12b_runs.ipynb
 def tensorboard_hparams(run_dir: Path, settings: dict, final: dict, step: int):
     """A run's settings ({dotted key: value}) and final scores ({split: {metric: value}}) in TensorBoard's HPARAMS tab
     (`tensorboard/hparams/`), one row per run."""
@@ -181,6 +182,7 @@ def tensorboard_hparams(run_dir: Path, settings: dict, final: dict, step: int):
     with SummaryWriter(str(Path(run_dir) / "tensorboard")) as writer:
         writer.add_hparams({k: _hparam_value(v) for k, v in settings.items()}, metrics, name="hparams", global_step=step)
 
+# %% ../nbs/12b_runs.ipynb
 def tensorboard_text(run_dir: Path, tag: str, markdown: str, step: int):
     "Markdown (a table of example sentences, a config) as TensorBoard text under `tag` at `step`."
     with tensorboard_writer(Path(run_dir) / "tensorboard", step) as writer:
@@ -262,6 +264,7 @@ def versions() -> dict:
     return {"augpro": augpro.__version__, "jax": jax.__version__, "flax": flax.__version__,
             "optax": optax.__version__, "orbax": getattr(ocp, "__version__", "?"), "python": platform.python_version()}
 
+# %% ../nbs/12b_runs.ipynb
 def device_info() -> dict:
     d = jax.devices()
     return {"platform": d[0].platform, "kind": d[0].device_kind, "count": len(d), "processes": jax.process_count()}
@@ -269,8 +272,11 @@ def device_info() -> dict:
 # %% ../nbs/12b_runs.ipynb
 RUN_FILES = ("checkpoints", "best_model", "final_model", "results.json", "metrics.jsonl", "tensorboard", "config.yaml",
              "run.json", *tokenizer_files(), "tokenizer_config.json", "figures.html")   # what a run writes in its folder (overwrite removes these, nothing else)
+
+# %% ../nbs/12b_runs.ipynb
 LOCK_FILE = "run.lock"   # held (flock) by the process training the folder's run; never deleted, so never raced
 
+# %% ../nbs/12b_runs.ipynb
 class RunInUse(RuntimeError):
     "Another live process holds the run folder's lock."
 
@@ -424,6 +430,7 @@ def file_sha256(path: Path) -> str:
     "The hex SHA-256 of a file's bytes (a tokenizer, a checkpoint's weights)."
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
+# %% ../nbs/12b_runs.ipynb
 def teacher_identity(folder: Path, *, allow_unfinished: bool = False) -> dict:
     """Who a teacher folder (a teacher's run folder, or a model folder such as its final_model/) is: its run, whether
     that run finished, its step and score, and the tokenizer it read (refused when unknown, or unfinished unless asked)."""

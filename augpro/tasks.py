@@ -26,7 +26,7 @@ from .files import ENV_DATA, ENV_GLUE, HF_GLUE, glue_dir, hub_reachable
 from .registry import Registry, did_you_mean, first_line
 
 # %% auto 0
-__all__ = ['GLUE_TASKS', 'TASKS', 'SOURCES', 'TASK_OPTIONS', 'DEV_SPLIT_SEED', 'CSV_FIELD_LIMIT', 'GlueTask', 'get_task',
+__all__ = ['GLUE_TASKS', 'TASKS', 'SOURCES', 'CSV_FIELD_LIMIT', 'DEV_SPLIT_SEED', 'TASK_OPTIONS', 'GlueTask', 'get_task',
            'GlueTable', 'read_tsv', 'read_glue_tsv', 'load_glue', 'register_task', 'task_from_spec',
            'load_source_split']
 
@@ -51,46 +51,6 @@ class GlueTask:
     dev_fraction: float = 0.1              # share of a lone training file held out as 'dev' (non-GLUE tasks without dev data)
 
 # %% ../nbs/03b_tasks.ipynb
-@patch(as_prop=True)
-def hf_config(self: GlueTask) -> str: return self.name
-
-@patch(as_prop=True)
-def is_regression(self: GlueTask) -> bool: return not self.label_names
-
-@patch(as_prop=True)
-def num_labels(self: GlueTask) -> int: return len(self.label_names) or 1
-
-@patch(as_prop=True)
-def splits(self: GlueTask) -> tuple[str, ...]: return ("train", *self.dev_splits, *self.test_splits)
-
-# %% ../nbs/03b_tasks.ipynb
-@patch(as_prop=True)
-def t5_fields(self: GlueTask) -> tuple[str, ...]:
-    "The text columns in the order T5 writes them: sorted, as in `t5.data.preprocessors.glue`."
-    return tuple(sorted(self.text_columns))
-
-@patch(as_prop=True)
-def template(self: GlueTask) -> str:
-    "The input as a format string, e.g. T5's `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
-    return self.template_text or " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
-
-@patch
-def t5_input(self: GlueTask, example: dict) -> str:
-    "The input text of one example (a dict with the text columns)."
-    return self.template.format(**{c: example[c] for c in self.text_columns})
-
-# %% ../nbs/03b_tasks.ipynb
-@patch
-def canonical_split(self: GlueTask, split: str) -> str:
-    "Our name of a split (`validation*` is accepted for `dev*`); a clear error for unknown splits."
-    s = str(split).strip().lower().replace("validation", "dev")
-    if s in self.splits:
-        return s
-    hint = (f" {self.name} has two dev sets: use 'dev_matched' or 'dev_mismatched'." if s == "dev" and
-            len(self.dev_splits) > 1 else "")
-    raise ValueError(f"unknown split {split!r} for task {self.name!r}; its splits are {list(self.splits)}.{hint}")
-
-# %% ../nbs/03b_tasks.ipynb
 _PAIR = ("sentence1", "sentence2")
 _MNLI_LIKE = ("entailment", "not_entailment")
 GLUE_TASKS: dict[str, GlueTask] = {t.name: t for t in [
@@ -110,9 +70,57 @@ GLUE_TASKS: dict[str, GlueTask] = {t.name: t for t in [
     GlueTask("wnli", "WNLI", _PAIR, _PAIR, ("not_entailment", "entailment"), "accuracy"),
 ]}
 
+# %% ../nbs/03b_tasks.ipynb
 TASKS = Registry("task")   # every task by name: GLUE's nine, then those registered or named by a source spec
 for _task in GLUE_TASKS.values():
     TASKS.add(_task.name, _task)
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def hf_config(self: GlueTask) -> str: return self.name
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def is_regression(self: GlueTask) -> bool: return not self.label_names
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def num_labels(self: GlueTask) -> int: return len(self.label_names) or 1
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def splits(self: GlueTask) -> tuple[str, ...]: return ("train", *self.dev_splits, *self.test_splits)
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def t5_fields(self: GlueTask) -> tuple[str, ...]:
+    "The text columns in the order T5 writes them: sorted, as in `t5.data.preprocessors.glue`."
+    return tuple(sorted(self.text_columns))
+
+# %% ../nbs/03b_tasks.ipynb
+@patch(as_prop=True)
+def template(self: GlueTask) -> str:
+    "The input as a format string, e.g. T5's `'rte sentence1: {sentence1} sentence2: {sentence2}'`."
+    return self.template_text or " ".join([self.name, *(f"{c}: {{{c}}}" for c in self.t5_fields)])
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def t5_input(self: GlueTask, example: dict) -> str:
+    "The input text of one example (a dict with the text columns)."
+    return self.template.format(**{c: example[c] for c in self.text_columns})
+
+# %% ../nbs/03b_tasks.ipynb
+@patch
+def canonical_split(self: GlueTask, split: str) -> str:
+    "Our name of a split (`validation*` is accepted for `dev*`); a clear error for unknown splits."
+    s = str(split).strip().lower().replace("validation", "dev")
+    if s in self.splits:
+        return s
+    hint = (f" {self.name} has two dev sets: use 'dev_matched' or 'dev_mismatched'." if s == "dev" and
+            len(self.dev_splits) > 1 else "")
+    raise ValueError(f"unknown split {split!r} for task {self.name!r}; its splits are {list(self.splits)}.{hint}")
+
+# %% ../nbs/03b_tasks.ipynb
 SOURCES = ("csv", "tsv", "jsonl", "hf")   # the prefixes of a task spec that names your own data
 
 # %% ../nbs/03b_tasks.ipynb
@@ -163,6 +171,7 @@ class GlueTable:
 @patch(as_prop=True)
 def spec(self: GlueTable) -> GlueTask: return get_task(self.task)
 
+# %% ../nbs/03b_tasks.ipynb
 @patch(as_prop=True)
 def has_labels(self: GlueTable) -> bool:
     "True when every example has a label (none is -1)."
@@ -198,11 +207,12 @@ def to_pandas(self: GlueTable):
     return pd.DataFrame({**self.texts, "label": self.labels, "idx": self.idx})
 
 # %% ../nbs/03b_tasks.ipynb
-_RESAVE_UTF8 = "re-save it as UTF-8 text (tab-separated, one example per line), or point at the right file"
-
 def _line_of(raw: bytes, pos: int) -> int:
     "The 1-based line of byte `pos` (lines end at \\n, \\r\\n or \\r, as in Python's text mode)."
     return raw[:pos].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+
+# %% ../nbs/03b_tasks.ipynb
+_RESAVE_UTF8 = "re-save it as UTF-8 text (tab-separated, one example per line), or point at the right file"
 
 # %% ../nbs/03b_tasks.ipynb
 def _read_text(path: Path) -> str:
@@ -382,11 +392,6 @@ def load_glue(task: str | GlueTask, split: str, *, data_dir: str | os.PathLike |
     return _load_local(spec, split, base, explicit=data_dir is not None)
 
 # %% ../nbs/03b_tasks.ipynb
-TASK_OPTIONS = ("name", "text", "label", "labels", "regression", "metric", "template", "dev_fraction")
-DEV_SPLIT_SEED = 20231101   # fixed: a lone training file gives up the same dev rows in every run
-_KNOWN_TEXT_COLUMNS = (("sentence1", "sentence2"), ("premise", "hypothesis"), ("question1", "question2"),
-                       ("question", "sentence"), ("sentence",), ("text",))
-
 @dataclass(frozen=True)
 class _Rows:
     "One split of a source as read: its columns, rows (dicts), their line (file) or row (dataset) numbers, and where."
@@ -398,6 +403,7 @@ class _Rows:
 # %% ../nbs/03b_tasks.ipynb
 CSV_FIELD_LIMIT = 16 * 2**20   # characters in one CSV/TSV field (Python's default, 131,072, is short for documents)
 
+# %% ../nbs/03b_tasks.ipynb
 def _read_delimited(path: Path, delimiter: str) -> _Rows:
     "A CSV or TSV file with a header line (quoting as Excel writes it)."
     csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
@@ -439,6 +445,9 @@ def _read_jsonl(path: Path) -> _Rows:
 # %% ../nbs/03b_tasks.ipynb
 def _read_file(path: Path, source: str) -> _Rows:
     return _read_jsonl(path) if source == "jsonl" else _read_delimited(path, "," if source == "csv" else "\t")
+
+# %% ../nbs/03b_tasks.ipynb
+DEV_SPLIT_SEED = 20231101   # fixed: a lone training file gives up the same dev rows in every run
 
 # %% ../nbs/03b_tasks.ipynb
 def _split_off_dev(train: _Rows, dev_fraction: float) -> dict[str, _Rows]:
@@ -494,17 +503,21 @@ def _stamp(location: str) -> tuple:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 # %% ../nbs/03b_tasks.ipynb
-def _source_splits(source: str, location: str, dev_fraction: float) -> dict[str, _Rows]:
-    "Train and dev rows of a source, read again only when its files change."
-    return _read_splits(source, location, dev_fraction, _stamp(location))
-
-# %% ../nbs/03b_tasks.ipynb
 @functools.lru_cache(maxsize=16)
 def _read_splits(source: str, location: str, dev_fraction: float, stamp: tuple) -> dict[str, _Rows]:
     splits = _dataset_splits(location) if source == "hf" else _file_splits(source, location)
     if "train" not in splits:
         raise ValueError(f"{source}:{location} has no train split (it has {', '.join(splits)}).")
     return splits if "dev" in splits else _split_off_dev(splits["train"], dev_fraction)
+
+# %% ../nbs/03b_tasks.ipynb
+def _source_splits(source: str, location: str, dev_fraction: float) -> dict[str, _Rows]:
+    "Train and dev rows of a source, read again only when its files change."
+    return _read_splits(source, location, dev_fraction, _stamp(location))
+
+# %% ../nbs/03b_tasks.ipynb
+_KNOWN_TEXT_COLUMNS = (("sentence1", "sentence2"), ("premise", "hypothesis"), ("question1", "question2"),
+                       ("question", "sentence"), ("sentence",), ("text",))
 
 # %% ../nbs/03b_tasks.ipynb
 def _text_columns(text, rows: _Rows) -> tuple[str, ...]:
@@ -581,6 +594,9 @@ def _build_task(name: str, source: str, location: str, *, text=None, label: str 
                     template_text=template, dev_fraction=float(dev_fraction))
 
 # %% ../nbs/03b_tasks.ipynb
+TASK_OPTIONS = ("name", "text", "label", "labels", "regression", "metric", "template", "dev_fraction")
+
+# %% ../nbs/03b_tasks.ipynb
 def register_task(name: str, source: str, *, replace: bool = False, **options) -> GlueTask:
     """Register your own data as the task `name`: `source` is `csv:PATH`, `tsv:PATH`, `jsonl:PATH` or `hf:NAME[/CONFIG]`;
     `options` are those of a spec (text, label, labels, regression, metric, template, dev_fraction)."""
@@ -618,12 +634,6 @@ def _spec_options(spec: str, query: str) -> dict:
     return options
 
 # %% ../nbs/03b_tasks.ipynb
-def task_from_spec(spec: str) -> GlueTask:
-    """The task a spec such as `'csv:data/nli.csv?text=premise,hypothesis'` names, registered under its name (the
-    `name` option, else the file's or dataset's name) so that name finds it too; built again when its files change."""
-    return _task_from_spec(spec, _stamp(spec.partition("?")[0].partition(":")[2]))
-
-# %% ../nbs/03b_tasks.ipynb
 @functools.lru_cache(maxsize=64)
 def _task_from_spec(spec: str, stamp: tuple) -> GlueTask:
     head, _, query = spec.partition("?")
@@ -637,6 +647,12 @@ def _task_from_spec(spec: str, stamp: tuple) -> GlueTask:
     if old != task:
         TASKS.add(name, task, replace=True)   # new, or the same data read again after it changed
     return task
+
+# %% ../nbs/03b_tasks.ipynb
+def task_from_spec(spec: str) -> GlueTask:
+    """The task a spec such as `'csv:data/nli.csv?text=premise,hypothesis'` names, registered under its name (the
+    `name` option, else the file's or dataset's name) so that name finds it too; built again when its files change."""
+    return _task_from_spec(spec, _stamp(spec.partition("?")[0].partition(":")[2]))
 
 # %% ../nbs/03b_tasks.ipynb
 def _labels_of(task: GlueTask, rows: _Rows) -> np.ndarray:
