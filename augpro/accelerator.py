@@ -27,13 +27,19 @@ from .losses import task_loss
 from .projection import T5_VOCAB_ROWS, compiled_temp_bytes, default_candidates, project
 
 # %% auto 0
-__all__ = ['SPEC_PEAK_BF16', 'ACCELERATOR_SIZES', 'AcceleratorSize', 'spec_peak', 'device_peak_bytes', 'bench_accelerator']
+__all__ = ['SPEC_PEAK_BF16', 'ACCELERATOR_SIZES', 'spec_peak', 'AcceleratorSize', 'device_peak_bytes', 'bench_accelerator']
 
 # %% ../nbs/17e_accelerator.ipynb
 # dense bfloat16 matmul peak (FLOP/s) of one chip, from its vendor's datasheet, by `jax.Device.device_kind`
 SPEC_PEAK_BF16 = {"H200": 989e12, "H100": 989e12, "A100": 312e12, "L4": 121e12, "TPU v3": 123e12, "TPU v4": 275e12,
                   "TPU v5 lite": 197e12, "TPU v5p": 459e12, "TPU v6 lite": 918e12}
 
+# %% ../nbs/17e_accelerator.ipynb
+def spec_peak(device_kind: str) -> float | None:
+    "The datasheet bfloat16 peak of a device kind (e.g. 'NVIDIA H200'), or None for one not in `SPEC_PEAK_BF16`."
+    return next((v for k, v in SPEC_PEAK_BF16.items() if k.lower() in device_kind.lower()), None)
+
+# %% ../nbs/17e_accelerator.ipynb
 @dataclass(frozen=True)
 class AcceleratorSize:
     "The shapes of `bench accelerator`: the MFU model and batch, the projection's tokens, the step's models and batch."
@@ -45,6 +51,7 @@ class AcceleratorSize:
     step: StepSize
     train_rows: int          # rows of the (synthetic) training set the host draws batches from
 
+# %% ../nbs/17e_accelerator.ipynb
 ACCELERATOR_SIZES = {
     "paper": AcceleratorSize("large", mfu_batch=64, length=128, vocab=T5_VOCAB_ROWS, project_tokens=512 * 128,
                              step=StepSize("paper", vocab=T5_VOCAB_ROWS, batch=512, length=128, overrides=(
@@ -52,11 +59,6 @@ ACCELERATOR_SIZES = {
     "tiny": AcceleratorSize("tiny", mfu_batch=2, length=16, vocab=300, project_tokens=64, step=STEP_SIZES["tiny"],
                             train_rows=64),
 }
-
-# %% ../nbs/17e_accelerator.ipynb
-def spec_peak(device_kind: str) -> float | None:
-    "The datasheet bfloat16 peak of a device kind (e.g. 'NVIDIA H200'), or None for one not in `SPEC_PEAK_BF16`."
-    return next((v for k, v in SPEC_PEAK_BF16.items() if k.lower() in device_kind.lower()), None)
 
 # %% ../nbs/17e_accelerator.ipynb
 def device_peak_bytes() -> int | None:
@@ -68,6 +70,45 @@ def device_peak_bytes() -> int | None:
 def _timed(fn, repeats: int) -> dict:
     "`_ms` of `repeats` calls of `fn` after one warm-up call."
     return ms_summary(time_interleaved({"fn": fn}, warmup=1, repeats=repeats)["fn"])
+
+# %% ../nbs/17e_accelerator.ipynb
+@register_benchmark("accelerator", "accelerator readiness: EncT5 forward+backward MFU in bf16, the projection at the "
+                    "paper's batch, the kd+augpro-mix step at the paper's shapes, and host batching against it",
+                    size="paper", dtype="bfloat16", repeats=5, seed=0)
+def bench_accelerator(*, size, dtype, repeats, seed) -> dict:
+    "Run the four parts at `size` ('paper' or 'tiny') with `dtype` compute ('bfloat16' or 'float32'), in one process."
+    if size not in ACCELERATOR_SIZES:
+        raise ValueError(f"unknown size {size!r} for the accelerator benchmark; choose one of {sorted(ACCELERATOR_SIZES)}.")
+    if repeats < 1:
+        raise ValueError(f"repeats must be at least 1; got {repeats}.")
+    s, t0 = ACCELERATOR_SIZES[size], time.perf_counter()
+    kind = jax.devices()[0].device_kind
+    n = 8192 if jax.default_backend() != "cpu" else 512
+    a, b = (jax.random.normal(k, (n, n), jnp.bfloat16) for k in jax.random.split(jax.random.key(seed)))
+    peak = _timed(partial(jax.jit(jnp.matmul), a, b), repeats)
+    peak_flops = 2.0 * n ** 3 / (peak["median_ms"] / 1e3)
+    projection = _projection_part(s, EncT5Config.preset(s.model).d_model, repeats, seed)   # first: the device's peak memory is its
+    out = {"device_kind": kind, "backend": jax.default_backend(), "devices": jax.device_count(),
+           "spec_peak_bf16_tflops": None if spec_peak(kind) is None else spec_peak(kind) / 1e12,
+           "measured_bf16_matmul": {"n": n, **peak, "tflops": float(f"{peak_flops / 1e12:.4g}")},
+           "projection": projection,
+           "mfu": _mfu_part(s, dtype, repeats, seed, peak_flops, spec_peak(kind)),
+           "step": _step_part(s, dtype, repeats, seed),
+           "host_batch": _host_batch_part(s, repeats, seed)}
+    out["host_batch_over_step"] = round(out["host_batch"]["median_ms"] / out["step"]["median_ms"], 4)
+    out["wall_s"] = round(time.perf_counter() - t0, 1)
+    return out
+
+# %% ../nbs/17e_accelerator.ipynb
+def _projection_part(size: AcceleratorSize, d_model: int, repeats: int, seed: int) -> dict:
+    "`project` of `size.project_tokens` random vectors against a random [vocab, d_model] table: time and memory."
+    k1, k2 = jax.random.split(jax.random.key(seed))
+    reps, table = jax.random.normal(k1, (size.project_tokens, d_model)), jax.random.normal(k2, (size.vocab, d_model))
+    fn = jax.jit(partial(project, candidates=default_candidates(size.vocab)))
+    temp = compiled_temp_bytes(partial(project, candidates=default_candidates(size.vocab)), reps, table)
+    t = _timed(partial(fn, reps, table), repeats)
+    return {"tokens": size.project_tokens, "vocab": size.vocab, "hidden": d_model, **t,
+            "temp_bytes": temp, "device_peak_bytes": device_peak_bytes()}
 
 # %% ../nbs/17e_accelerator.ipynb
 def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_flops: float, spec: float | None) -> dict:
@@ -88,17 +129,6 @@ def _mfu_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int, peak_f
     return {"model": size.model, "params": param_count(model), "batch": size.mfu_batch, "length": size.length, "dtype": dtype,
             "compile_s": round(compile_s, 2), **t, "gflop": float(f"{flops / 1e9:.4g}"), "tflops": float(f"{rate / 1e12:.4g}"),
             "mfu": None if spec is None else float(f"{rate / spec:.4g}"), "share_of_measured_peak": float(f"{rate / peak_flops:.4g}")}
-
-# %% ../nbs/17e_accelerator.ipynb
-def _projection_part(size: AcceleratorSize, d_model: int, repeats: int, seed: int) -> dict:
-    "`project` of `size.project_tokens` random vectors against a random [vocab, d_model] table: time and memory."
-    k1, k2 = jax.random.split(jax.random.key(seed))
-    reps, table = jax.random.normal(k1, (size.project_tokens, d_model)), jax.random.normal(k2, (size.vocab, d_model))
-    fn = jax.jit(partial(project, candidates=default_candidates(size.vocab)))
-    temp = compiled_temp_bytes(partial(project, candidates=default_candidates(size.vocab)), reps, table)
-    t = _timed(partial(fn, reps, table), repeats)
-    return {"tokens": size.project_tokens, "vocab": size.vocab, "hidden": d_model, **t,
-            "temp_bytes": temp, "device_peak_bytes": device_peak_bytes()}
 
 # %% ../nbs/17e_accelerator.ipynb
 def _step_part(size: AcceleratorSize, dtype: str, repeats: int, seed: int) -> dict:
@@ -128,31 +158,3 @@ def _host_batch_part(size: AcceleratorSize, repeats: int, seed: int) -> dict:
     steps = iter(range(10 ** 9))
     return {"batch": size.step.batch, "length": L, "devices": mesh.size,
             **_timed(lambda: jax.block_until_ready(put_batch(stream.batch_at(next(steps)), mesh)), repeats)}
-
-# %% ../nbs/17e_accelerator.ipynb
-@register_benchmark("accelerator", "accelerator readiness: EncT5 forward+backward MFU in bf16, the projection at the "
-                    "paper's batch, the kd+augpro-mix step at the paper's shapes, and host batching against it",
-                    size="paper", dtype="bfloat16", repeats=5, seed=0)
-def bench_accelerator(*, size, dtype, repeats, seed) -> dict:
-    "Run the four parts at `size` ('paper' or 'tiny') with `dtype` compute ('bfloat16' or 'float32'), in one process."
-    if size not in ACCELERATOR_SIZES:
-        raise ValueError(f"unknown size {size!r} for the accelerator benchmark; choose one of {sorted(ACCELERATOR_SIZES)}.")
-    if repeats < 1:
-        raise ValueError(f"repeats must be at least 1; got {repeats}.")
-    s, t0 = ACCELERATOR_SIZES[size], time.perf_counter()
-    kind = jax.devices()[0].device_kind
-    n = 8192 if jax.default_backend() != "cpu" else 512
-    a, b = (jax.random.normal(k, (n, n), jnp.bfloat16) for k in jax.random.split(jax.random.key(seed)))
-    peak = _timed(partial(jax.jit(jnp.matmul), a, b), repeats)
-    peak_flops = 2.0 * n ** 3 / (peak["median_ms"] / 1e3)
-    projection = _projection_part(s, EncT5Config.preset(s.model).d_model, repeats, seed)   # first: the device's peak memory is its
-    out = {"device_kind": kind, "backend": jax.default_backend(), "devices": jax.device_count(),
-           "spec_peak_bf16_tflops": None if spec_peak(kind) is None else spec_peak(kind) / 1e12,
-           "measured_bf16_matmul": {"n": n, **peak, "tflops": float(f"{peak_flops / 1e12:.4g}")},
-           "projection": projection,
-           "mfu": _mfu_part(s, dtype, repeats, seed, peak_flops, spec_peak(kind)),
-           "step": _step_part(s, dtype, repeats, seed),
-           "host_batch": _host_batch_part(s, repeats, seed)}
-    out["host_batch_over_step"] = round(out["host_batch"]["median_ms"] / out["step"]["median_ms"], 4)
-    out["wall_s"] = round(time.perf_counter() - t0, 1)
-    return out

@@ -16,8 +16,17 @@ from typing import Callable, Mapping, TypeVar
 T = TypeVar("T")
 
 # %% auto 0
-__all__ = ['T', 'Registry', 'did_you_mean', 'import_registrations', 'first_line', 'protocol_members', 'whole_number', 'number_in',
+__all__ = ['T', 'did_you_mean', 'Registry', 'import_registrations', 'first_line', 'protocol_members', 'whole_number', 'number_in',
            'check_settings']
+
+# %% ../nbs/00_registry.ipynb
+def did_you_mean(name, choices) -> str:
+    "' Did you mean 'x'?' for the choice closest to a mistyped `name` (case and '-'/'_' aside), or '' when none is close."
+    key = lambda s: str(s).lower().replace("-", "").replace("_", "")
+    by_key = {key(c): c for c in choices}
+    import difflib
+    close = difflib.get_close_matches(key(name), list(by_key), n=1, cutoff=0.75)
+    return f" Did you mean {by_key[close[0]]!r}?" if close else ""
 
 # %% ../nbs/00_registry.ipynb
 class Registry(dict):
@@ -50,26 +59,7 @@ class Registry(dict):
             raise ValueError(f"unknown {self.kind} {name!r};{did_you_mean(name, self)} choose one of: {', '.join(sorted(self))}.")
         return self[name]
 
-def did_you_mean(name, choices) -> str:
-    "' Did you mean 'x'?' for the choice closest to a mistyped `name` (case and '-'/'_' aside), or '' when none is close."
-    key = lambda s: str(s).lower().replace("-", "").replace("_", "")
-    by_key = {key(c): c for c in choices}
-    import difflib
-    close = difflib.get_close_matches(key(name), list(by_key), n=1, cutoff=0.75)
-    return f" Did you mean {by_key[close[0]]!r}?" if close else ""
-
 # %% ../nbs/00_registry.ipynb
-def import_registrations(names) -> list:
-    "Import each module name (on the Python path, the current folder included) or .py file of `names`; the modules."
-    return [_import_one(str(name)) for name in names or ()]
-
-def _import_one(name: str):
-    "Import `name`, or fail with one line that says how to name it (or where its syntax is wrong)."
-    try:
-        return _import_module(name)
-    except SyntaxError as e:
-        raise ValueError(f"--import {name}: {e.filename}, line {e.lineno}: {e.msg}: fix that line of the module.") from None
-
 def _import_module(name: str):
     if not name:
         raise ValueError("--import needs a module name (my_methods) or a .py file (path/to/my_methods.py).")
@@ -93,6 +83,19 @@ def _import_module(name: str):
             raise   # the module exists but imports something missing: its own error
         raise ValueError(f"--import {name}: no module {e.name!r} on the Python path (the current folder is on it); "
                          "give a module name (my_methods) or a .py file.") from None
+
+# %% ../nbs/00_registry.ipynb
+def _import_one(name: str):
+    "Import `name`, or fail with one line that says how to name it (or where its syntax is wrong)."
+    try:
+        return _import_module(name)
+    except SyntaxError as e:
+        raise ValueError(f"--import {name}: {e.filename}, line {e.lineno}: {e.msg}: fix that line of the module.") from None
+
+# %% ../nbs/00_registry.ipynb
+def import_registrations(names) -> list:
+    "Import each module name (on the Python path, the current folder included) or .py file of `names`; the modules."
+    return [_import_one(str(name)) for name in names or ()]
 
 # %% ../nbs/00_registry.ipynb
 def first_line(e: BaseException) -> str:
