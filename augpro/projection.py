@@ -24,6 +24,7 @@ SPECIAL_IDS = (PAD_ID, EOS_ID, UNK_ID)
 T5_NUM_PIECES = 32000   # SentencePiece pieces; ids from here on are sentinels and padding rows
 T5_VOCAB_ROWS = 32128   # rows of the T5 embedding table
 
+# %% ../nbs/02_projection.ipynb
 def default_candidates(vocab_size: int, *, special_ids=SPECIAL_IDS, num_pieces: int | None = T5_NUM_PIECES) -> np.ndarray:
     "Boolean mask `[vocab_size]` of the tokens a projection may produce: all but `special_ids` and ids `>= num_pieces`."
     if int(vocab_size) != vocab_size or vocab_size < 1:
@@ -44,16 +45,20 @@ def _cosine_columns(table_VxD):
     scale_V = jnp.where(sq_norm_V > 0, lax.rsqrt(jnp.maximum(sq_norm_V, jnp.finfo(jnp.float32).tiny)), 0.0)
     return scale_V, jnp.zeros_like(sq_norm_V)
 
+# %% ../nbs/02_projection.ipynb
 def _dot_columns(table_VxD):
     "Per-token (scale, offset) for the dot product: none."
     return None, jnp.zeros(table_VxD.shape[0], jnp.float32)
 
+# %% ../nbs/02_projection.ipynb
 def _l2_columns(table_VxD):
     "Per-token (scale, offset) for Euclidean distance: argmax of q·t − ‖t‖²/2 is the nearest t."
     return None, -0.5 * jnp.sum(jnp.square(table_VxD.astype(jnp.float32)), axis=-1)
 
+# %% ../nbs/02_projection.ipynb
 SIMILARITIES = {"cosine": _cosine_columns, "dot": _dot_columns, "l2": _l2_columns}
 
+# %% ../nbs/02_projection.ipynb
 def _vocab_scan(queries_NxD, table_VxD, scale_V, offset_V, chunk_size: int, init, update):
     """Fold `update(carry, scores_NxC, ids_C)` over the vocabulary in chunks of at most `chunk_size` rows, in id order.
 
@@ -86,6 +91,7 @@ def _argmax_update(carry, scores_NxC, ids_C):
     better_N = chunk_best_N > best_N
     return jnp.where(better_N, chunk_best_N, best_N), jnp.where(better_N, chunk_id_N, best_id_N)
 
+# %% ../nbs/02_projection.ipynb
 def _blocked(fn, rows_NxF, block: int | None):
     "Apply `fn` ([n, F] -> [n, ...]) to `rows_NxF` in blocks of `block` rows (all at once if None). F: D for queries, 1 for ids."
     N = rows_NxF.shape[0]
@@ -109,6 +115,7 @@ def _block_projector(table_VxD, candidates_V, metric: str, chunk_size: int, dtyp
         return _vocab_scan(block_NxD.astype(dtype), scored_VxD, scale_V, offset_V, chunk_size, init, _argmax_update)[1]
     return one_block
 
+# %% ../nbs/02_projection.ipynb
 @partial(jax.jit, static_argnames=("metric", "chunk_size", "query_chunk_size"))
 def _project(reps_XxD, table_VxD, candidates_V, *, metric, chunk_size, query_chunk_size):
     "The compiled scan of `project`, on validated inputs: int32 ids with the leading axes of `reps_XxD`."
@@ -182,6 +189,7 @@ def _project_options(table_VxD, hidden: int, *, metric: str = "cosine", candidat
     return dict(candidates_V=check_candidates(candidates, table_VxD.shape[0]), metric=metric, chunk_size=int(chunk_size),
                 query_chunk_size=None if query_chunk_size is None else int(query_chunk_size))
 
+# %% ../nbs/02_projection.ipynb
 def _project_checked(reps_XxD, table_VxD, *, candidates_V, metric, chunk_size, query_chunk_size):
     "`project` on inputs that `_check_reps` and `_project_options` have validated: no checks here."
     if reps_XxD.size == 0:
@@ -189,6 +197,7 @@ def _project_checked(reps_XxD, table_VxD, *, candidates_V, metric, chunk_size, q
     return _project(reps_XxD, table_VxD, jnp.asarray(candidates_V), metric=metric, chunk_size=chunk_size,
                     query_chunk_size=query_chunk_size)
 
+# %% ../nbs/02_projection.ipynb
 def project(reps_XxD, table_VxD, *, metric: str = "cosine", candidates=None, chunk_size: int = 4096,
             query_chunk_size: int | None = None):
     """Nearest token of each embedding vector (Eq. 5): `reps_XxD` [..., D], `table_VxD` [V, D] -> int32 ids [...].
@@ -242,8 +251,10 @@ class TokenLayout(NamedTuple):
     sep_id: int = EOS_ID
     cls_id: int | None = None
 
+# %% ../nbs/02_projection.ipynb
 T5_LAYOUT = TokenLayout()   # T5: pad 0, EOS 1 at the end, nothing in front
 
+# %% ../nbs/02_projection.ipynb
 def finalize_tokens(ids_XxL, mask_XxL, layout: TokenLayout = T5_LAYOUT, types_XxL=None):
     """Pad outside the mask, `layout.sep_id` at the last in-mask position of each segment (a run of equal token types;
     `types_XxL` None: one segment), `layout.cls_id` at position 0 of a non-empty row. Same shape and dtype as the ids."""

@@ -34,6 +34,7 @@ VOCAB_MULTIPLE = 128
 _TOKENIZER_FIX = ("use T5's spiece.model ($AUGPRO_DATA/t5/spiece.model, or the hub id 'google/t5-v1_1-small'), "
                  "or data.tokenizer='train:N' to train one on the task (e.g. train:8000)")
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 def _open_sentencepiece(model: Path | bytes) -> spm.SentencePieceProcessor:
     "SentencePiece's processor for a `.model` file or its bytes; an unreadable model is a one-line `ValueError`."
     try:
@@ -172,11 +173,13 @@ def batch_decode(self: Tokenizer, ids) -> list[str]:
     "Texts of a batch of id sequences ([B, L] array or a list of lists)."
     return [self.decode(x) for x in ids]
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 @patch
 def normalize(self: Tokenizer, text: str) -> str:
     "The text as SentencePiece sees it (NFKC, collapsed spaces): what `decode(encode(text))` gives back."
     return self.sp.normalize(text).replace("\u2581", " ").strip()
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 @patch
 def id_to_piece(self: Tokenizer, i: int) -> str:
     "The piece of an id (`<extra_id_k>` for sentinels)."
@@ -197,6 +200,7 @@ def candidate_mask(self: Tokenizer) -> np.ndarray:
 # %% ../nbs/03c_t5_tokenizer.ipynb
 MIN_TRAINED_PIECES = 8   # pad, EOS, UNK and five pieces: the least train_tokenizer accepts
 
+# %% ../nbs/03c_t5_tokenizer.ipynb
 def parse_tokenizer_spec(spec: str | os.PathLike | None) -> int | None:
     """N for a tokenizer spec `'train:N'` (train N pieces on the task's text), None for any other spec (a `.model`
     file, a folder, a hub id, None). A malformed `train:` spec is a one-line `ValueError` that shows the fix."""

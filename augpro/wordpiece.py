@@ -33,6 +33,7 @@ MAX_INPUT_CHARS_PER_WORD = 100                                     # BERT's: a l
 _VOCAB_FIX = ("pass BERT's vocab.txt (a file, a folder holding one, or a hub id such as 'google-bert/bert-base-uncased'), "
               "or train one with train_wordpiece(texts, vocab_size, path)")
 
+# %% ../nbs/03_wordpiece.ipynb
 def _vocab_tokens(data: bytes, where: str) -> list[str]:
     "The tokens of a vocab.txt's bytes, one a line, as BERT's `load_vocab` reads them; not UTF-8 is a one-line `ValueError`."
     try:
@@ -49,6 +50,7 @@ def _vocab_tokens(data: bytes, where: str) -> list[str]:
                              f"would have two ids; remove one of the lines, or {_VOCAB_FIX}.")
     return tokens
 
+# %% ../nbs/03_wordpiece.ipynb
 def _bert_pipeline(vocab: dict[str, int] | None, lowercase: bool) -> RustTokenizer:
     "A `tokenizers.Tokenizer` with BERT's WordPiece model (empty without `vocab`), normaliser and pre-tokeniser."
     model = models.WordPiece(vocab, unk_token="[UNK]", continuing_subword_prefix="##",
@@ -244,6 +246,9 @@ def normalize(self: WordPieceTokenizer, text: str) -> str:
     return self.tk.normalizer.normalize_str(text)
 
 # %% ../nbs/03_wordpiece.ipynb
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")   # [unused0], [CLS], [X_SEP]: entries no text can produce (see below)
+
+# %% ../nbs/03_wordpiece.ipynb
 @patch
 def candidate_mask(self: WordPieceTokenizer) -> np.ndarray:
     "Boolean [vocab_size]: True for word tokens; False for [PAD] [UNK] [CLS] [SEP] [MASK], `[unused…]` and any other `[…]` entry."
@@ -269,9 +274,6 @@ def sha256(self: WordPieceTokenizer) -> str:
     return hashlib.sha256(self._bytes).hexdigest()
 
 # %% ../nbs/03_wordpiece.ipynb
-_BRACKETED = re.compile(r"\[[^\[\]]+\]")   # [unused0], [CLS], [X_SEP]: entries no text can produce (see below)
-
-# %% ../nbs/03_wordpiece.ipynb
 def _do_lower_case(config: Path | None) -> bool | None:
     "`do_lower_case` from a tokenizer_config.json (None: no file, or it does not say); a bad file is a one-line `ValueError`."
     if config is None or not config.is_file():
@@ -285,6 +287,7 @@ def _do_lower_case(config: Path | None) -> bool | None:
         raise ValueError(f"{config}: do_lower_case is {value!r}, not true or false; fix it, or pass lowercase=True/False.")
     return value
 
+# %% ../nbs/03_wordpiece.ipynb
 def load_wordpiece(source: str | os.PathLike, **kwargs) -> WordPieceTokenizer:
     """A `WordPieceTokenizer` from a vocab.txt path, a folder holding vocab.txt, or a Hugging Face hub repo id (e.g.
     `bert-base-uncased`); `lowercase` from the tokenizer_config.json beside it unless given."""
