@@ -18,10 +18,17 @@ __all__ = ['loop_dot_flops', 'compiled_flops', 'peak_matmul']
 
 # %% ../nbs/16b_hlo.ipynb
 _HLO_COMPUTATION = re.compile(r"^(?:ENTRY )?%([\w.\-]+) \((.*)\) -> .*\{$")
+
+# %% ../nbs/16b_hlo.ipynb
 _HLO_INSTRUCTION = re.compile(r"^\s*(?:ROOT )?%([\w.\-]+) = (.*?) ([a-z][\w\-]*)\(([^)]*)\)(.*)$")
+
+# %% ../nbs/16b_hlo.ipynb
 _HLO_ARRAY = re.compile(r"^\w+\[([\d,]*)\](?:\{.*\})?$")
+
+# %% ../nbs/16b_hlo.ipynb
 _HLO_CALLS = re.compile(r"\b(?:calls|body|to_apply|branch_computations|true_computation|false_computation)=\{?([^}\s]+(?:, %[\w.\-]+)*)")
 
+# %% ../nbs/16b_hlo.ipynb
 def _hlo_dims(shape: str) -> list[int] | None:
     m = _HLO_ARRAY.match(shape)
     return None if m is None else [int(x) for x in m.group(1).split(",") if x]

@@ -37,8 +37,6 @@ def papermill_command(notebook: Path, output: Path, parameters: dict, kernel: st
     return [sys.executable, "-m", "papermill", str(notebook), str(output), "-f", str(params), "-k", kernel,
             "--no-progress-bar", "--cwd", cwd]
 
-DIED = ("DeadKernelError", "Kernel died", "kernel died")   # papermill's words when the kernel process is gone
-
 # %% ../nbs/13b_launch.ipynb
 def notebook_error(path: Path) -> str | None:
     "The first error an executed notebook shows, as 'Name: message'."
@@ -53,6 +51,9 @@ def notebook_error(path: Path) -> str | None:
                 value = str(o.get("evalue", "")).strip().splitlines()
                 return f"{o.get('ename')}: {value[0] if value else ''}"[:400]
     return None
+
+# %% ../nbs/13b_launch.ipynb
+DIED = ("DeadKernelError", "Kernel died", "kernel died")   # papermill's words when the kernel process is gone
 
 # %% ../nbs/13b_launch.ipynb
 def outcome(returncode: int, log: str, output: Path) -> str | None:
@@ -78,6 +79,7 @@ def run_papermill(notebook, output, parameters: dict, kernel: str = "python3", e
 # %% ../nbs/13b_launch.ipynb
 LAUNCHERS = Registry("launcher")
 
+# %% ../nbs/13b_launch.ipynb
 def stop_trainers(run_dirs, signum: int, grace: float) -> None:
     """Send `signum` to the process that trains each run (the holder of its folder's lock: the run folders are shared),
     which finishes its step, checkpoints and stops; wait up to `grace` seconds for every lock to be released."""

@@ -38,7 +38,10 @@ class PaperResult:
         "`setting` as augpro config overrides: `{'loss.augpro_fgsm_eps': 35.0}` (empty without a setting)."
         return {k: float(v) for k, v in (kv.split("=") for kv in self.setting.split(","))} if self.setting else {}
 
+# %% ../nbs/15_paper.ipynb
 RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(PaperResult))
+
+# %% ../nbs/15_paper.ipynb
 _KEY_FIELDS = tuple(f for f in RESULT_FIELDS if f not in ("value", "std", "in_library", "note"))   # what names a number
 
 # %% ../nbs/15_paper.ipynb
@@ -80,6 +83,7 @@ class PaperTable:
 def _task(task: str | None, *parts: tuple[str | None, str]) -> dict:
     return {"task": task, "parts": parts}
 
+# %% ../nbs/15_paper.ipynb
 _AUGPRO = {   # AugPro's header, L478-479: Acc, Matthew, MNLI-MM/M (mismatched first), Acc/F1 (QQP, MRPC), PC/SC (STS-B)
     "SST-2": _task("sst2", ("dev", "accuracy")),
     "CoLA": _task("cola", ("dev", "mcc")),
@@ -91,6 +95,7 @@ _AUGPRO = {   # AugPro's header, L478-479: Acc, Matthew, MNLI-MM/M (mismatched f
     "RTE": _task("rte", ("dev", "accuracy")),
 }
 
+# %% ../nbs/15_paper.ipynb
 def _mixkd(dev: bool) -> dict[str, dict]:
     "MixKD's task columns on the dev sets (Tables 1, 5) or the test server (Table 3); MRPC and QQP print F1/Accuracy (L283)."
     s, m, mm = ("dev", "dev_matched", "dev_mismatched") if dev else ("test", "test_matched", "test_mismatched")
@@ -98,6 +103,7 @@ def _mixkd(dev: bool) -> dict[str, dict]:
             "QQP": _task("qqp", (s, "f1"), (s, "accuracy")), "MNLI-m": _task("mnli", (m, "accuracy")),
             "MNLI-mm": _task("mnli", (mm, "accuracy")), "QNLI": _task("qnli", (s, "accuracy")), "RTE": _task("rte", (s, "accuracy"))}
 
+# %% ../nbs/15_paper.ipynb
 def _columns(fields: Mapping[str, Mapping], labels: str) -> tuple[tuple[str, Mapping], ...]:
     "Printed column labels (space-separated) with their fields."
     return tuple((label, fields[label]) for label in labels.split())
@@ -208,8 +214,6 @@ _AUGPRO_TABLE_8 = PaperTable("augpro", 8, "Table 6 in the setting of Table 2 (10
 AUGPRO_TABLES = (_AUGPRO_TABLE_1, _AUGPRO_TABLE_2, _AUGPRO_TABLE_3, _AUGPRO_TABLE_4, _AUGPRO_TABLE_5, _AUGPRO_TABLE_6, _AUGPRO_TABLE_7, _AUGPRO_TABLE_8)
 
 # %% ../nbs/15_paper.ipynb
-_SUN = "from Sun et al. (2019a), as the caption says"
-
 def _bert(k: int, method: str, **more) -> dict:
     return dict(model=f"bert{k}", method=method, **more)
 
@@ -245,6 +249,9 @@ _MIXKD_TABLE_2 = PaperTable("mixkd", 2, "Computation cost of the teacher and the
          "training: stored as 'ft'. The counts include BERT's pooler and a 2-label classifier.")
 
 # %% ../nbs/15_paper.ipynb
+_SUN = "from Sun et al. (2019a), as the caption says"
+
+# %% ../nbs/15_paper.ipynb
 _MIXKD_TABLE_3 = PaperTable("mixkd", 3, "GLUE test server results; MixKD is the full variant SM+TMKD+BT",
            (318, 327), _columns(_mixkd(dev=False), "SST-2 MRPC QQP MNLI-m MNLI-mm QNLI RTE"), (
     ("BERT_12", _bert(12, "ft", note="BERT12 on the test server; the caption does not say whose run"), "93.5 88.9/84.8 71.2/89.2 84.6 83.4 90.5 66.4"),
@@ -272,9 +279,14 @@ MIXKD_TABLES = (_MIXKD_TABLE_1, _MIXKD_TABLE_2, _MIXKD_TABLE_3, _MIXKD_TABLE_5)
 
 # %% ../nbs/15_paper.ipynb
 PAPERS = {"augpro": "augpro-iclr2023.txt", "mixkd": "mixkd-iclr2021.txt"}   # the texts, in the project's shared/papers/
+
+# %% ../nbs/15_paper.ipynb
 PAPER_TABLES: dict[tuple[str, int], PaperTable] = {(t.paper, t.table): t for t in AUGPRO_TABLES + MIXKD_TABLES}
+
+# %% ../nbs/15_paper.ipynb
 PAPER_RESULTS: tuple[PaperResult, ...] = tuple(r for t in PAPER_TABLES.values() for r in t.records())
 
+# %% ../nbs/15_paper.ipynb
 def _query(filters: Mapping) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in filters.items())
 
