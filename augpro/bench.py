@@ -116,8 +116,8 @@ class MissingExtra(ImportError):
 
 # %% ../nbs/17_bench.ipynb
 def load_benchmarks() -> Registry:
-    """The registry with every benchmark module loaded: this module's benchmarks and those of `BENCHMARK_MODULES`, found
-    by name when a benchmark is looked up (as big_vision finds its evaluators), so that no module here imports them."""
+    """The registry with every benchmark module of `BENCHMARK_MODULES` loaded, found by name when a benchmark is looked
+    up (as big_vision finds its evaluators), so that this module imports none of them."""
     for module in BENCHMARK_MODULES:
         importlib.import_module(module)
     return BENCHMARKS
