@@ -14,7 +14,7 @@ import numpy as np
 from jax import lax
 
 from .projection import (SIMILARITIES, T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, check_candidates, check_table,
-                               finalize_tokens, project)
+                               finalize_tokens, project, projected_positions)
 from .projection import _blocked, _check_positive, _check_similarity, _concrete, _vocab_scan   # shared checks and the scan
 
 # %% auto 0
@@ -262,31 +262,34 @@ def token_change_rate(new_ids_X, old_ids_X, mask_X):
                          f"{tuple(old_ids_X.shape)} and {tuple(mask_X.shape)}.")
     return jnp.sum((new_ids_X != old_ids_X) & mask_X) / jnp.maximum(jnp.sum(mask_X), 1)
 
+# %% ../nbs/10_augment.ipynb
 def augpro_mix_tokens(ids_a_BxL, ids_b_BxL, mask_a_BxL, mask_b_BxL, table_VxD, lam=0.5, *, metric: str = "cosine",
                       candidates=None, chunk_size: int = 4096, layout: TokenLayout = T5_LAYOUT,
                       types_a_BxL=None, types_b_BxL=None, project_fn=None):
     """AugPro-Mix on ids (Eqs. 1, 5, 6): embed both, mix with λ, project to tokens, finalise. Returns `(ids, mask)`.
     `layout` and the token types (BERT's segments, mixed by `union_types`) say where `finalize_tokens` puts the special
-    tokens; `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project` (the training step's skips the padding)."""
+    tokens; `project_fn(reps_BxLxD, keep_BxL) -> ids_BxL` replaces `project`, and needs to compute the ids at the
+    positions `keep_BxL` only (`projected_positions`: the rest is overwritten; the training step's skips them)."""
     table_VxD = jnp.asarray(table_VxD)
-    mask_BxL = union_mask(mask_a_BxL, mask_b_BxL)
+    mask_BxL, types_BxL = union_mask(mask_a_BxL, mask_b_BxL), union_types(types_a_BxL, types_b_BxL)
     emb_a_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_a_BxL), axis=0)
     emb_b_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_b_BxL), axis=0)
     reps_BxLxD = mix(emb_a_BxLxD, emb_b_BxLxD, lam)
     ids_BxL = (project(reps_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
-               if project_fn is None else project_fn(reps_BxLxD, mask_BxL))
-    return finalize_tokens(ids_BxL, mask_BxL, layout, union_types(types_a_BxL, types_b_BxL)), mask_BxL
+               if project_fn is None else project_fn(reps_BxLxD, projected_positions(mask_BxL, layout, types_BxL)))
+    return finalize_tokens(ids_BxL, mask_BxL, layout, types_BxL), mask_BxL
 
+# %% ../nbs/10_augment.ipynb
 def augpro_fgsm_tokens(ids_BxL, mask_BxL, table_VxD, grad_BxLxD, eps, *, direction: str = "ascent", key=None,
                        eps_mode: str = "absolute", metric: str = "cosine", candidates=None, chunk_size: int = 4096,
                        layout: TokenLayout = T5_LAYOUT, types_BxL=None, emb_BxLxD=None, project_fn=None):
     """AugPro-FGSM on ids (Eqs. 2, 5, 7): embed, FGSM step of size ε at in-mask positions, project, finalise. Returns
     `(ids, mask)`. `emb_BxLxD`: the embeddings the gradient was taken at (default: `table_VxD`'s rows of the ids);
-    `project_fn(reps_BxLxD, mask_BxL) -> ids_BxL` replaces `project`."""
+    `project_fn(reps_BxLxD, keep_BxL) -> ids_BxL` replaces `project`, as in `augpro_mix_tokens`."""
     table_VxD = jnp.asarray(table_VxD)
     emb_BxLxD = jnp.take(table_VxD, jnp.asarray(ids_BxL), axis=0) if emb_BxLxD is None else emb_BxLxD
     perturbed_BxLxD = fgsm(emb_BxLxD, grad_BxLxD, eps, mask=mask_BxL, direction=direction, key=key, eps_mode=eps_mode,
                            table=table_VxD)
     new_BxL = (project(perturbed_BxLxD, table_VxD, metric=metric, candidates=candidates, chunk_size=chunk_size)
-               if project_fn is None else project_fn(perturbed_BxLxD, mask_BxL))
+               if project_fn is None else project_fn(perturbed_BxLxD, projected_positions(mask_BxL, layout, types_BxL)))
     return finalize_tokens(new_BxL, mask_BxL, layout, types_BxL), jnp.asarray(mask_BxL)

@@ -241,8 +241,13 @@ def kl(self: TorchStep, s_logits, t_logits):
 @patch
 def project(self: TorchStep, reps, table, mask):
     """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
-    in-mask positions only (indexed out, as eager PyTorch allows) unless `loss.projection_block` is None."""
-    inside = mask.bool() if self.hp.projection_block is not None else self.torch.ones_like(mask, dtype=bool)
+    positions whose ids `finalize` keeps (indexed out, as eager PyTorch allows; augpro's `projected_positions`) unless
+    `loss.projection_block` is None, which projects every position."""
+    if self.hp.projection_block is None:
+        inside = self.torch.ones_like(mask, dtype=bool)
+    else:
+        ends, cls = self.specials(mask)
+        inside = mask.bool() & ~ends & ~cls
     scores = reps[inside] @ self.F.normalize(table, dim=1).T
     ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
     ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
@@ -250,13 +255,20 @@ def project(self: TorchStep, reps, table, mask):
 
 # %% ../nbs/17d_peer.ipynb
 @patch
+def specials(self: TorchStep, mask):
+    "Where `finalize` writes the tokenizer's special tokens, `(ends, cls)`: each row's last in-mask position, and position 0 if it has a [CLS]."
+    torch, inside = self.torch, mask.bool()
+    pos = torch.arange(mask.shape[1])
+    ends = pos == torch.where(inside, pos, -1).max(1, keepdim=True).values
+    return ends, (pos == 0) & inside & (self.layout.cls_id is not None)
+
+# %% ../nbs/17d_peer.ipynb
+@patch
 def finalize(self: TorchStep, ids, mask):
     "The tokenizer's layout: pad outside the mask, its end token at each row's last in-mask position, its [CLS] first."
-    torch, layout, inside = self.torch, self.layout, mask.bool()
-    pos = torch.arange(ids.shape[1])
-    last = torch.where(inside, pos, -1).max(1, keepdim=True).values
-    ids = torch.where(pos == last, layout.sep_id, torch.where(inside, ids, layout.pad_id))
-    return ids if layout.cls_id is None else torch.where((pos == 0) & inside, layout.cls_id, ids)
+    torch, layout, (ends, cls) = self.torch, self.layout, self.specials(mask)
+    ids = torch.where(ends, layout.sep_id, torch.where(mask.bool(), ids, layout.pad_id))
+    return ids if layout.cls_id is None else torch.where(cls, layout.cls_id, ids)
 
 # %% ../nbs/17d_peer.ipynb
 @patch

@@ -16,7 +16,8 @@ from jax import lax
 # %% auto 0
 __all__ = ['PAD_ID', 'EOS_ID', 'UNK_ID', 'SPECIAL_IDS', 'T5_NUM_PIECES', 'T5_VOCAB_ROWS', 'SIMILARITIES', 'T5_LAYOUT',
            'default_candidates', 'check_candidates', 'check_table', 'project', 'project_numpy', 'dense_project',
-           'compiled_temp_bytes', 'TokenLayout', 'finalize_tokens', 'project_masked']
+           'compiled_temp_bytes', 'TokenLayout', 'special_positions', 'finalize_tokens', 'projected_positions',
+           'project_masked']
 
 # %% ../nbs/02_projection.ipynb
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
@@ -255,6 +256,26 @@ class TokenLayout(NamedTuple):
 T5_LAYOUT = TokenLayout()   # T5: pad 0, EOS 1 at the end, nothing in front
 
 # %% ../nbs/02_projection.ipynb
+def special_positions(mask_XxL, layout: TokenLayout = T5_LAYOUT, types_XxL=None):
+    """Where `finalize_tokens` writes a special token: `(ends_XxL, cls_XxL)`, booleans of the mask's shape [..., L].
+    `ends_XxL`: the last in-mask position of each segment (a run of equal token types; `types_XxL` None: one segment),
+    for `layout.sep_id`; `cls_XxL`: position 0 of a non-empty row, for `layout.cls_id` (all False without one)."""
+    mask_XxL = jnp.asarray(mask_XxL).astype(bool)
+    if mask_XxL.ndim < 1:
+        raise ValueError(f"the mask must have a last axis [..., L]; got shape {tuple(mask_XxL.shape)}.")
+    if types_XxL is not None and jnp.shape(types_XxL) != mask_XxL.shape:
+        raise ValueError(f"token types must have the mask's shape {tuple(mask_XxL.shape)}; got {tuple(jnp.shape(types_XxL))}.")
+    pos_XxL = lax.broadcasted_iota(jnp.int32, mask_XxL.shape, mask_XxL.ndim - 1)
+    last_Xx1 = jnp.max(jnp.where(mask_XxL, pos_XxL, -1), axis=-1, keepdims=True)
+    ends_XxL = pos_XxL == last_Xx1
+    if types_XxL is not None:   # a segment also ends where the next in-mask position has another type
+        types_XxL = jnp.asarray(types_XxL)
+        change_XxL = (types_XxL[..., 1:] != types_XxL[..., :-1]) & mask_XxL[..., 1:] & mask_XxL[..., :-1]
+        ends_XxL = ends_XxL | jnp.concatenate([change_XxL, jnp.zeros_like(change_XxL[..., :1])], axis=-1)
+    cls_XxL = (pos_XxL == 0) & mask_XxL & (layout.cls_id is not None)
+    return ends_XxL, cls_XxL
+
+# %% ../nbs/02_projection.ipynb
 def finalize_tokens(ids_XxL, mask_XxL, layout: TokenLayout = T5_LAYOUT, types_XxL=None):
     """Pad outside the mask, `layout.sep_id` at the last in-mask position of each segment (a run of equal token types;
     `types_XxL` None: one segment), `layout.cls_id` at position 0 of a non-empty row. Same shape and dtype as the ids."""
@@ -262,20 +283,18 @@ def finalize_tokens(ids_XxL, mask_XxL, layout: TokenLayout = T5_LAYOUT, types_Xx
     if ids_XxL.shape != mask_XxL.shape or ids_XxL.ndim < 1:
         raise ValueError(f"ids and mask must have the same shape [..., L]; got {tuple(ids_XxL.shape)} and "
                          f"{tuple(mask_XxL.shape)}.")
-    if types_XxL is not None and jnp.shape(types_XxL) != ids_XxL.shape:
-        raise ValueError(f"token types must have the ids' shape {tuple(ids_XxL.shape)}; got {tuple(jnp.shape(types_XxL))}.")
-    mask_XxL = mask_XxL.astype(bool)
-    pos_XxL = lax.broadcasted_iota(jnp.int32, mask_XxL.shape, mask_XxL.ndim - 1)
-    last_Xx1 = jnp.max(jnp.where(mask_XxL, pos_XxL, -1), axis=-1, keepdims=True)
-    end_XxL = pos_XxL == last_Xx1
-    if types_XxL is not None:   # a segment also ends where the next in-mask position has another type
-        types_XxL = jnp.asarray(types_XxL)
-        change_XxL = (types_XxL[..., 1:] != types_XxL[..., :-1]) & mask_XxL[..., 1:] & mask_XxL[..., :-1]
-        end_XxL = end_XxL | jnp.concatenate([change_XxL, jnp.zeros_like(change_XxL[..., :1])], axis=-1)
-    out_XxL = jnp.where(end_XxL, layout.sep_id, jnp.where(mask_XxL, ids_XxL, layout.pad_id))
+    ends_XxL, cls_XxL = special_positions(mask_XxL, layout, types_XxL)
+    out_XxL = jnp.where(ends_XxL, layout.sep_id, jnp.where(mask_XxL.astype(bool), ids_XxL, layout.pad_id))
     if layout.cls_id is not None:
-        out_XxL = jnp.where((pos_XxL == 0) & mask_XxL, layout.cls_id, out_XxL)
+        out_XxL = jnp.where(cls_XxL, layout.cls_id, out_XxL)
     return out_XxL.astype(ids_XxL.dtype)
+
+# %% ../nbs/02_projection.ipynb
+def projected_positions(mask_XxL, layout: TokenLayout = T5_LAYOUT, types_XxL=None):
+    """The in-mask positions whose projected ids `finalize_tokens` keeps: all but the special tokens it writes.
+    The only positions a projection before `finalize_tokens` needs to compute (`project_masked`'s mask)."""
+    ends_XxL, cls_XxL = special_positions(mask_XxL, layout, types_XxL)
+    return jnp.asarray(mask_XxL).astype(bool) & ~ends_XxL & ~cls_XxL
 
 # %% ../nbs/02_projection.ipynb
 @partial(jax.jit, static_argnames=("metric", "chunk_size", "block"))
@@ -302,7 +321,7 @@ def _project_in_mask(reps_GxPxD, inside_GxP, table_VxD, candidates_V, *, metric,
     return jax.vmap(one_group)(reps_GxPxD, inside_GxP)
 
 # %% ../nbs/02_projection.ipynb
-def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 256, groups: int = 1, **project_kwargs):
+def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 128, groups: int = 1, **project_kwargs):
     """`project` at the positions inside `mask_BxL` only (0 elsewhere): `reps_BxLxD` [B, L, D] -> int32 ids [B, L].
 
     Each of G = `groups` equal slices of the batch projects its in-mask positions, in order, in blocks of `block`

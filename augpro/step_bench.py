@@ -35,7 +35,8 @@ from .encoders import build_model, family_of, is_checkpoint_spec
 from .hlo import compiled_flops, peak_matmul
 from .losses import LossConfig, LossTerm, StepContext
 from .paper import paper_results
-from .projection import T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, default_candidates, finalize_tokens, project, project_masked
+from .projection import (T5_LAYOUT, T5_VOCAB_ROWS, TokenLayout, default_candidates, finalize_tokens, project,
+                               project_masked, projected_positions)
 from .runs import TrainState
 from .t5_tokenizer import load_tokenizer
 from .tasks import load_glue
@@ -152,12 +153,14 @@ class _Steps:
         return {k.split("/")[0]: round(float(np.mean([m[k] for m in ms])), 3) for k in ms[0] if k.endswith("change_rate")}
 
 # %% ../nbs/17c_step_bench.ipynb
-# the masks whose positions each projecting loss term projects, as StepContext attributes
-_PROJECTED_MASK = {"augpro-mix": "mixed_mask", "augpro-mix-ce": "mixed_mask", "augpro-fgsm": "mask", "augpro-fgsm-ce": "mask"}
+_PROJECTED_MASK = {"augpro-mix": ("mixed_mask", "mixed_types"), "augpro-mix-ce": ("mixed_mask", "mixed_types"),
+                   "augpro-fgsm": ("mask", "types"), "augpro-fgsm-ce": ("mask", "types")}   # each projecting term's mask and token types, as StepContext attributes
 
-def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, steps: int) -> list[int]:
+def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, steps: int,
+                      layout: TokenLayout = T5_LAYOUT) -> list[int]:
     """Blocks of `loss.projection_block` rows that the in-mask projection runs at step indices 0..`steps`-1 of a
-    `make_train_step(..., seed)` on `batch` (its MixUp partners are the step's), over the method's projections."""
+    `make_train_step(..., seed)` on `batch` (its MixUp partners are the step's), over the method's projections: the
+    positions whose ids are kept (`projected_positions` under `layout`)."""
     hp, method = cfg.method_loss(), get_method(cfg.method)
     terms = [t for t, _ in method.terms if t in _PROJECTED_MASK]
     if hp.projection_block is None or not terms:
@@ -165,9 +168,10 @@ def projection_blocks(cfg: TrainConfig, student, teacher, batch, seed: int, step
     blocks = []
     for i in range(steps):
         ctx = StepContext(student, teacher if method.needs_teacher else None, batch,
-                          jax.random.fold_in(jax.random.key(seed), i), hp)
-        in_mask_G = [np.asarray(getattr(ctx, _PROJECTED_MASK[t])).reshape(ctx.mix_groups, -1).sum(1) for t in terms]
-        blocks.append(sum(int(np.ceil(n.max() / hp.projection_block)) for n in in_mask_G))
+                          jax.random.fold_in(jax.random.key(seed), i), hp, layout=layout)
+        kept_G = [np.asarray(projected_positions(getattr(ctx, _PROJECTED_MASK[t][0]), layout, getattr(ctx, _PROJECTED_MASK[t][1])))
+                  .reshape(ctx.mix_groups, -1).sum(1) for t in terms]
+        blocks.append(sum(int(np.ceil(n.max() / hp.projection_block)) for n in kept_G))
     return blocks
 
 # %% ../nbs/17c_step_bench.ipynb
@@ -207,7 +211,7 @@ def compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candida
         t0 = time.perf_counter()
         compiled = jax.jit(step).lower(*args).compile()
         compile_s[m] = round(time.perf_counter() - t0, 2)
-        blocks = projection_blocks(cfg, student, teacher, batch, seed, n_states)
+        blocks = projection_blocks(cfg, student, teacher, batch, seed, n_states, layout)
         loops = sum(1 for t, _ in method.terms if t in _PROJECTED_MASK) or 1   # one while loop per projecting term
         flops[m] = {**compiled_flops(compiled, unknown_trips=float(np.mean(blocks)) / loops), "projection_blocks": blocks}
         fns[m] = _Steps(compiled, states, *args[1:])
