@@ -233,8 +233,11 @@ class SubmititLauncher:
         self.executor = self.submitit.AutoExecutor(folder=str(folder), cluster=cluster)
         try:
             self.executor.update_parameters(**options)
-        except (ValueError, TypeError) as e:
-            raise ValueError(f"submitit refused the slurm: options: {e}") from None
+        except (ValueError, TypeError, NameError, AssertionError) as e:   # submitit: NameError for an unknown name, AssertionError for a wrong type
+            why = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            raise ValueError(f"the sweep file's slurm: options {sorted(options)} were refused by submitit ({why}); use its names: "
+                             "name, timeout_min, mem_gb, nodes, cpus_per_task, gpus_per_node, or slurm_<sbatch option>, e.g. "
+                             "slurm_partition") from None
         self.kernel, self.env, self.jobs, self.running = kernel, dict(env or {}), jobs, {}
 
 # %% ../nbs/13b_launch.ipynb
