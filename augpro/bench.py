@@ -20,11 +20,12 @@ from typing import Callable
 
 import jax
 import numpy as np
+from scipy import stats
 
 # %% auto 0
-__all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'other_cpu_load', 'environment', 'time_interleaved', 'numpy_peak_bytes',
-           'summarize', 'Benchmark', 'MissingExtra', 'load_benchmarks', 'register_benchmark', 'run_benchmark',
-           'build_parser', 'main', 'main_one']
+__all__ = ['BENCHMARKS', 'BENCHMARK_MODULES', 'other_cpu_load', 'environment', 'time_interleaved', 'paired_ratio',
+           'numpy_peak_bytes', 'summarize', 'Benchmark', 'MissingExtra', 'load_benchmarks', 'register_benchmark',
+           'run_benchmark', 'build_parser', 'main', 'main_one']
 
 # %% ../nbs/17_bench.ipynb
 import augpro
@@ -79,6 +80,19 @@ def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, r
             if r >= warmup:
                 times[k].append(time.perf_counter() - t0)
     return times
+
+# %% ../nbs/17_bench.ipynb
+def paired_ratio(num_s, den_s, confidence: float = 0.95) -> dict:
+    """`num_s` over `den_s`, two timings taken round-robin (`time_interleaved`): the geometric mean of the per-round
+    ratios, and its t-based `confidence` interval over the rounds (`ci`)."""
+    num, den = np.asarray(num_s, float), np.asarray(den_s, float)
+    if num.ndim != 1 or num.shape != den.shape or len(num) < 2 or (num <= 0).any() or (den <= 0).any():
+        raise ValueError(f"paired_ratio needs two lists of positive times of one length >= 2 (one per round); "
+                         f"got {len(num)} and {len(den)}.")
+    logs = np.log(num / den)
+    half = stats.t.ppf((1 + confidence) / 2, len(logs) - 1) * logs.std(ddof=1) / np.sqrt(len(logs))
+    return {"ratio": round(float(np.exp(logs.mean())), 3), "confidence": confidence,
+            "ci": [round(float(np.exp(logs.mean() + s * half)), 3) for s in (-1, 1)], "rounds": len(logs)}
 
 # %% ../nbs/17_bench.ipynb
 def numpy_peak_bytes(fn: Callable[[], object]) -> int:

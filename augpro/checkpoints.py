@@ -186,7 +186,7 @@ _LAYOUTS: dict[str, tuple[Callable, Callable]] = {
     "out": (lambda s: (s[2], s[0] * s[1]), lambda a, s: a.T.reshape(s)),
 }
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _attention_keys(ours: str, theirs: str) -> list[tuple[str, str, str]]:
     return [(f"{ours}.{n}", f"{theirs}.{n}.weight", "out" if n == "o" else "qkv") for n in "qkvo"]
 
@@ -224,7 +224,7 @@ _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
 _HUB_WEIGHTS = (("model.safetensors", "model.safetensors.index.json", "model-*-of-*.safetensors"),
                 ("pytorch_model.bin", "pytorch_model.bin.index.json", "pytorch_model-*-of-*.bin"))
 
-
+# %% ../nbs/07_checkpoints.ipynb
 def _has_weights(folder: Path) -> bool:
     return (folder / "config.json").is_file() and any((folder / name).is_file() for name, _ in _WEIGHT_FILES)
 
@@ -348,6 +348,7 @@ _HF_LAYOUTS = {   # our array -> the Hugging Face tensor: the inverse of augpro.
     "out": lambda a: a.reshape(-1, a.shape[-1]).T,            # [heads, d_kv, d] -> [d, heads·d_kv]
 }
 
+# %% ../nbs/07_checkpoints.ipynb
 def enct5_to_hf(model) -> dict[str, np.ndarray]:
     """An EncT5's parameters as a Hugging Face T5 state dict (the inverse of `hf_key_map`), plus the three that T5 has
     no name for: `decoder_input`, and the head as `head.weight` and `head.bias` (a torch Linear)."""
@@ -359,7 +360,6 @@ def enct5_to_hf(model) -> dict[str, np.ndarray]:
     if missing:
         raise ValueError(f"EncT5 parameters {missing} have no Hugging Face name; extend hf_key_map.")
     return out
-
 
 # %% ../nbs/07_checkpoints.ipynb
 ENCT5_HEAD_FILE = "enct5_head.safetensors"

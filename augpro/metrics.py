@@ -27,6 +27,7 @@ def accuracy(pred: np.ndarray, labels: np.ndarray) -> float:
     "Fraction of predictions equal to the labels."
     return float(np.mean(pred == labels))
 
+# %% ../nbs/05_metrics.ipynb
 def f1_binary(pred: np.ndarray, labels: np.ndarray, positive: int = 1) -> float:
     "F1 of the positive class: 2·TP / (2·TP + FP + FN), and 0 when there is no true positive."
     tp = np.sum((pred == positive) & (labels == positive))
@@ -34,6 +35,7 @@ def f1_binary(pred: np.ndarray, labels: np.ndarray, positive: int = 1) -> float:
     fn = np.sum((pred != positive) & (labels == positive))
     return float(2 * tp / (2 * tp + fp + fn)) if tp else 0.0
 
+# %% ../nbs/05_metrics.ipynb
 def matthews(pred: np.ndarray, labels: np.ndarray) -> float:
     "Matthews correlation (multi-class form, as scikit-learn); 0 when a prediction or the labels are constant."
     k = int(max(pred.max(), labels.max())) + 1
@@ -43,6 +45,7 @@ def matthews(pred: np.ndarray, labels: np.ndarray) -> float:
     denom = math.sqrt((n * n - p @ p) * (n * n - t @ t))
     return float(cov_tp / denom) if denom else 0.0
 
+# %% ../nbs/05_metrics.ipynb
 def pearson(a: np.ndarray, b: np.ndarray) -> float:
     "Pearson correlation in float64; 0 when either side is constant."
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
@@ -51,6 +54,7 @@ def pearson(a: np.ndarray, b: np.ndarray) -> float:
     a, b = a - a.mean(), b - b.mean()
     return float(np.clip(a @ b / math.sqrt((a @ a) * (b @ b)), -1.0, 1.0))
 
+# %% ../nbs/05_metrics.ipynb
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
     "Spearman correlation: Pearson on ranks (ties get their average rank); 0 when either side is constant."
     return pearson(rankdata(a), rankdata(b))
@@ -67,6 +71,7 @@ class Metric:
         "The single number a table averages: the mean of the reported keys (GLUE's convention)."
         return float(np.mean([values[k] for k in self.keys]))
 
+# %% ../nbs/05_metrics.ipynb
 METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("accuracy", ("accuracy",), lambda p, y: {"accuracy": accuracy(p, y)}),
     Metric("f1_accuracy", ("f1", "accuracy"), lambda p, y: {"f1": f1_binary(p, y), "accuracy": accuracy(p, y)}),
@@ -177,6 +182,7 @@ def average(self: ResultsTable, method: str) -> float | None:
     cells = [self.mean.get((method, t)) for t in self.tasks]
     return None if any(c is None for c in cells) else float(np.mean(cells))
 
+# %% ../nbs/05_metrics.ipynb
 @patch
 def _fmt(self: ResultsTable, x: float) -> str:
     return f"{x:.{self.digits}f}"
