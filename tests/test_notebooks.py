@@ -2,7 +2,13 @@
 
 Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags cannot affect
 another, and a failure names its notebook and shows the cell. Every process shares augpro's persistent compilation
-cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once."""
+cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once.
+
+The notebooks' tests compile with XLA's LLVM backend at optimisation level 0 (`TEST_XLA_FLAGS`, added to any
+XLA_FLAGS already set): XLA builds the same programs, whose code LLVM then optimises less. Most of a test's time is
+compiling tiny programs, which this makes about twice as fast; what the programs compute is what the tests check,
+and the numbers move at most within float rounding, which every tolerance allows (the golden traces were recorded
+at this level). Benchmarks (`#| slow`, not run here) and users' runs keep the default level."""
 import os
 import subprocess
 import sys
@@ -11,6 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+TEST_XLA_FLAGS = "--xla_backend_optimization_level=0"
 # the chapters (nbs/NN_*.ipynb, each exporting one module) and the studies (nbs/studies/*.ipynb)
 NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROOT / "nbs").glob(pattern)
                    if not p.name.startswith("_"))
@@ -21,7 +28,9 @@ def test_notebook(notebook):
     nbdev_test = Path(sys.executable).parent / "nbdev_test"
     from augpro.files import enable_compilation_cache   # imports no JAX; sets JAX_COMPILATION_CACHE_DIR for the children
     enable_compilation_cache()
+    flags = os.environ.get("XLA_FLAGS", "")
+    env = dict(os.environ, XLA_FLAGS=flags if TEST_XLA_FLAGS in flags else f"{flags} {TEST_XLA_FLAGS}".strip())
     proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
-                          capture_output=True, text=True, env=os.environ)
+                          capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         pytest.fail(f"{notebook.name} failed its test cells:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
