@@ -69,17 +69,16 @@ def d_model(self: BertConfig) -> int:
     "The model width under the name the losses use for every model (= hidden_size)."
     return self.hidden_size
 
+# %% ../nbs/08_bert.ipynb
 @patch(as_prop=True)
 def head_dim(self: BertConfig) -> int:
     "Width of one attention head, hidden_size / num_heads."
     return self.hidden_size // self.num_heads
 
-@patch(cls_method=True)
-def _hf_fields(cls: BertConfig, hf: dict) -> dict:
-    return _hf_bert_fields(hf)
-
 # %% ../nbs/08_bert.ipynb
 _BERT_BASE = dict(vocab_size=30522, hidden_size=768, num_heads=12, intermediate_size=3072, max_position_embeddings=512)
+
+# %% ../nbs/08_bert.ipynb
 BERT_PRESETS: dict[str, dict] = {
     "bert-base": dict(_BERT_BASE, num_layers=12),   # BERT12, bert-base-uncased: MixKD's teacher
     "bert-6": dict(_BERT_BASE, num_layers=6),       # MixKD's students BERT6 and BERT3
@@ -96,7 +95,7 @@ _HF_BERT_FIELDS = {"vocab_size": "vocab_size", "hidden_size": "hidden_size", "nu
                    "num_attention_heads": "num_heads", "intermediate_size": "intermediate_size",
                    "max_position_embeddings": "max_position_embeddings", "type_vocab_size": "type_vocab_size"}
 
-
+# %% ../nbs/08_bert.ipynb
 def _hf_bert_fields(hf: dict) -> dict:
     "BertConfig fields from a Hugging Face BERT config dict, with one-line errors for other models."
     mt = hf.get("model_type")
@@ -122,6 +121,11 @@ def _hf_bert_fields(hf: dict) -> dict:
                layer_norm_epsilon=float(hf.get("layer_norm_eps", 1e-12)),
                initializer_range=float(hf.get("initializer_range", 0.02)))
     return out
+
+# %% ../nbs/08_bert.ipynb
+@patch(cls_method=True)
+def _hf_fields(cls: BertConfig, hf: dict) -> dict:
+    return _hf_bert_fields(hf)
 
 # %% ../nbs/08_bert.ipynb
 def _normal(rngs: nnx.Rngs, shape, std: float, axes: tuple) -> nnx.Param:
@@ -378,7 +382,7 @@ def abstract_bert(config: BertConfig) -> Bert:
     "The model's structure with `jax.ShapeDtypeStruct` leaves (no memory, no compute)."
     return nnx.eval_shape(lambda: Bert(config, nnx.Rngs(0)))
 
-
+# %% ../nbs/08_bert.ipynb
 def _bert_group(path: str) -> str:
     if path.startswith(("word_embeddings", "position_embeddings", "token_type_embeddings", "embedding_norm")):
         return "embedding"
@@ -386,12 +390,12 @@ def _bert_group(path: str) -> str:
         return "encoder"
     return "head"
 
-
+# %% ../nbs/08_bert.ipynb
 def param_counts(model_or_config: Bert | BertConfig | str) -> dict[str, int]:
     "Parameters per group: embedding (tables and their norm), encoder (layers), head (pooler and classifier), and the total."
     return count_params(model_or_config, BertConfig, abstract_bert, _bert_group, ("embedding", "encoder", "head"))
 
-
+# %% ../nbs/08_bert.ipynb
 def param_table(names=("bert-tiny", "bert-cpu-demo", "bert-3", "bert-6", "bert-base"), num_labels: int = 2) -> str:
     "A markdown table of the presets' sizes and parameter counts (the total exact: MixKD's Table 2 prints it so)."
     return preset_table(BertConfig, names, num_labels, param_counts, {
@@ -408,9 +412,8 @@ _BERT_LAYOUTS = {   # name: (expected checkpoint shape from our shape, checkpoin
     "qkv_bias": (lambda s: (s[0] * s[1],), lambda a, s: a.reshape(s)),
     "out": (lambda s: (s[2], s[0] * s[1]), lambda a, s: a.T.reshape(s)),
 }
-_HEAD_KEYS = ("classifier.weight", "classifier.bias")
 
-
+# %% ../nbs/08_bert.ipynb
 def bert_key_map(config: BertConfig) -> list[tuple[str, str, str]]:
     "(our parameter path, Hugging Face key without the `bert.` prefix, layout) for every parameter of a BERT classifier."
     norm = lambda ours, theirs: [(f"{ours}.scale", f"{theirs}.weight", "copy"), (f"{ours}.bias", f"{theirs}.bias", "copy")]
@@ -435,7 +438,10 @@ def bert_key_map(config: BertConfig) -> list[tuple[str, str, str]]:
           ("head_kernel", "classifier.weight", "dense"), ("head_bias", "classifier.bias", "copy")]
     return m
 
+# %% ../nbs/08_bert.ipynb
+_HEAD_KEYS = ("classifier.weight", "classifier.bias")
 
+# %% ../nbs/08_bert.ipynb
 _IGNORED_BUFFERS = ("embeddings.position_ids", "embeddings.token_type_ids")
 
 # %% ../nbs/08_bert.ipynb
@@ -503,7 +509,7 @@ def _bert_config(folder: Path, overrides: dict) -> BertConfig:
         raise ValueError(f"{path}: a field has the wrong type ({first_line(e)}); re-download the checkpoint's "
                          "config.json.") from None
 
-
+# %% ../nbs/08_bert.ipynb
 def load_bert(path_or_hub_id: str | Path, *, num_labels: int | None = None, seed: int = 0,
               config_overrides: dict | None = None) -> Bert:
     "A `Bert` from a Hugging Face BERT checkpoint (local folder or hub repo id); a fresh head unless it has one for `num_labels`."
@@ -532,6 +538,7 @@ _TO_HF = {   # our array -> the checkpoint's, the inverse of each of _BERT_LAYOU
     "out": lambda a: a.reshape(-1, a.shape[-1]).T,
 }
 
+# %% ../nbs/08_bert.ipynb
 def to_hf_config(config: BertConfig, label_names: tuple[str, ...] = ()) -> dict:
     "transformers' config.json of a `BertForSequenceClassification` with these sizes (`label_names`: id2label's names)."
     names = tuple(label_names) or tuple(f"LABEL_{i}" for i in range(config.num_labels))
@@ -545,6 +552,7 @@ def to_hf_config(config: BertConfig, label_names: tuple[str, ...] = ()) -> dict:
             "id2label": {str(i): n for i, n in enumerate(names)}, "label2id": {n: i for i, n in enumerate(names)},
             "problem_type": "regression" if config.num_labels == 1 else "single_label_classification"}
 
+# %% ../nbs/08_bert.ipynb
 def to_hf_weights(model: Bert) -> dict[str, np.ndarray]:
     "The model's tensors under transformers' names and in its layouts, float32, ready for `save_file`."
     params = params_by_path(model)

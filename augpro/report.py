@@ -41,11 +41,41 @@ from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
 
 # %% auto 0
-__all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'load_run', 'collect_runs', 'fake_run', 'training_curves', 'run_figures',
-           'logged_means', 'strip_template', 'augpro_mix_examples', 'log_examples', 'examples_markdown',
+__all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collect_runs', 'training_curves', 'run_figures',
+           'logged_means', 'strip_template', 'augpro_mix_examples', 'examples_markdown', 'log_examples',
            'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg', 'notebook_figures',
            'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table',
            'noise_threshold', 'noise_note', 'gains_beside_paper', 'Report', 'build_report']
+
+# %% ../nbs/16_report.ipynb
+_METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
+                "pearson_spearman": ("pearson", "spearman")}
+
+# %% ../nbs/16_report.ipynb
+def fake_run(run_dir, *, task: str = "sst2", method: str = "kd", seed: int = 0, data_fraction: float = 1.0,
+             score: float = 0.8, role: str = "student", steps: int = 20, step_time: float = 0.01) -> Path:
+    "Write a synthetic finished run (results.json + metrics.jsonl in fit's format) for tests and docs."
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    t = get_task(task)
+    keys = _METRIC_KEYS.get(t.metric, ("accuracy",))
+    final = {split: {**{k: score for k in keys}, "score": score} for split in t.dev_splits}
+    cfg = resolve("cpu-demo", {"task": t.name, "method": method, "run.seed": seed, "data.data_fraction": data_fraction,
+                               "optim.steps": steps, "optim.warmup_steps": 0, "run.run_dir": str(run_dir)}, role=role)
+    RunResults(role=role, task=t.name, method=cfg.method, steps=steps, config=cfg.to_dict(), final=final, best=final,
+               best_step=steps, score=score, best_score=score, median_step_time_s=step_time,
+               wall_time_s=steps * step_time, train_examples=round(1000 * data_fraction), truncated_train_examples=0,
+               device={"platform": "cpu", "kind": "cpu", "count": 1}).write(run_dir)
+    rng = np.random.default_rng(seed)
+    lines = []
+    for s in range(1, steps + 1):
+        lines.append({"kind": "train", "step": s, "loss": float(np.exp(-s / steps) + 0.01 * rng.random()),
+                      "loss/kd": float(np.exp(-s / steps)), "lr": 1e-3, "step_time_s": step_time})
+        if s % max(steps // 4, 1) == 0:
+            lines.append({"kind": "eval", "step": s, **{f"{sp}/{k}": score * s / steps for sp in t.dev_splits
+                                                         for k in (*keys, "score")}})
+    (run_dir / "metrics.jsonl").write_text("".join(json.dumps(l) + "\n" for l in lines))
+    return run_dir
 
 # %% ../nbs/16_report.ipynb
 def _flatten(metrics: Mapping | None, primary: str) -> dict:
@@ -75,6 +105,14 @@ def load_run(run_dir: str | os.PathLike) -> dict:
     }
 
 # %% ../nbs/16_report.ipynb
+def _row_order(r: dict):
+    "GLUE's task order, the teacher first, then methods in the order of METHODS (the paper's), fraction, seed."
+    tasks, methods = list(GLUE_TASKS), list(METHODS)
+    return (tasks.index(r["task"]) if r["task"] in tasks else len(tasks), r["role"] != "teacher",
+            methods.index(r["method"]) if r["method"] in methods else len(methods), r["method"],
+            r["data_fraction"] or 0, r["seed"] if r["seed"] is not None else -1, r["run_dir"])
+
+# %% ../nbs/16_report.ipynb
 def collect_runs(root: str | os.PathLike, *, role: str | None = None) -> list[dict]:
     "Every finished run below `root` (each folder with a results.json), as rows sorted by task, method, fraction, seed."
     root = Path(root)
@@ -87,46 +125,12 @@ def collect_runs(root: str | os.PathLike, *, role: str | None = None) -> list[di
     return sorted(rows, key=_row_order)
 
 # %% ../nbs/16_report.ipynb
-def _row_order(r: dict):
-    "GLUE's task order, the teacher first, then methods in the order of METHODS (the paper's), fraction, seed."
-    tasks, methods = list(GLUE_TASKS), list(METHODS)
-    return (tasks.index(r["task"]) if r["task"] in tasks else len(tasks), r["role"] != "teacher",
-            methods.index(r["method"]) if r["method"] in methods else len(methods), r["method"],
-            r["data_fraction"] or 0, r["seed"] if r["seed"] is not None else -1, r["run_dir"])
-
-# %% ../nbs/16_report.ipynb
-_METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
-                "pearson_spearman": ("pearson", "spearman")}
-
-def fake_run(run_dir, *, task: str = "sst2", method: str = "kd", seed: int = 0, data_fraction: float = 1.0,
-             score: float = 0.8, role: str = "student", steps: int = 20, step_time: float = 0.01) -> Path:
-    "Write a synthetic finished run (results.json + metrics.jsonl in fit's format) for tests and docs."
-    run_dir = Path(run_dir)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    t = get_task(task)
-    keys = _METRIC_KEYS.get(t.metric, ("accuracy",))
-    final = {split: {**{k: score for k in keys}, "score": score} for split in t.dev_splits}
-    cfg = resolve("cpu-demo", {"task": t.name, "method": method, "run.seed": seed, "data.data_fraction": data_fraction,
-                               "optim.steps": steps, "optim.warmup_steps": 0, "run.run_dir": str(run_dir)}, role=role)
-    RunResults(role=role, task=t.name, method=cfg.method, steps=steps, config=cfg.to_dict(), final=final, best=final,
-               best_step=steps, score=score, best_score=score, median_step_time_s=step_time,
-               wall_time_s=steps * step_time, train_examples=round(1000 * data_fraction), truncated_train_examples=0,
-               device={"platform": "cpu", "kind": "cpu", "count": 1}).write(run_dir)
-    rng = np.random.default_rng(seed)
-    lines = []
-    for s in range(1, steps + 1):
-        lines.append({"kind": "train", "step": s, "loss": float(np.exp(-s / steps) + 0.01 * rng.random()),
-                      "loss/kd": float(np.exp(-s / steps)), "lr": 1e-3, "step_time_s": step_time})
-        if s % max(steps // 4, 1) == 0:
-            lines.append({"kind": "eval", "step": s, **{f"{sp}/{k}": score * s / steps for sp in t.dev_splits
-                                                         for k in (*keys, "score")}})
-    (run_dir / "metrics.jsonl").write_text("".join(json.dumps(l) + "\n" for l in lines))
-    return run_dir
-
-# %% ../nbs/16_report.ipynb
 _LABEL_KEYS = ("task", "method", "data_fraction", "seed")
+
+# %% ../nbs/16_report.ipynb
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 
+# %% ../nbs/16_report.ipynb
 def _as_rows(runs) -> list[dict]:
     return [dict(r) if isinstance(r, Mapping) else load_run(r) for r in runs]
 
@@ -248,11 +252,6 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     return out
 
 # %% ../nbs/16_report.ipynb
-def log_examples(run_dir: str | os.PathLike, examples: list[dict]):
-    "`augpro_mix_examples` as TensorBoard text of the run (tag 'augpro-mix examples (step 0)'), at its last step."
-    tensorboard_text(Path(run_dir), "augpro-mix examples (step 0)", examples_markdown(examples), RunResults.read(run_dir).steps)
-
-# %% ../nbs/16_report.ipynb
 def examples_markdown(examples: list[dict]) -> str:
     "`augpro_mix_examples` as a markdown table."
     cell = lambda s: s.replace("|", "\\|")
@@ -262,9 +261,15 @@ def examples_markdown(examples: list[dict]) -> str:
     return "\n".join(lines)
 
 # %% ../nbs/16_report.ipynb
+def log_examples(run_dir: str | os.PathLike, examples: list[dict]):
+    "`augpro_mix_examples` as TensorBoard text of the run (tag 'augpro-mix examples (step 0)'), at its last step."
+    tensorboard_text(Path(run_dir), "augpro-mix examples (step 0)", examples_markdown(examples), RunResults.read(run_dir).steps)
+
+# %% ../nbs/16_report.ipynb
 def _table(rows, value: str, scale: float, tasks=None, methods=None) -> ResultsTable:
     return results_table(_as_rows(rows), value=value, scale=scale, tasks=tasks, methods=methods)
 
+# %% ../nbs/16_report.ipynb
 def results_bar_chart(rows: Iterable, *, value: str = "score", scale: float = 100.0, tasks=None, methods=None,
                       title: str | None = None) -> go.Figure:
     """Grouped bars (tasks × methods) of the mean over seeds, with ± one sample std as error bars where there are two
@@ -319,6 +324,7 @@ def data_size_curve(rows: Iterable, *, value: str = "score", scale: float = 100.
 # %% ../nbs/16_report.ipynb
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
+# %% ../nbs/16_report.ipynb
 @functools.cache
 def static_images_available() -> bool:
     """Whether plotly can draw a static image here: kaleido (`pip install augpro[static]`) and a Chrome or Chromium on the
@@ -337,6 +343,7 @@ def static_images_available() -> bool:
         print(f"figures: no static image, kaleido could not drive the browser ({why})")
     return why is None
 
+# %% ../nbs/16_report.ipynb
 _STATIC_SERVER = []   # kaleido's browser, started once per process
 
 # %% ../nbs/16_report.ipynb
@@ -375,10 +382,12 @@ def notebook_figures(static: bool | None = None) -> str:
 # %% ../nbs/16_report.ipynb
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
+# %% ../nbs/16_report.ipynb
 def markdown_to_html(md: str) -> str:
     "Markdown as HTML: CommonMark with GitHub's pipe tables (markdown-it-py); raw HTML in `md` is escaped."
     return _MARKDOWN.render(md)
 
+# %% ../nbs/16_report.ipynb
 _CSS = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 10px;text-align:right}
 th:first-child,td:first-child{text-align:left}thead{background:#f3f3f3}h2{margin-top:2em}.meta{color:#666;font-size:90%}"""
@@ -397,6 +406,7 @@ def _named(items, prefix: str) -> list[tuple[str, Any]]:
     return [(getattr(getattr(getattr(x, "layout", None), "title", None), "text", None) or f"{prefix} {i + 1}", x)
             for i, x in enumerate(items)]
 
+# %% ../nbs/16_report.ipynb
 PLOTLY_FILE = "plotly.min.js"   # the library, once per folder of reports and figures
 
 # %% ../nbs/16_report.ipynb
@@ -443,6 +453,10 @@ def write_html_report(figures, tables, path: str | os.PathLike, *, title: str = 
     return path
 
 # %% ../nbs/16_report.ipynb
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.+-]+", "_", str(name)).strip("_") or "figure"
+
+# %% ../nbs/16_report.ipynb
 def save_figures(figures: Mapping[str, go.Figure], folder: str | os.PathLike) -> list[Path]:
     "Each figure as an HTML file `folder/<name>.html`, sharing plotly.js written once beside them (opens offline)."
     folder = Path(folder)
@@ -466,10 +480,6 @@ def save_run_figures(run_dir: str | os.PathLike, figures: Mapping[str, go.Figure
     title = f"{row['task']} {row['method']}" + (f" seed {row['seed']}" if row["role"] == "student" else "")
     return write_html_report(figures, {"dev metrics": md}, Path(run_dir) / "figures.html", title=title,
                              intro=f"Run directory `{row['run_dir']}`.")
-
-# %% ../nbs/16_report.ipynb
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.+-]+", "_", str(name)).strip("_") or "figure"
 
 # %% ../nbs/16_report.ipynb
 def seed_summary(root: str | os.PathLike, methods: Iterable[str]) -> dict:
