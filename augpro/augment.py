@@ -19,7 +19,7 @@ from .projection import _blocked, _check_positive, _check_similarity, _concrete,
 
 # %% auto 0
 __all__ = ['FGSM_DIRECTIONS', 'EPS_MODES', 'mixup_partners', 'mix', 'union_mask', 'union_types', 'sample_lambda', 'table_rms',
-           'fgsm', 'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_replace', 'knn_slots',
+           'fgsm', 'eligible_positions', 'choose_positions', 'nearest_tokens', 'knn_slots', 'knn_replace',
            'random_replace', 'token_change_rate', 'augpro_mix_tokens', 'augpro_fgsm_tokens']
 
 # %% ../nbs/10_augment.ipynb
@@ -88,10 +88,12 @@ FGSM_DIRECTIONS = {
     "random": lambda grad_XxD, key: jax.random.rademacher(key, grad_XxD.shape, dtype=jnp.float32),
 }
 
+# %% ../nbs/10_augment.ipynb
 def table_rms(table_VxD):
     "Root-mean-square entry of an embedding table: the unit of Eq. 2's ε under `eps_mode='rms'`."
     return jnp.sqrt(jnp.mean(jnp.square(jnp.asarray(table_VxD, jnp.float32))))
 
+# %% ../nbs/10_augment.ipynb
 EPS_MODES = {
     "absolute": lambda eps, table_VxD: eps,
     "rms": lambda eps, table_VxD: eps * table_rms(table_VxD),
@@ -131,17 +133,13 @@ def _check_frac(frac):
     if known is not None and not (np.all(known >= 0) and np.all(known <= 1)):
         raise ValueError(f"frac is the fraction of eligible positions to change and must be in [0, 1]; got {frac!r}.")
 
+# %% ../nbs/10_augment.ipynb
 def eligible_positions(ids_XxL, mask_XxL, candidates_V):
     "Positions the KNN and random baselines (Table 7) may change: inside the mask and holding a candidate token."
     ids_XxL = jnp.asarray(ids_XxL)
     return jnp.asarray(mask_XxL).astype(bool) & jnp.take(jnp.asarray(candidates_V), ids_XxL, mode="clip")
 
-def choose_positions(key, eligible_XxL, frac):
-    "Positions for the KNN / random baselines (Table 7): ⌊frac·n + u⌋ random eligible ones per sequence (last axis), u ~ U[0,1)."
-    _check_key(key)
-    _check_frac(frac)
-    return _choose_positions(key, eligible_XxL, frac)
-
+# %% ../nbs/10_augment.ipynb
 def _choose_positions(key, eligible_XxL, frac):
     "`choose_positions` on validated arguments: no checks here."
     eligible_XxL = jnp.asarray(eligible_XxL).astype(bool)
@@ -151,6 +149,13 @@ def _choose_positions(key, eligible_XxL, frac):
     u_XxL = jnp.where(eligible_XxL, jax.random.uniform(k_order, eligible_XxL.shape), 2.0)
     rank_XxL = jnp.argsort(jnp.argsort(u_XxL, axis=-1), axis=-1)
     return eligible_XxL & (rank_XxL < count_X[..., None])
+
+# %% ../nbs/10_augment.ipynb
+def choose_positions(key, eligible_XxL, frac):
+    "Positions for the KNN / random baselines (Table 7): ⌊frac·n + u⌋ random eligible ones per sequence (last axis), u ~ U[0,1)."
+    _check_key(key)
+    _check_frac(frac)
+    return _choose_positions(key, eligible_XxL, frac)
 
 # %% ../nbs/10_augment.ipynb
 def _topk_update(K):
@@ -178,16 +183,6 @@ def _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size):
     return candidates_V
 
 # %% ../nbs/10_augment.ipynb
-def nearest_tokens(ids_X, table_VxD, *, k: int = 15, metric: str = "cosine", candidates=None, chunk_size: int = 4096,
-                   query_chunk_size: int | None = None):
-    "The k nearest candidate tokens of each token in `ids_X` [...] under Eq. 5's similarity (itself excluded), nearest first: int32 [..., k]."
-    ids_X, table_VxD = jnp.asarray(ids_X), jnp.asarray(table_VxD)
-    candidates_V = _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size)
-    _check_positive("query_chunk_size", query_chunk_size, allow_none=True)
-    return _nearest_tokens(ids_X, table_VxD, jnp.asarray(candidates_V), k=int(k), metric=metric,
-                           chunk_size=int(chunk_size), query_chunk_size=query_chunk_size)
-
-# %% ../nbs/10_augment.ipynb
 @partial(jax.jit, static_argnames=("k", "metric", "chunk_size", "query_chunk_size"))
 def _nearest_tokens(ids_X, table_VxD, candidates_V, *, k, metric, chunk_size, query_chunk_size):
     "The compiled scan of `nearest_tokens`, on validated inputs. It carries K = k + 1 neighbours, then drops the token itself."
@@ -205,6 +200,24 @@ def _nearest_tokens(ids_X, table_VxD, candidates_V, *, k, metric, chunk_size, qu
         return jnp.take_along_axis(nbrs_NxK, order_NxK, axis=1)[:, :k]
 
     return _blocked(one_block, all_ids_N[:, None], query_chunk_size).reshape(ids_X.shape + (k,))
+
+# %% ../nbs/10_augment.ipynb
+def nearest_tokens(ids_X, table_VxD, *, k: int = 15, metric: str = "cosine", candidates=None, chunk_size: int = 4096,
+                   query_chunk_size: int | None = None):
+    "The k nearest candidate tokens of each token in `ids_X` [...] under Eq. 5's similarity (itself excluded), nearest first: int32 [..., k]."
+    ids_X, table_VxD = jnp.asarray(ids_X), jnp.asarray(table_VxD)
+    candidates_V = _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size)
+    _check_positive("query_chunk_size", query_chunk_size, allow_none=True)
+    return _nearest_tokens(ids_X, table_VxD, jnp.asarray(candidates_V), k=int(k), metric=metric,
+                           chunk_size=int(chunk_size), query_chunk_size=query_chunk_size)
+
+# %% ../nbs/10_augment.ipynb
+def knn_slots(frac, length: int) -> int:
+    "Slots per sequence that hold every position `choose_positions` can pick: ⌈frac·L⌉ + 1 (at most L); L if `frac` is traced."
+    known = _concrete(frac)
+    if known is None or length == 0:
+        return int(length)
+    return int(min(length, math.ceil(float(np.max(known)) * length) + 1))
 
 # %% ../nbs/10_augment.ipynb
 def knn_replace(key, ids_XxL, mask_XxL, table_VxD, *, k: int = 15, frac: float = 0.1, candidates=None,
@@ -228,13 +241,6 @@ def knn_replace(key, ids_XxL, mask_XxL, table_VxD, *, k: int = 15, frac: float =
     repl_XxS = jnp.take_along_axis(nbrs_XxSxK, slot_pick_XxS[..., None], axis=-1)[..., 0]
     slot_of_XxL = jnp.clip(jnp.cumsum(chosen_XxL, axis=-1) - 1, 0, S - 1)        # a chosen position's rank = its slot
     return jnp.where(chosen_XxL, jnp.take_along_axis(repl_XxS, slot_of_XxL, axis=-1), ids_XxL).astype(ids_XxL.dtype)
-
-def knn_slots(frac, length: int) -> int:
-    "Slots per sequence that hold every position `choose_positions` can pick: ⌈frac·L⌉ + 1 (at most L); L if `frac` is traced."
-    known = _concrete(frac)
-    if known is None or length == 0:
-        return int(length)
-    return int(min(length, math.ceil(float(np.max(known)) * length) + 1))
 
 # %% ../nbs/10_augment.ipynb
 def random_replace(key, ids_XxL, mask_XxL, *, frac: float = 1.0, candidates=None, vocab_size: int = T5_VOCAB_ROWS):
