@@ -42,12 +42,7 @@ class ModelSizes:
 def compute_dtype(self: ModelSizes):
     return DTYPES[self.dtype]
 
-@patch
-def replace(self: ModelSizes, **changes):
-    "A copy with some fields changed (validated again)."
-    self._check_fields(changes)
-    return dataclasses.replace(self, **changes)
-
+# %% ../nbs/06_enct5.ipynb
 @patch
 def to_dict(self: ModelSizes) -> dict:
     return dataclasses.asdict(self)
@@ -61,25 +56,17 @@ def _check_fields(cls: ModelSizes, d: dict):
         raise ValueError(f"unknown {cls.__name__} field(s) {unknown}; the fields are {sorted(names)}.")
 
 # %% ../nbs/06_enct5.ipynb
+@patch
+def replace(self: ModelSizes, **changes):
+    "A copy with some fields changed (validated again)."
+    self._check_fields(changes)
+    return dataclasses.replace(self, **changes)
+
+# %% ../nbs/06_enct5.ipynb
 @patch(cls_method=True)
 def from_dict(cls: ModelSizes, d: dict):
     cls._check_fields(d)
     return cls(**d)
-
-# %% ../nbs/06_enct5.ipynb
-@patch(cls_method=True)
-def preset(cls: ModelSizes, name: str, **overrides):
-    "A named size from the family's `presets`, with optional field overrides."
-    if name not in cls.presets:
-        raise ValueError(f"unknown {cls.family} preset {name!r}; choose one of {list(cls.presets)}, or build "
-                         f"{cls.__name__}(...) with explicit sizes.")
-    return cls.from_dict({**cls.presets[name], **overrides})
-
-# %% ../nbs/06_enct5.ipynb
-@patch(cls_method=True)
-def from_hf(cls: ModelSizes, config_json: str | Path | dict, **overrides):
-    "Read a Hugging Face `config.json` of this family (a path to it or its folder, or the parsed dict)."
-    return cls.from_dict({**cls._hf_fields(read_hf_config(config_json, cls.family)), **overrides})
 
 # %% ../nbs/06_enct5.ipynb
 def read_hf_config(config_json, family: str) -> dict:
@@ -95,6 +82,21 @@ def read_hf_config(config_json, family: str) -> dict:
         return json.loads(p.read_text())
     except json.JSONDecodeError as e:
         raise ValueError(f"{p} is not valid JSON ({e}); expected a Hugging Face {family} config.json.") from None
+
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def preset(cls: ModelSizes, name: str, **overrides):
+    "A named size from the family's `presets`, with optional field overrides."
+    if name not in cls.presets:
+        raise ValueError(f"unknown {cls.family} preset {name!r}; choose one of {list(cls.presets)}, or build "
+                         f"{cls.__name__}(...) with explicit sizes.")
+    return cls.from_dict({**cls.presets[name], **overrides})
+
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def from_hf(cls: ModelSizes, config_json: str | Path | dict, **overrides):
+    "Read a Hugging Face `config.json` of this family (a path to it or its folder, or the parsed dict)."
+    return cls.from_dict({**cls._hf_fields(read_hf_config(config_json, cls.family)), **overrides})
 
 # %% ../nbs/06_enct5.ipynb
 @dataclass(frozen=True)
@@ -141,12 +143,10 @@ def inner_dim(self: EncT5Config) -> int:
     "Width of the attention projections, heads × d_kv."
     return self.num_heads * self.d_kv
 
-@patch(cls_method=True)
-def _hf_fields(cls: EncT5Config, hf: dict) -> dict:
-    return _hf_config_fields(hf)
-
 # %% ../nbs/06_enct5.ipynb
 _T5_SIZES = dict(vocab_size=32128, relative_attention_num_buckets=32, relative_attention_max_distance=128)
+
+# %% ../nbs/06_enct5.ipynb
 ENCT5_PRESETS: dict[str, dict] = {
     "tiny": dict(vocab_size=128, d_model=32, d_kv=8, num_heads=3, d_ff=64, num_layers=2),
     "cpu-demo": dict(_T5_SIZES, d_model=128, d_kv=32, num_heads=4, d_ff=256, num_layers=4, embedding_init_std=0.05),
@@ -158,9 +158,11 @@ EncT5Config.family, EncT5Config.presets = "EncT5", ENCT5_PRESETS
 
 # %% ../nbs/06_enct5.ipynb
 _HF_FIELDS = ("vocab_size", "d_model", "d_kv", "num_heads", "d_ff", "num_layers")
+
+# %% ../nbs/06_enct5.ipynb
 _T5_MODEL_TYPES = ("t5", "mt5")
 
-
+# %% ../nbs/06_enct5.ipynb
 def _hf_config_fields(hf: dict) -> dict:
     "EncT5Config fields from a Hugging Face T5 config dict, with clear errors for non-T5 1.1 configs."
     mt = hf.get("model_type")
@@ -181,6 +183,11 @@ def _hf_config_fields(hf: dict) -> dict:
                relative_attention_max_distance=int(hf.get("relative_attention_max_distance", 128)),
                layer_norm_epsilon=float(hf.get("layer_norm_epsilon", 1e-6)))
     return out
+
+# %% ../nbs/06_enct5.ipynb
+@patch(cls_method=True)
+def _hf_fields(cls: EncT5Config, hf: dict) -> dict:
+    return _hf_config_fields(hf)
 
 # %% ../nbs/06_enct5.ipynb
 def relative_position_bucket(relative_position, *, bidirectional: bool = True, num_buckets: int = 32,
@@ -210,7 +217,7 @@ def relative_position_bucket(relative_position, *, bidirectional: bool = True, n
     large = exact + np.searchsorted(np.asarray(thresholds, dtype=np.int64), dist, side="right")
     return (offset + np.where(dist < exact, dist, large)).astype(np.int32)
 
-
+# %% ../nbs/06_enct5.ipynb
 def relative_position_buckets(q_len: int, k_len: int, *, bidirectional: bool = True, num_buckets: int = 32,
                               max_distance: int = 128) -> np.ndarray:
     "The [q_len, k_len] bucket matrix of an attention layer (relative position = key index − query index)."
@@ -233,7 +240,7 @@ def plot_relative_buckets(length: int = 160, *, num_buckets: int = 32, max_dista
 # %% ../nbs/06_enct5.ipynb
 DROPOUT_LEVELS = 1 << 16   # dropout draws 16-bit uniform numbers: two per 32-bit threefry output
 
-
+# %% ../nbs/06_enct5.ipynb
 class Dropout(nnx.Module):
     """Inverted dropout at `rate`, drawing two 16-bit numbers from each 32-bit random word (half the generator work of
     `nnx.Dropout`). Realised rate round(rate·2¹⁶)/2¹⁶; kept entries scaled so the expectation is the input."""
@@ -262,7 +269,7 @@ class Dropout(nnx.Module):
 # %% ../nbs/06_enct5.ipynb
 NEG_INF = -1e9   # additive mask bias: finite, so a fully padded row gives uniform attention, not NaN
 
-
+# %% ../nbs/06_enct5.ipynb
 def _param(rngs: nnx.Rngs, shape, std: float, axes: tuple) -> nnx.Param:
     "A float32 N(0, std²) parameter with logical axis names `axes`."
     if len(axes) != len(shape):
@@ -338,7 +345,7 @@ class EncoderLayer(nnx.Module):
         x = x + self.dropout(self.ffn(self.ffn_norm(x, x.dtype), **kw), **kw)
         return x
 
-
+# %% ../nbs/06_enct5.ipynb
 class DecoderLayer(nnx.Module):
     "Self-attention over the decoder input, cross-attention into the encoder, gated-GELU; all pre-norm."
     def __init__(self, cfg: EncT5Config, rngs: nnx.Rngs):
@@ -460,10 +467,12 @@ def _rngs(self: EncT5, rngs, deterministic):
     "The dropout randomness to use: None when deterministic (or without dropout), else an RngStream."
     return None if deterministic or self.config.dropout_rate == 0.0 else dropout_stream(rngs, self.dropout_rngs)
 
+# %% ../nbs/06_enct5.ipynb
 @patch
 def _check_hidden(self: EncT5, x, mask, what):
     return check_hidden(x, mask, self.config.d_model, "d_model", what, self.config.compute_dtype)
 
+# %% ../nbs/06_enct5.ipynb
 @patch
 def _check_k(self: EncT5, k):
     check_layer_index(k, self.config.num_layers)
