@@ -112,7 +112,7 @@ class LossConfig:
     mix_groups: int = 0                 # pair MixUp partners, and group projections, within this many equal slices of the batch (0: one per data-parallel device)
     metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
     chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
-    projection_block: int | None = 128  # project only the in-mask positions, in blocks of this many (None: every position)
+    projection_block: int | None = 256  # project only the in-mask positions, in blocks of this many (None: every position)
     teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
     term_params: dict[str, Any] = field(default_factory=dict)   # the terms' own hyperparameters that differ from their defaults (set as loss.NAME)
 

@@ -321,7 +321,7 @@ def _project_in_mask(reps_GxPxD, inside_GxP, table_VxD, candidates_V, *, metric,
     return jax.vmap(one_group)(reps_GxPxD, inside_GxP)
 
 # %% ../nbs/02_projection.ipynb
-def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 128, groups: int = 1, **project_kwargs):
+def project_masked(reps_BxLxD, mask_BxL, table_VxD, *, block: int = 256, groups: int = 1, **project_kwargs):
     """`project` at the positions inside `mask_BxL` only (0 elsewhere): `reps_BxLxD` [B, L, D] -> int32 ids [B, L].
 
     Each of G = `groups` equal slices of the batch projects its in-mask positions, in order, in blocks of `block`
