@@ -85,10 +85,14 @@ def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
         return str(default)
     if preset_family(parse_model_spec(cfg.model.teacher)[0]) is None:
         return cfg.model.teacher
-    if not get_method(cfg.method).needs_teacher and cfg.model.student_init != "teacher":
+    if get_method(cfg.method).needs_teacher:
+        needs = f"method {cfg.method!r} needs"
+    elif cfg.model.student_init == "teacher":
+        needs = f"model.student_init='teacher' (method {cfg.method!r}) starts the student from"
+    else:
         return None
     raise FileNotFoundError(
-        f"method {cfg.method!r} needs a trained teacher, and there is none at {default} (teacher_dir is not set and "
+        f"{needs} a trained teacher, and there is none at {default} (teacher_dir is not set and "
         f"model.teacher={cfg.model.teacher!r} is an untrained size). {_train_first(cfg.task, default)}; or pass teacher_dir.")
 
 # %% ../nbs/14_sweep.ipynb
@@ -158,6 +162,45 @@ class SweepSpec:
         self.runs()   # every config is built (and so validated) now
 
 # %% ../nbs/14_sweep.ipynb
+@dataclass(frozen=True)
+class SweepRun:
+    "One run of a sweep: its role, resolved config (and the source and overrides it came from), folder and teacher."
+    role: str
+    config: TrainConfig
+    source: str
+    overrides: dict
+    run_dir: Path
+    teacher_dir: Path | None
+    imports: tuple = ()   # the sweep's modules of one's own registrations, imported by the run's notebook too
+
+    @property
+    def notebook(self) -> str:
+        return "train_teacher.ipynb" if self.role == "teacher" else "distill.ipynb"
+
+    @property
+    def done(self) -> bool:
+        "Finished with exactly this config (the same fingerprint), not merely holding a results.json."
+        return self.stale() is None and (self.run_dir / "results.json").is_file()
+
+    def stale(self) -> str | None:
+        "What differs when the run folder holds a finished run of another config; None otherwise."
+        if not (self.run_dir / "results.json").is_file():
+            return None
+        return self.config.describe_changes(RunResults.read(self.run_dir).train_config) or None
+
+    def describe(self) -> str:
+        c = self.config
+        what = "teacher" if self.role == "teacher" else f"{c.method} seed {c.run.seed}"
+        return f"{c.task} {what} ({100 * c.data.data_fraction:g}% of the data)"
+
+    def parameters(self) -> dict:
+        "The papermill parameters of the run's notebook: the config source, the overrides and the teacher's folder."
+        p = {"config": str(self.source), "overrides": self.overrides, "imports": list(self.imports)}
+        if self.role == "student":
+            p["teacher_dir"] = None if self.teacher_dir is None else str(self.teacher_dir)
+        return p
+
+# %% ../nbs/14_sweep.ipynb
 @patch
 def _normalize_axes(self: SweepSpec):
     "The grid's axes as tuples of checked values; GLUE task names in their canonical form."
@@ -173,7 +216,7 @@ def _normalize_axes(self: SweepSpec):
         get_method(m)
     if not all(isinstance(s, int) and not isinstance(s, bool) for s in self.seeds):
         raise ValueError(f"SweepSpec.seeds must be integers; got {list(self.seeds)}.")
-    if not all(isinstance(f, (int, float)) and 0 < f <= 1 for f in self.data_fractions):
+    if not all(isinstance(f, (int, float)) and not isinstance(f, bool) and 0 < f <= 1 for f in self.data_fractions):
         raise ValueError(f"SweepSpec.data_fractions must be in (0, 1]; got {list(self.data_fractions)}.")
     object.__setattr__(self, "data_fractions", tuple(float(f) for f in self.data_fractions))
 
@@ -257,45 +300,6 @@ def runs(self: SweepSpec) -> list["SweepRun"]:
                     runs.append(self._run("student", {**self.base, **grid}, student_dir(out, task, method, frac, seed),
                                           teachers[task, frac if self.teacher_per_fraction else None]))
     return runs
-
-# %% ../nbs/14_sweep.ipynb
-@dataclass(frozen=True)
-class SweepRun:
-    "One run of a sweep: its role, resolved config (and the source and overrides it came from), folder and teacher."
-    role: str
-    config: TrainConfig
-    source: str
-    overrides: dict
-    run_dir: Path
-    teacher_dir: Path | None
-    imports: tuple = ()   # the sweep's modules of one's own registrations, imported by the run's notebook too
-
-    @property
-    def notebook(self) -> str:
-        return "train_teacher.ipynb" if self.role == "teacher" else "distill.ipynb"
-
-    @property
-    def done(self) -> bool:
-        "Finished with exactly this config (the same fingerprint), not merely holding a results.json."
-        return self.stale() is None and (self.run_dir / "results.json").is_file()
-
-    def stale(self) -> str | None:
-        "What differs when the run folder holds a finished run of another config; None otherwise."
-        if not (self.run_dir / "results.json").is_file():
-            return None
-        return self.config.describe_changes(RunResults.read(self.run_dir).train_config) or None
-
-    def describe(self) -> str:
-        c = self.config
-        what = "teacher" if self.role == "teacher" else f"{c.method} seed {c.run.seed}"
-        return f"{c.task} {what} ({100 * c.data.data_fraction:g}% of the data)"
-
-    def parameters(self) -> dict:
-        "The papermill parameters of the run's notebook: the config source, the overrides and the teacher's folder."
-        p = {"config": str(self.source), "overrides": self.overrides, "imports": list(self.imports)}
-        if self.role == "student":
-            p["teacher_dir"] = None if self.teacher_dir is None else str(self.teacher_dir)
-        return p
 
 # %% ../nbs/14_sweep.ipynb
 EXPERIMENT_NOTEBOOKS = ("train_teacher.ipynb", "distill.ipynb", "report.ipynb")
@@ -471,18 +475,18 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     (after the report) when runs failed."""
     spec = spec_or_path if isinstance(spec_or_path, SweepSpec) else SweepSpec.from_yaml(spec_or_path)
     jobs = spec.jobs if jobs is None else jobs
-    if not isinstance(jobs, int) or jobs < 1:
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer; got {jobs!r}.")
-    nb_dir = experiment_notebooks(notebooks_dir or spec.notebooks_dir)
-    _check_notebooks(nb_dir)
-    plan, result = spec.runs(), SweepResult(Path(spec.out))
-    result.out.mkdir(parents=True, exist_ok=True)
-    (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
     if launcher is not None:
         spec = dataclasses.replace(spec, launcher=launcher)
     if LAUNCHERS.lookup(spec.launcher).remote and not Path(spec.out).is_absolute():
         raise ValueError(f"out: {spec.out!r} is relative, and a {spec.launcher} worker resolves it in its own folder: give "
                          "an absolute path on a filesystem that every worker sees.")
+    nb_dir = experiment_notebooks(notebooks_dir or spec.notebooks_dir)
+    _check_notebooks(nb_dir)
+    plan, result = spec.runs(), SweepResult(Path(spec.out))   # checked: only now is anything written
+    result.out.mkdir(parents=True, exist_ok=True)
+    (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
     say, runner = _sayer(len(plan), progress), make_launcher(spec, jobs)
     watcher = RunWatcher(say, progress_every if progress else None)
     try:
@@ -506,8 +510,12 @@ def _tail_records(path: Path, nbytes: int = 1 << 20) -> list[dict]:
     try:
         with open(path, "rb") as f:
             size = f.seek(0, os.SEEK_END)
-            f.seek(max(0, size - nbytes))
-            lines = f.read().decode(errors="replace").splitlines()[1 if size > nbytes else 0:]
+            start = max(0, size - nbytes)
+            f.seek(max(0, start - 1))   # one byte before the window: a newline there means the window starts a line
+            data = f.read()
+            if start > 0:
+                data = data[data.find(b"\n") + 1:] if b"\n" in data else b""   # drop the cut line, or the byte before
+            lines = data.decode(errors="replace").splitlines()
     except OSError:   # not written yet, or being removed
         return []
     records = []
