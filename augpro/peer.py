@@ -239,6 +239,15 @@ def kl(self: TorchStep, s_logits, t_logits):
 
 # %% ../nbs/17d_peer.ipynb
 @patch
+def specials(self: TorchStep, mask):
+    "Where `finalize` writes the tokenizer's special tokens, `(ends, cls)`: each row's last in-mask position, and position 0 if it has a [CLS]."
+    torch, inside = self.torch, mask.bool()
+    pos = torch.arange(mask.shape[1])
+    ends = pos == torch.where(inside, pos, -1).max(1, keepdim=True).values
+    return ends, (pos == 0) & inside & (self.layout.cls_id is not None)
+
+# %% ../nbs/17d_peer.ipynb
+@patch
 def project(self: TorchStep, reps, table, mask):
     """Eq. 5 as a dense matmul: cosine scores against the whole table, non-candidates excluded, argmax; at the
     positions whose ids `finalize` keeps (indexed out, as eager PyTorch allows; augpro's `projected_positions`) unless
@@ -252,15 +261,6 @@ def project(self: TorchStep, reps, table, mask):
     ids = self.torch.zeros(reps.shape[:-1], dtype=self.torch.long)
     ids[inside] = scores.masked_fill(~self.candidates, float("-inf")).argmax(1)
     return ids
-
-# %% ../nbs/17d_peer.ipynb
-@patch
-def specials(self: TorchStep, mask):
-    "Where `finalize` writes the tokenizer's special tokens, `(ends, cls)`: each row's last in-mask position, and position 0 if it has a [CLS]."
-    torch, inside = self.torch, mask.bool()
-    pos = torch.arange(mask.shape[1])
-    ends = pos == torch.where(inside, pos, -1).max(1, keepdim=True).values
-    return ends, (pos == 0) & inside & (self.layout.cls_id is not None)
 
 # %% ../nbs/17d_peer.ipynb
 @patch
