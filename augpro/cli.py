@@ -31,9 +31,9 @@ from .registry import Registry, import_registrations
 
 # %% auto 0
 __all__ = ['RUN_FLAGS', 'RUN_OPTIONS', 'CONFIG_HELP', 'DEMO_METHODS', 'DEMO_SHARED', 'DEMO_TEACHER', 'DEMO_RECIPES',
-           'NO_DATA_HELP', 'COMMANDS', 'USER_ERRORS', 'IMPORTED', 'HELD_LOGGERS', 'CLI_WORDS', 'DISK_FULL',
+           'NO_DATA_HELP', 'COMMANDS', 'IMPORTED', 'HELD_LOGGERS', 'USER_ERRORS', 'CLI_WORDS', 'DISK_FULL',
            'tyro_message', 'peek_overrides', 'config_from_argv', 'DemoRecipe', 'run_demo', 'Command', 'command',
-           'build_parser', 'in_interactive_shell', 'import_modules', 'in_cli_words', 'disk_full', 'main']
+           'import_modules', 'build_parser', 'in_interactive_shell', 'in_cli_words', 'disk_full', 'main']
 
 # %% ../nbs/18_cli.ipynb
 RUN_FLAGS = ("overwrite", "resume", "allow_unfinished_teacher", "allow_other_task_teacher")
@@ -52,17 +52,18 @@ CONFIG_HELP = ("Every config key is a flag (--loss.augpro_fgsm_eps 35, --data.ba
                "--allow_other_task_teacher (distill) a teacher trained on another task.")
 
 def tyro_message(box: str, prog: str) -> str:
-    "One line from the box tyro prints for a bad flag: the problem, then the flag's expected form and help."
-    rows = [r.strip().strip("│╭╰╮╯").strip() for r in box.strip().splitlines()][1:-1]
+    """One line from the box tyro prints for a bad flag: the problem, then the flag's expected form and help. tyro draws
+    the box in Unicode where stdout is UTF-8, else in ASCII (a title line, then dashed rules: Jupyter, other locales)."""
+    rows = [r.strip().strip("│╭╰╮╯").strip() for r in box.strip("\n").splitlines()][1:]   # the title line dropped
     sections, current = [], []
     for r in rows:
-        if r and set(r) <= {"─"}:
+        if len(r) > 2 and (set(r) <= {"─"} or set(r) <= {"-"}):   # a rule, or the box's top or bottom edge
             sections.append(current)
             current = []
         elif r:
             current.append(r)
-    sections.append(current)
-    problem = " ".join(sections[0]).rstrip(".") if sections and sections[0] else " ".join(box.split())
+    sections = [s for s in sections + [current] if s]
+    problem = " ".join(sections[0]).rstrip(".") if sections else " ".join(box.split())
     helptext = next((s[1:] for s in sections if s and s[0] == "Argument helptext:"), None)
     expected = f" Expected {' '.join(helptext)}." if helptext else ""
     return f"{problem}.{expected} See {prog} --help."
@@ -72,6 +73,19 @@ class _OneLineParser(argparse.ArgumentParser):
     "An argument parser whose errors are one-line `ValueError`s (the commands print them as such)."
     def error(self, message):
         raise ValueError(f"{message}. See {self.prog} --help.")
+
+# %% ../nbs/18_cli.ipynb
+def _convert(text: str, annotation: str):
+    "A flag's text as the value of a config field of `annotation` (the dataclass's type string); ValueError if it is not."
+    kinds = [k.strip() for k in annotation.split("|")]
+    if "None" in kinds and text in ("None", "null"):
+        return None
+    for kind in (k for k in kinds if k != "None"):
+        try:
+            return {"int": int, "float": float, "str": str}[kind](text)
+        except (KeyError, ValueError):
+            continue
+    raise ValueError(text)
 
 # %% ../nbs/18_cli.ipynb
 def _flag_type(spec):
@@ -90,19 +104,6 @@ def _flag_type(spec):
             kinds = " or ".join(words.get(k.strip(), k.strip()) for k in spec.flag_type.split("|"))
             raise argparse.ArgumentTypeError(f"{text!r} is not {kinds}") from None
     return parse
-
-# %% ../nbs/18_cli.ipynb
-def _convert(text: str, annotation: str):
-    "A flag's text as the value of a config field of `annotation` (the dataclass's type string); ValueError if it is not."
-    kinds = [k.strip() for k in annotation.split("|")]
-    if "None" in kinds and text in ("None", "null"):
-        return None
-    for kind in (k for k in kinds if k != "None"):
-        try:
-            return {"int": int, "float": float, "str": str}[kind](text)
-        except (KeyError, ValueError):
-            continue
-    raise ValueError(text)
 
 # %% ../nbs/18_cli.ipynb
 def peek_overrides(args: list[str]) -> dict:
@@ -151,7 +152,7 @@ def _parse_run_flags(argv: list[str], role: str, prog: str):
     for flag in RUN_FLAGS:
         pre.add_argument(f"--{flag}", action="store_true")
     for name, (_, spec) in declared_params().items():   # loss terms' own hyperparameters: --loss.NAME VALUE
-        pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec))
+        pre.add_argument(f"--loss.{name}", dest=f"loss.{name}", type=_flag_type(spec), default=argparse.SUPPRESS)
     known, rest = pre.parse_known_args(argv)
     if any(a in ("-h", "--help") for a in rest):   # tyro lists the config keys; the run options come first
         print("run options:\n" + "\n".join(f"  {flag:<28}{text}" for flag, text in RUN_OPTIONS.items()
@@ -168,7 +169,7 @@ def _given_keys(rest: list[str], known) -> dict:
     peek.add_argument("--method")
     chosen = {k: v for k, v in vars(peek.parse_known_args(rest)[0]).items() if v is not None}
     chosen.update(peek_overrides(rest))
-    chosen.update({k: v for k, v in vars(known).items() if k.startswith("loss.") and v is not None})
+    chosen.update({k: v for k, v in vars(known).items() if k.startswith("loss.")})   # given ones only; None is a value
     return chosen
 
 # %% ../nbs/18_cli.ipynb
@@ -382,6 +383,24 @@ def _distill(argv) -> int:
     return 0
 
 # %% ../nbs/18_cli.ipynb
+def import_modules(argv: list[str]) -> list[str]:
+    """Import every module named by `--import MODULE` (a dotted name on the Python path, the current folder included, or
+    a .py file), anywhere in the command line, so the methods, loss terms and presets it registers exist; the rest of argv."""
+    rest, names, it = [], [], iter(argv)
+    for a in it:
+        if a == "--import" or a.startswith("--import="):
+            names.append(a.partition("=")[2] or next(it, ""))
+        else:
+            rest.append(a)
+    import_registrations(names)
+    IMPORTED.extend(n for n in names if n not in IMPORTED)
+    return rest
+
+IMPORTED: list[str] = []   # what `--import` loaded in this process, passed on to sweeps' notebooks
+
+HELD_LOGGERS = ("absl", "asyncio")   # orbax logs through absl; its abandoned coroutines through asyncio
+
+# %% ../nbs/18_cli.ipynb
 def _sweep_arguments(p):
     p.add_argument("spec", help="sweep YAML: a file here, or one shipped with augpro such as sweep_cpu.yaml (see `augpro path`)")
     p.add_argument("--notebooks", help="folder of the experiment notebooks (default: the ones shipped with augpro)")
@@ -511,24 +530,6 @@ def in_interactive_shell() -> bool:
     return ipython is not None and ipython.get_ipython() is not None
 
 USER_ERRORS = (ValueError, FileNotFoundError, ConnectionError, FloatingPointError, OSError)
-
-# %% ../nbs/18_cli.ipynb
-def import_modules(argv: list[str]) -> list[str]:
-    """Import every module named by `--import MODULE` (a dotted name on the Python path, the current folder included, or
-    a .py file), anywhere in the command line, so the methods, loss terms and presets it registers exist; the rest of argv."""
-    rest, names, it = [], [], iter(argv)
-    for a in it:
-        if a == "--import" or a.startswith("--import="):
-            names.append(a.partition("=")[2] or next(it, ""))
-        else:
-            rest.append(a)
-    import_registrations(names)
-    IMPORTED.extend(n for n in names if n not in IMPORTED)
-    return rest
-
-IMPORTED: list[str] = []   # what `--import` loaded in this process, passed on to sweeps' notebooks
-
-HELD_LOGGERS = ("absl", "asyncio")   # orbax logs through absl; its abandoned coroutines through asyncio
 
 # %% ../nbs/18_cli.ipynb
 class _HeldErrors(logging.Handler):
