@@ -187,9 +187,13 @@ def _checkpoint_family(source: str) -> ModelFamily:
     folder = _checkpoint_folder(source)
     if folder is not None:
         try:
-            model_type = json.loads((folder / "config.json").read_text()).get("model_type")
+            config = json.loads((folder / "config.json").read_text())
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise ValueError(f"{folder / 'config.json'} is not valid JSON ({e}); re-download the checkpoint.") from None
+        if not isinstance(config, dict):
+            raise ValueError(f"{folder / 'config.json'} holds a JSON {type(config).__name__}, not a model config; "
+                             "re-download the checkpoint.")
+        model_type = config.get("model_type")
         family = next((f for f in FAMILIES.values() if model_type in f.hf_model_types), None)
         if family is None:
             known = sorted(t for f in FAMILIES.values() for t in f.hf_model_types)
@@ -240,7 +244,7 @@ def cut_layers(model, num_layers: int, *, seed: int = 0):
     student cut from a deeper pretrained model, as AugPro's students are separately pretrained smaller models. Its
     config records the real depth. (MixKD's start from the *fine-tuned teacher* is `init_student_from_teacher`.)"""
     have = model.config.num_layers
-    if not isinstance(num_layers, int) or not 1 <= num_layers <= have:
+    if isinstance(num_layers, bool) or not isinstance(num_layers, int) or not 1 <= num_layers <= have:
         raise ValueError(f"num_layers={num_layers!r} must be a whole number in [1, {have}]: the model has {have} layers.")
     family = family_of(model)
     cut = family.model_cls(model.config.replace(num_layers=num_layers), nnx.Rngs(params=seed, dropout=seed + 1))
