@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from markdown_it import MarkdownIt
 from plotly.subplots import make_subplots
+from scipy import optimize, stats
 
 import augpro
 from .config import METHODS, ROLES, resolve
@@ -45,7 +46,8 @@ __all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collec
            'logged_means', 'strip_template', 'augpro_mix_examples', 'examples_markdown', 'log_examples',
            'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg', 'notebook_figures',
            'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table',
-           'noise_threshold', 'noise_note', 'gains_beside_paper', 'Report', 'build_report']
+           'noise_threshold', 'noise_note', 'gains_beside_paper', 'detectable_gap', 'compare_seeds', 'Report',
+           'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -556,6 +558,55 @@ def gains_beside_paper(scores: Mapping[str, Sequence[float]], *, paper: str = "a
         rows.append({"method": method, "gain": gain, "se": se, "paper_gain": theirs[method],
                      "agrees": bool(np.sign(gain) == np.sign(theirs[method]))})
     return rows
+
+# %% ../nbs/16_report.ipynb
+def detectable_gap(se: float, df: float, *, alpha: float = 0.05, power: float = 0.8) -> float:
+    """The smallest true gap that a two-sided t-test at `alpha`, with standard error `se` and `df` degrees of freedom,
+    detects with probability `power`: the noncentrality at which the noncentral t puts `power` beyond ±t₁₋α/₂, times se."""
+    t = stats.t.ppf(1 - alpha / 2, df)
+    # the far tail, below −t, is under 1e-5 near the root; scipy's nct gives NaN there at some nc, read as 0
+    reach = lambda nc: stats.nct.sf(t, df, nc) + np.nan_to_num(stats.nct.cdf(-t, df, nc)) - power
+    return float(optimize.brentq(reach, 0.0, 2 * (t + stats.t.ppf(power, df)))) * se
+
+# %% ../nbs/16_report.ipynb
+def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: float | None, *, alpha: float = 0.05,
+                  power: float = 0.8) -> dict:
+    """a − b of two methods' scores by seed ({seed: score}): a t-test paired on the shared seeds (Welch's when fewer than
+    two are shared), the mean gap, its (1 − alpha) CI, p, the smallest gap the seeds could detect at `power`, and the
+    verdict of the rule above beside the paper's gap."""
+    shared = sorted(set(a) & set(b))
+    if len(shared) >= 2:
+        d = np.array([a[s] - b[s] for s in shared])
+        n, gap, sd = len(d), float(d.mean()), float(d.std(ddof=1))
+        se, df = sd / np.sqrt(n), n - 1
+        p = float(stats.ttest_rel([a[s] for s in shared], [b[s] for s in shared]).pvalue) if sd > 0 else float(gap == 0)
+        test = f"paired, n={n}"
+    elif len(a) >= 2 and len(b) >= 2:
+        x, y = np.array(list(a.values())), np.array(list(b.values()))
+        gap, va, vb = float(x.mean() - y.mean()), x.var(ddof=1) / len(x), y.var(ddof=1) / len(y)
+        se = float(np.sqrt(va + vb))
+        df = (va + vb) ** 2 / (va ** 2 / (len(x) - 1) + vb ** 2 / (len(y) - 1)) if se > 0 else len(x) + len(y) - 2
+        p = float(stats.ttest_ind(x, y, equal_var=False).pvalue)
+        test = f"Welch, n={len(x)}+{len(y)}"
+    else:
+        return {"test": "not run yet", "gap": None, "ci95": None, "p": None, "detectable": None,
+                "paper gap": paper_gap, "verdict": "pending"}
+    t = stats.t.ppf(1 - alpha / 2, df)
+    lo, hi = gap - t * se, gap + t * se
+    sign = "a > b" if lo > 0 else "a < b" if hi < 0 else None
+    if paper_gap is None:
+        verdict = f"{sign or 'inconclusive'} (no paper gap)"
+    elif paper_gap == 0:   # the paper shows no gap: no side to be on
+        verdict = "inconclusive" if sign is None else f"not reproduced ({sign})"
+    else:
+        side = lo > 0 if paper_gap > 0 else hi < 0
+        has_paper = lo <= paper_gap <= hi
+        shown = (("same sign, smaller" if abs(gap) < abs(paper_gap) else "same sign, larger") if side else
+                 "no gap shown" if sign is None else "opposite sign")
+        verdict = "reproduced" if side and has_paper else "inconclusive" if has_paper else f"not reproduced ({shown})"
+    return {"test": test, "gap": round(gap, 2), "ci95": f"[{lo:.2f}, {hi:.2f}]", "p": round(p, 4),
+            "detectable": round(detectable_gap(se, df, alpha=alpha, power=power), 2) if se > 0 else 0.0,
+            "paper gap": paper_gap, "verdict": verdict}
 
 # %% ../nbs/16_report.ipynb
 @dataclass
