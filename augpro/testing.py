@@ -5,11 +5,15 @@
 # %% ../nbs/00a_testing.ipynb 2
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 # %% auto 0
-__all__ = ['patched_env', 'one_line_error', 'offline_env']
+__all__ = ['patched_env', 'one_line_error', 'offline_env', 'scratch_dir']
 
 # %% ../nbs/00a_testing.ipynb
 @contextlib.contextmanager
@@ -39,3 +43,10 @@ def offline_env(tmp, drop=()) -> dict:
     "The environment of a subprocess with the hub offline and empty caches in `tmp`, without the variables in `drop`."
     env = {k: v for k, v in os.environ.items() if k not in drop}
     return {**env, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp), "HF_HUB_CACHE": str(tmp), "HF_DATASETS_CACHE": str(tmp)}
+
+# %% ../nbs/00a_testing.ipynb
+def scratch_dir(prefix: str = "augpro-test-") -> Path:
+    "A new temporary folder, deleted (with all it holds) when this process exits: a test's scratch space."
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
