@@ -466,12 +466,10 @@ def _check_inputs(cfg, cfgs: dict, fns: dict, student, teacher, batch, cand, see
     return check_models, {m: check_fns[m].metrics[0] for m in cfgs}
 
 # %% ../nbs/17d_peer.ipynb
-def _peer_rows(times: dict, med: dict, methods: list, compile_s: dict, flops: dict) -> dict:
-    "Per method: both sides' times, augpro ÷ PyTorch by medians (`med`) and by minima, augpro's compile time and GFLOP."
-    low = {k: min(v) for k, v in times.items()}
+def _peer_rows(times: dict, methods: list, compile_s: dict, flops: dict) -> dict:
+    """Per method: both sides' times, augpro's compile time and GFLOP. Ratios are not stored: every reader pairs the
+    times by round (`_vs_torch`, `peer_ratios`)."""
     return {m: {"augpro": ms_summary(times[f"augpro {m}"]), "torch": ms_summary(times[f"torch {m}"]),
-                "augpro_over_torch": round(med[f"augpro {m}"] / med[f"torch {m}"], 3),
-                "min_augpro_over_torch": round(low[f"augpro {m}"] / low[f"torch {m}"], 3),
                 "augpro_compile_s": compile_s[m], "augpro_gflop": round(flops[m]["flops"] / 1e9, 3)} for m in methods}
 
 # %% ../nbs/17d_peer.ipynb
@@ -501,14 +499,13 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
         torch_steps[m]()   # PyTorch's first step allocates the optimizer's state: not timed
     load_before = other_cpu_load()
     times = time_interleaved(timed, warmup=warmup, repeats=repeats)
-    med = {k: statistics.median(v) for k, v in times.items()}
     return {"teacher": cfg.model.teacher, "student": cfg.model.student,
             "params": params, "params_equal": True,
             "vocab": size.vocab, "batch": size.batch, "length": size.length, "lengths": size.lengths,
             "fill": round(float(np.mean(np.asarray(batch["mask"]))), 3),
             "train_config": {k: cfg.value(k) for k in STEP_CONFIG_KEYS},
             "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.attn_implementation,
-            "check": check, "other_cpu_load_before": load_before, "methods": _peer_rows(times, med, list(cfgs), compile_s, flops),
+            "check": check, "other_cpu_load_before": load_before, "methods": _peer_rows(times, list(cfgs), compile_s, flops),
             "teacher_forward": {side: ms_summary(times[f"{side} teacher forward"]) for side in ("augpro", "torch")}}
 
 # %% ../nbs/17d_peer.ipynb
