@@ -37,17 +37,17 @@ from .tasks import GLUE_TASKS, get_task
 from .distill import prepare_run, projection_candidates, resolve_run
 from .runs import RunResults, read_metrics, tensorboard_text
 from .encoders import build_model
-from .losses import StepContext, augpro_mix_tokens_of
+from .losses import StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
 
 # %% auto 0
 __all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collect_runs', 'training_curves', 'run_figures',
-           'logged_means', 'strip_template', 'augpro_mix_examples', 'examples_markdown', 'log_examples',
-           'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg', 'notebook_figures',
-           'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures', 'seed_summary', 'seed_table',
-           'noise_threshold', 'noise_note', 'gains_beside_paper', 'detectable_gap', 'compare_seeds', 'Report',
-           'build_report']
+           'logged_means', 'strip_template', 'augpro_mix_examples', 'augpro_fgsm_examples', 'examples_markdown',
+           'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg',
+           'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures',
+           'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper', 'detectable_gap',
+           'compare_seeds', 'Report', 'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -223,7 +223,8 @@ def _step0_context(run_dir: Path):
     r = RunResults.read(run_dir)
     cfg = r.train_config
     if not r.teacher:
-        raise ValueError(f"{run_dir} was trained without a teacher ({cfg.method}); AugPro-Mix needs the teacher's table.")
+        raise ValueError(f"{run_dir} was trained without a teacher ({cfg.method}); its examples need one (AugPro-Mix projects "
+                         "with the teacher's table, AugPro-FGSM follows the distance to the teacher).")
     run, data = prepare_run(resolve_run(cfg, "student", run_dir))
     tok = run.tokenizer
     labels = get_task(cfg.task).num_labels
@@ -254,9 +255,30 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     return out
 
 # %% ../nbs/16_report.ipynb
+def augpro_fgsm_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
+    """AugPro-FGSM sentences of a student run's first training batch (its step 0), made as the run's step makes them
+    (Eq. 2 then Eq. 5: its `loss.augpro_fgsm_eps`, `fgsm_grad`, `fgsm_direction`, `fgsm_table`) but with the run's
+    *final* student's gradient and table: `{"sentence", "augpro_fgsm", "changed", "eps"}` (texts without the task
+    template; the id rows as they are) for the first `n` rows. Any student run with a teacher has them; a run of
+    another method shows what AugPro-FGSM would make at the ε in its config."""
+    tok, ctx = _step0_context(Path(run_dir))
+    new_BxL = np.asarray(augpro_fgsm_tokens_of(ctx, ctx.hp.param('fgsm_grad')))
+    ids_BxL, mask_BxL = np.asarray(ctx.ids), np.asarray(ctx.mask).astype(bool)
+    out = []
+    for b in range(min(n, len(ids_BxL))):
+        sentence, changed = strip_template(tok.decode(ids_BxL[b]), tok.decode(new_BxL[b][mask_BxL[b]]))
+        out.append({"sentence": sentence, "augpro_fgsm": changed, "changed": float((new_BxL[b] != ids_BxL[b])[mask_BxL[b]].mean()),
+                    "eps": float(ctx.hp.param('augpro_fgsm_eps')), "ids": new_BxL[b].tolist(), "sentence_ids": ids_BxL[b].tolist()})
+    return out
+
+# %% ../nbs/16_report.ipynb
 def examples_markdown(examples: list[dict]) -> str:
-    "`augpro_mix_examples` as a markdown table."
+    "`augpro_mix_examples` or `augpro_fgsm_examples` as a markdown table."
     cell = lambda s: s.replace("|", "\\|")
+    if examples and "augpro_fgsm" in examples[0]:
+        lines = ["| sentence | AugPro-FGSM sentence (projected) | ε (× RMS) | tokens changed (this row, step 0) |", "|---|---|---|---|"]
+        lines += [f"| {cell(e['sentence'])} | {cell(e['augpro_fgsm'])} | {e['eps']:g} | {100 * e['changed']:.0f}% |" for e in examples]
+        return "\n".join(lines)
     lines = ["| sentence | its MixUp partner | AugPro-Mix sentence (projected) | tokens changed (this row, step 0) |", "|---|---|---|---|"]
     lines += [f"| {cell(e['sentence'])} | {cell(e['partner'])} | {cell(e['augpro_mix'])} | {100 * e['changed']:.0f}% |"
               for e in examples]
