@@ -30,8 +30,8 @@ from safetensors.numpy import save_file
 # %% auto 0
 __all__ = ['FAMILIES', 'CUTS', 'EXPORT_FORMATS', 'Encoder', 'ModelFamily', 'preset_family', 'parse_model_spec', 'tokenizer_files',
            'saved_family', 'saved_digest', 'saved_model_dir', 'is_checkpoint_spec', 'names_pretrained',
-           'same_tokenizer', 'family_of', 'build_model', 'cut_layers', 'load_pretrained', 'save_model', 'load_model',
-           'export_model', 'init_student_from_teacher', 'check_encoder']
+           'same_tokenizer', 'family_of', 'build_model', 'with_params_of', 'cut_layers', 'load_pretrained',
+           'save_model', 'load_model', 'export_model', 'init_student_from_teacher', 'check_encoder']
 
 # %% ../nbs/09_encoders.ipynb
 @runtime_checkable
@@ -231,12 +231,25 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
         model = load_model(folder, seed=seed)
         if model.config.num_labels != num_labels:
             raise ValueError(f"the model in {folder} has {model.config.num_labels} labels, the task needs {num_labels}.")
+        rates = {f: dropout for f in family_of(model).dropout_fields}
+        if any(getattr(model.config, f) != rate for f, rate in rates.items()):   # the dropout asked for, not the saved one
+            model = with_params_of(model, model.config.replace(**rates), seed=seed)
     else:
         model = load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
     if "num_layers" in overrides:
         model = cut_layers(model, overrides["num_layers"], seed=seed)
     model.config = model.config.replace(dtype=dtype)   # the compute dtype is read at each call; parameters stay float32
     return model
+
+# %% ../nbs/09_encoders.ipynb
+def with_params_of(model, config, *, seed: int = 0):
+    """A new model of `model`'s family built from `config` (another depth, other dropout rates), holding `model`'s
+    parameters: each of the new model's parameters is the one at the same path (layers it lacks are left out)."""
+    new = family_of(model).model_cls(config, nnx.Rngs(params=seed, dropout=seed + 1))
+    source = params_by_path(model)
+    for path, v in params_by_path(new).items():
+        v.set_value(jnp.array(source[path][...], copy=True))
+    return new
 
 # %% ../nbs/09_encoders.ipynb
 def cut_layers(model, num_layers: int, *, seed: int = 0):
@@ -246,12 +259,7 @@ def cut_layers(model, num_layers: int, *, seed: int = 0):
     have = model.config.num_layers
     if isinstance(num_layers, bool) or not isinstance(num_layers, int) or not 1 <= num_layers <= have:
         raise ValueError(f"num_layers={num_layers!r} must be a whole number in [1, {have}]: the model has {have} layers.")
-    family = family_of(model)
-    cut = family.model_cls(model.config.replace(num_layers=num_layers), nnx.Rngs(params=seed, dropout=seed + 1))
-    source = params_by_path(model)
-    for path, v in params_by_path(cut).items():   # same path, same shape: every parameter of the cut is the model's
-        v.set_value(jnp.array(source[path][...], copy=True))
-    return cut
+    return with_params_of(model, model.config.replace(num_layers=num_layers), seed=seed)
 
 # %% ../nbs/09_encoders.ipynb
 def load_pretrained(source: str | os.PathLike, *, num_labels: int, dropout: float = 0.1, seed: int = 0):

@@ -258,7 +258,7 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
 def augpro_fgsm_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     """AugPro-FGSM sentences of a student run's first training batch (its step 0), made as the run's step makes them
     (Eq. 2 then Eq. 5: its `loss.augpro_fgsm_eps`, `fgsm_grad`, `fgsm_direction`, `fgsm_table`) but with the run's
-    *final* student's gradient and table: `{"sentence", "augpro_fgsm", "changed", "eps"}` (texts without the task
+    *final* student's gradient and table: `{"sentence", "augpro_fgsm", "changed", "eps", "eps_mode"}` (texts without the task
     template; the id rows as they are) for the first `n` rows. Any student run with a teacher has them; a run of
     another method shows what AugPro-FGSM would make at the ε in its config."""
     tok, ctx = _step0_context(Path(run_dir))
@@ -268,7 +268,8 @@ def augpro_fgsm_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     for b in range(min(n, len(ids_BxL))):
         sentence, changed = strip_template(tok.decode(ids_BxL[b]), tok.decode(new_BxL[b][mask_BxL[b]]))
         out.append({"sentence": sentence, "augpro_fgsm": changed, "changed": float((new_BxL[b] != ids_BxL[b])[mask_BxL[b]].mean()),
-                    "eps": float(ctx.hp.param('augpro_fgsm_eps')), "ids": new_BxL[b].tolist(), "sentence_ids": ids_BxL[b].tolist()})
+                    "eps": float(ctx.hp.param('augpro_fgsm_eps')),
+                    "eps_mode": ctx.hp.param('eps_mode'), "ids": new_BxL[b].tolist(), "sentence_ids": ids_BxL[b].tolist()})
     return out
 
 # %% ../nbs/16_report.ipynb
@@ -276,8 +277,10 @@ def examples_markdown(examples: list[dict]) -> str:
     "`augpro_mix_examples` or `augpro_fgsm_examples` as a markdown table."
     cell = lambda s: s.replace("|", "\\|")
     if examples and "augpro_fgsm" in examples[0]:
-        lines = ["| sentence | AugPro-FGSM sentence (projected) | ε (× RMS) | tokens changed (this row, step 0) |", "|---|---|---|---|"]
-        lines += [f"| {cell(e['sentence'])} | {cell(e['augpro_fgsm'])} | {e['eps']:g} | {100 * e['changed']:.0f}% |" for e in examples]
+        eps = lambda e: f"{e['eps']:g}" + (" × RMS" if e.get("eps_mode") == "rms" else "")
+        lines = ["| sentence | AugPro-FGSM sentence (projected) | ε | tokens changed (this row; step 0's batch, final student) |",
+                 "|---|---|---|---|"]
+        lines += [f"| {cell(e['sentence'])} | {cell(e['augpro_fgsm'])} | {eps(e)} | {100 * e['changed']:.0f}% |" for e in examples]
         return "\n".join(lines)
     lines = ["| sentence | its MixUp partner | AugPro-Mix sentence (projected) | tokens changed (this row, step 0) |", "|---|---|---|---|"]
     lines += [f"| {cell(e['sentence'])} | {cell(e['partner'])} | {cell(e['augpro_mix'])} | {100 * e['changed']:.0f}% |"
