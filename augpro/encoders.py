@@ -233,7 +233,8 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
             raise ValueError(f"the model in {folder} has {model.config.num_labels} labels, the task needs {num_labels}.")
         rates = {f: dropout for f in family_of(model).dropout_fields}
         if any(getattr(model.config, f) != rate for f, rate in rates.items()):   # the dropout asked for, not the saved one
-            model = with_params_of(model, model.config.replace(**rates), seed=seed)
+            saved, model = model, with_params_of(model, model.config.replace(**rates), seed=seed)
+            model.dropout_rngs = saved.dropout_rngs                               # the stream load_model seeded
     else:
         model = load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
     if "num_layers" in overrides:
@@ -246,8 +247,12 @@ def with_params_of(model, config, *, seed: int = 0):
     """A new model of `model`'s family built from `config` (another depth, other dropout rates), holding `model`'s
     parameters: each of the new model's parameters is the one at the same path (layers it lacks are left out)."""
     new = family_of(model).model_cls(config, nnx.Rngs(params=seed, dropout=seed + 1))
-    source = params_by_path(model)
-    for path, v in params_by_path(new).items():
+    source, target = params_by_path(model), params_by_path(new)
+    wrong = [p for p, v in target.items() if p not in source or tuple(source[p].shape) != tuple(v.shape)]
+    if wrong:
+        raise ValueError(f"the config changes more than depth or dropout: {wrong[:3]} have no parameter of that shape "
+                         "in the model.")
+    for path, v in target.items():
         v.set_value(jnp.array(source[path][...], copy=True))
     return new
 
