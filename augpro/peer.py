@@ -25,6 +25,7 @@ from .step_bench import (STEP_CONFIG_KEYS, STEP_SIZES, StepSize, compile_steps, 
 from .bert import to_hf_config, to_hf_weights
 from .checkpoints import enct5_to_hf
 from .config import get_method
+from .hlo import peak_matmul
 from .encoders import family_of
 from .losses import LossConfig, StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of
 from .projection import T5_LAYOUT, TokenLayout
@@ -33,7 +34,8 @@ from .projection import T5_LAYOUT, TokenLayout
 __all__ = ['PEER_METHODS', 'PEER_EXTRA', 'TORCH_TWINS', 'PEER_TERMS', 'PEER_SIZES', 'PEER_RTOL', 'PEER_SPEED_GOAL', 'PEER_EXEMPT',
            'PEER_SIZE_GOALS', 'BF16_METHODS', 'XLA_BF16_FLAGS', 'torch_enct5', 'torch_param_count', 'torch_bert',
            'torch_twin', 'TorchStep', 'augpro_draws', 'peer_check', 'time_peer', 'bench_peer', 'peer_ratios',
-           'peer_table', 'peer_goals', 'cpu_bf16_features', 'hlo_dot_paths', 'bench_bfloat16', 'bench_bfloat16_matmul']
+           'peer_peak', 'peer_table', 'peer_goals', 'cpu_bf16_features', 'hlo_dot_paths', 'bench_bfloat16',
+           'bench_bfloat16_matmul']
 
 # %% ../nbs/17d_peer.ipynb
 PEER_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm")
@@ -474,9 +476,10 @@ def _peer_rows(times: dict, methods: list, compile_s: dict, flops: dict) -> dict
 
 # %% ../nbs/17d_peer.ipynb
 def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats: int = 5, seed: int = 0,
-              rtol: float = PEER_RTOL) -> dict:
+              rtol: float = PEER_RTOL, peak_size: int = 2048) -> dict:
     """The same training step of each method in augpro (jitted) and in PyTorch + transformers (eager), on the same
-    models (augpro's weights copied) and batch: parameter counts and losses checked first, then both timed round-robin."""
+    models (augpro's weights copied) and batch: parameter counts and losses checked first, then both timed round-robin,
+    with XLA's float32 `peak_size`² matmul in the same rounds (the machine's matmul rate, for `peer_peak`)."""
     torch = _peer_imports()[0]
     cfg = size.config()
     cfgs = {m: cfg.override({"method": m}) for m in dict.fromkeys(methods)}
@@ -495,6 +498,7 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
         timed[f"augpro {m}"], timed[f"torch {m}"] = fns[m], torch_steps[m]
     timed["augpro teacher forward"] = _teacher_forward(teacher, batch, hp, seed)
     timed["torch teacher forward"] = _torch_teacher_forward(t_net, batch, hp)
+    timed["peak matmul"], peak_flops = peak_matmul(peak_size, seed)
     for m in cfgs:
         torch_steps[m]()   # PyTorch's first step allocates the optimizer's state: not timed
     load_before = other_cpu_load()
@@ -506,18 +510,20 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
             "train_config": {k: cfg.value(k) for k in STEP_CONFIG_KEYS},
             "torch_threads": torch.get_num_threads(), "attn_implementation": s_net.attn_implementation,
             "check": check, "other_cpu_load_before": load_before, "methods": _peer_rows(times, list(cfgs), compile_s, flops),
-            "teacher_forward": {side: ms_summary(times[f"{side} teacher forward"]) for side in ("augpro", "torch")}}
+            "teacher_forward": {side: ms_summary(times[f"{side} teacher forward"]) for side in ("augpro", "torch")},
+            "peak_matmul": {"n": peak_size, **ms_summary(times["peak matmul"]),
+                            "gflops": round(peak_flops / statistics.median(times["peak matmul"]) / 1e9, 2)}}
 
 # %% ../nbs/17d_peer.ipynb
 @register_benchmark("peer", "the training step of each method in augpro and in PyTorch + transformers, alternating: "
                     "ms per step and the ratio (needs `pip install augpro[peer]`)",
                     sizes=("cpu-demo", "t5"), methods=PEER_METHODS, repeats=15, t5_repeats=5, warmup=1, seed=0,
-                    rtol=PEER_RTOL, torch_threads=0, demo_lengths="sst2")
-def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads, demo_lengths) -> dict:
+                    rtol=PEER_RTOL, torch_threads=0, demo_lengths="sst2", peak_size=2048)
+def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch_threads, demo_lengths, peak_size) -> dict:
     """Race augpro against PyTorch + transformers at each size of `sizes` ('tiny', 'cpu-demo', 't5', 'minilm': the
     pretrained study's all-MiniLM-L6-v2 teacher and 3-layer student, real weights, against transformers' `BertModel`); `torch_threads`
     0: torch's default; `demo_lengths`: the cpu-demo batch's lengths, 'sst2' (SST-2's sentences, from $AUGPRO_DATA) or
-    'uniform' (in [L/2, L], as at the other sizes)."""
+    'uniform' (in [L/2, L], as at the other sizes); `peak_size`: the side of the matmul timed with them (`peer_peak`)."""
     unknown = [s for s in sizes if s not in PEER_SIZES]
     if unknown:
         raise ValueError(f"unknown size(s) {unknown} for the peer benchmark; choose among {list(PEER_SIZES)}.")
@@ -530,7 +536,7 @@ def bench_peer(*, sizes, methods, repeats, t5_repeats, warmup, seed, rtol, torch
     try:
         out = {name: time_peer(dataclasses.replace(STEP_SIZES[name], lengths=demo_lengths) if name == "cpu-demo" else
                                STEP_SIZES[name], methods, warmup=warmup, repeats=t5_repeats if name == "t5" else repeats,
-                               seed=seed, rtol=rtol) for name in dict.fromkeys(sizes)}
+                               seed=seed, rtol=rtol, peak_size=peak_size) for name in dict.fromkeys(sizes)}
     finally:
         torch.set_num_threads(threads)
     return {"torch": torch.__version__, "transformers": transformers.__version__, "sizes": out}
@@ -564,14 +570,28 @@ def peer_ratios(r: dict) -> dict:
     return out
 
 # %% ../nbs/17d_peer.ipynb
+def peer_peak(r: dict) -> dict:
+    """Per method of one size's result, each side's FLOP rate as a share of XLA's float32 matmul rate timed in the same
+    rounds: augpro's FLOPs per step (`augpro_gflop`, the same work on both sides) over each side's median time.
+    {} for a result timed without the matmul (the races before 2026-12-06)."""
+    if "peak_matmul" not in r:
+        return {}
+    peak = r["peak_matmul"]["gflops"]
+    return {m: {side: round(row["augpro_gflop"] / (row[side]["median_ms"] / 1e3) / peak, 3) for side in ("augpro", "torch")}
+            for m, row in r["methods"].items()}
+
+# %% ../nbs/17d_peer.ipynb
 def peer_table(result: dict, size: str) -> str:
     """Markdown tables of one size of a peer-benchmark result: median ms per step on each side and augpro ÷ PyTorch, and
-    each side's cost ratios; the ratios paired by round (`paired_ratio`), with their 95% intervals."""
-    r = result["sizes"][size]
+    each side's cost ratios; the ratios paired by round (`paired_ratio`), with their 95% intervals; where the result
+    timed the matmul, each method's share of its rate on both sides (`peer_peak`)."""
+    r, shares = result["sizes"][size], peer_peak(result["sizes"][size])
     ci = lambda p: f"{p['ratio']:.2f} [{p['ci'][0]:.2f}, {p['ci'][1]:.2f}]"
-    lines = ["| method | augpro ms / step | PyTorch ms / step | augpro / PyTorch (paired, 95% interval) |", "|---|---|---|---|"]
+    lines = ["| method | augpro ms / step | PyTorch ms / step | augpro / PyTorch (paired, 95% interval) |"
+             + (" share of the matmul peak: augpro, PyTorch |" if shares else ""), "|---|---|---|---|" + ("---|" if shares else "")]
     for name, row in [*r["methods"].items(), ("teacher forward", r["teacher_forward"])]:
-        lines.append(f"| {name} | {row['augpro']['median_ms']:.1f} | {row['torch']['median_ms']:.1f} | {ci(_vs_torch(r, name))} |")
+        share = (f" {shares[name]['augpro']:.2f}, {shares[name]['torch']:.2f} |" if name in shares else " |") if shares else ""
+        lines.append(f"| {name} | {row['augpro']['median_ms']:.1f} | {row['torch']['median_ms']:.1f} | {ci(_vs_torch(r, name))} |{share}")
     ratios = peer_ratios(r)
     if ratios["augpro"]:
         lines += ["", "| ratio (paired, 95% interval) | augpro | PyTorch |", "|---|---|---|"]
@@ -583,15 +603,20 @@ def peer_goals(result: dict) -> dict:
     """The goals for each size of a peer-benchmark result, judged on paired ratios (`_vs_torch`, `peer_ratios`):
     augpro ÷ PyTorch ≤ `PEER_SPEED_GOAL` (issue 18; its worst method), or at a size of `PEER_SIZE_GOALS` its own limit
     over its methods (issue 31), AugPro-Mix ≤ 1.05 × MixUp and ≤ PyTorch's own ratio, AugPro-FGSM ≤ 1.05 × (FGSM + a
-    teacher pass)."""
+    teacher pass). Where the result timed the matmul, the first goal also gives the worst method's share of its rate
+    and the share that method would need to meet the goal (at PyTorch's median time)."""
     out = {}
     for size, r in result["sizes"].items():
         goal, held = PEER_SIZE_GOALS.get(size, (PEER_SPEED_GOAL, None))
         timed = [m for m in r["methods"] if m not in PEER_EXEMPT.get(size, ()) and (held is None or m in held)]
         vs_torch = {m: _vs_torch(r, m) for m in timed}
         worst = max(timed, key=lambda m: vs_torch[m]["ratio"])
-        goals = {f"augpro / PyTorch <= {goal}": {"worst": worst, "ratio": vs_torch[worst]["ratio"], "ci95": vs_torch[worst]["ci"],
-                                                  "met": vs_torch[worst]["ratio"] <= goal}}
+        speed = {"worst": worst, "ratio": vs_torch[worst]["ratio"], "ci95": vs_torch[worst]["ci"]}
+        if "peak_matmul" in r:   # what the goal asks of augpro, in shares of the matmul's rate (`peer_peak`)
+            row, peak = r["methods"][worst], r["peak_matmul"]["gflops"]
+            speed.update({"its share of the matmul peak": peer_peak(r)[worst]["augpro"],
+                          "share needed": round(row["augpro_gflop"] / (goal * row["torch"]["median_ms"] / 1e3) / peak, 3)})
+        goals = {f"augpro / PyTorch <= {goal}": {**speed, "met": vs_torch[worst]["ratio"] <= goal}}
         ratios = peer_ratios(r)
         for name, limit in ((_MIX, f"{_MIX} <= 1.05 and <= PyTorch's"), (_FGSM, f"{_FGSM} <= 1.05")):
             if name in ratios["augpro"]:
