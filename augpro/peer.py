@@ -572,13 +572,15 @@ def peer_ratios(r: dict) -> dict:
 # %% ../nbs/17d_peer.ipynb
 def peer_peak(r: dict) -> dict:
     """Per method of one size's result, each side's FLOP rate as a share of XLA's float32 matmul rate timed in the same
-    rounds: augpro's FLOPs per step (`augpro_gflop`, the same work on both sides) over each side's median time.
-    {} for a result timed without the matmul (the races before 2026-12-06)."""
+    rounds: augpro's FLOPs per step (`augpro_gflop`, the same work on both sides) over the matmul's FLOPs, times the
+    matmul's time over the step's, paired by round (`paired_ratio`). {} for a result timed without the matmul (the
+    races before 2026-12-06)."""
     if "peak_matmul" not in r:
         return {}
-    peak = r["peak_matmul"]["gflops"]
-    return {m: {side: round(row["augpro_gflop"] / (row[side]["median_ms"] / 1e3) / peak, 3) for side in ("augpro", "torch")}
-            for m, row in r["methods"].items()}
+    matmul_gflop = 2 * r["peak_matmul"]["n"] ** 3 / 1e9
+    return {m: {side: round(row["augpro_gflop"] / matmul_gflop
+                            * paired_ratio(r["peak_matmul"]["all_ms"], row[side]["all_ms"])["ratio"], 3)
+                for side in ("augpro", "torch")} for m, row in r["methods"].items()}
 
 # %% ../nbs/17d_peer.ipynb
 def peer_table(result: dict, size: str) -> str:
@@ -604,7 +606,7 @@ def peer_goals(result: dict) -> dict:
     augpro ÷ PyTorch ≤ `PEER_SPEED_GOAL` (issue 18; its worst method), or at a size of `PEER_SIZE_GOALS` its own limit
     over its methods (issue 31), AugPro-Mix ≤ 1.05 × MixUp and ≤ PyTorch's own ratio, AugPro-FGSM ≤ 1.05 × (FGSM + a
     teacher pass). Where the result timed the matmul, the first goal also gives the worst method's share of its rate
-    and the share that method would need to meet the goal (at PyTorch's median time)."""
+    and the share that method would need to meet the goal (its share × its paired ratio ÷ the goal)."""
     out = {}
     for size, r in result["sizes"].items():
         goal, held = PEER_SIZE_GOALS.get(size, (PEER_SPEED_GOAL, None))
@@ -613,9 +615,8 @@ def peer_goals(result: dict) -> dict:
         worst = max(timed, key=lambda m: vs_torch[m]["ratio"])
         speed = {"worst": worst, "ratio": vs_torch[worst]["ratio"], "ci95": vs_torch[worst]["ci"]}
         if "peak_matmul" in r:   # what the goal asks of augpro, in shares of the matmul's rate (`peer_peak`)
-            row, peak = r["methods"][worst], r["peak_matmul"]["gflops"]
-            speed.update({"its share of the matmul peak": peer_peak(r)[worst]["augpro"],
-                          "share needed": round(row["augpro_gflop"] / (goal * row["torch"]["median_ms"] / 1e3) / peak, 3)})
+            share = peer_peak(r)[worst]["augpro"]
+            speed.update({"its share of the matmul peak": share, "share needed": round(share * vs_torch[worst]["ratio"] / goal, 3)})
         goals = {f"augpro / PyTorch <= {goal}": {**speed, "met": vs_torch[worst]["ratio"] <= goal}}
         ratios = peer_ratios(r)
         for name, limit in ((_MIX, f"{_MIX} <= 1.05 and <= PyTorch's"), (_FGSM, f"{_FGSM} <= 1.05")):

@@ -47,7 +47,7 @@ __all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collec
            'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg',
            'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures',
            'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper', 'detectable_gap',
-           'compare_seeds', 'Report', 'build_report']
+           'compare_seeds', 'plateau_check', 'estimate_hours', 'Report', 'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -632,6 +632,26 @@ def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: flo
     return {"test": test, "gap": round(gap, 2), "ci95": f"[{lo:.2f}, {hi:.2f}]", "p": round(p, 4),
             "detectable": round(detectable_gap(se, df, alpha=alpha, power=power), 2) if se > 0 else 0.0,
             "paper gap": paper_gap, "verdict": verdict}
+
+# %% ../nbs/16_report.ipynb
+def plateau_check(values: Sequence[float], se: float, window: int = 3) -> tuple[float, bool]:
+    """The plateau rule on one curve of evaluations: the mean of the last `window` values minus the mean of the `window`
+    before them, and whether it lies within `se` (the standard error of one evaluation)."""
+    v = np.asarray(values, float)
+    if len(v) < 2 * window or not np.isfinite(v[-2 * window:]).all():
+        raise ValueError(f"the plateau rule needs the last {2 * window} evaluations, all finite; got {v[-2 * window:].tolist()}: "
+                         "evaluate more often (run.eval_every) or train longer.")
+    change = float(v[-window:].mean() - v[-2 * window:-window].mean())
+    return change, bool(abs(change) < se)
+
+# %% ../nbs/16_report.ipynb
+def estimate_hours(runs_left: int, steps: int, *rate_groups: Sequence[float]) -> float | None:
+    """Hours that `runs_left` runs of `steps` steps take at the median seconds per step of the first non-empty group of
+    `rate_groups` (the most specific evidence first); 0 when no run is left, None when no group has a rate."""
+    if runs_left == 0:
+        return 0.0
+    rates = next((g for g in rate_groups if len(g)), None)
+    return None if rates is None else round(runs_left * steps * float(np.median(rates)) / 3600, 1)
 
 # %% ../nbs/16_report.ipynb
 @dataclass
