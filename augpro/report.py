@@ -374,6 +374,17 @@ def static_images_available() -> bool:
 _STATIC_SERVER = []   # kaleido's browser, started once per process
 
 # %% ../nbs/16_report.ipynb
+def _stop_static_server(kaleido, timeout: float = 10.0) -> bool:
+    """Stop kaleido's browser at exit, waiting at most `timeout` seconds; True when it stopped in time. kaleido's own
+    close can wait forever (seen once in CI: the browser gone, kaleido's threads still reading its pipe), and at
+    exit that would hang the process after its work is done."""
+    import threading
+    stopper = threading.Thread(target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True)
+    stopper.start()
+    stopper.join(timeout)
+    return not stopper.is_alive()
+
+# %% ../nbs/16_report.ipynb
 def _static_server():
     if not _STATIC_SERVER:
         import atexit
@@ -382,7 +393,7 @@ def _static_server():
         # plotly warns at every figure that its per-call browser options do not apply to a running server
         warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server")
         kaleido.start_sync_server(silence_warnings=True)
-        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+        atexit.register(_stop_static_server, kaleido)
         _STATIC_SERVER.append(kaleido)
 
 # %% ../nbs/16_report.ipynb

@@ -8,7 +8,9 @@ The notebooks' tests compile with XLA's LLVM backend at optimisation level 0 (`T
 XLA_FLAGS already set): XLA builds the same programs, whose code LLVM then optimises less. Most of a test's time is
 compiling tiny programs, which this makes about twice as fast; what the programs compute is what the tests check,
 and the numbers move at most within float rounding, which every tolerance allows (the golden traces were recorded
-at this level). Benchmarks (`#| slow`, not run here) and users' runs keep the default level."""
+at this level). Benchmarks (`#| slow`, not run here) and users' runs keep the default level.
+
+A notebook that runs past `TIMEOUT_S` fails, naming itself, instead of holding the suite until CI's own limit."""
 import os
 import subprocess
 import sys
@@ -18,6 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_XLA_FLAGS = "--xla_backend_optimization_level=0"
+TIMEOUT_S = 1200   # a notebook's test cells take at most a few minutes here; past this, it hangs: fail it, naming it
 # the chapters (nbs/NN_*.ipynb, each exporting one module) and the studies (nbs/studies/*.ipynb)
 NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROOT / "nbs").glob(pattern)
                    if not p.name.startswith("_"))
@@ -30,7 +33,11 @@ def test_notebook(notebook):
     enable_compilation_cache()
     flags = os.environ.get("XLA_FLAGS", "")
     env = dict(os.environ, XLA_FLAGS=flags if TEST_XLA_FLAGS in flags else f"{flags} {TEST_XLA_FLAGS}".strip())
-    proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
-                          capture_output=True, text=True, env=env)
+    try:
+        proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
+                              capture_output=True, text=True, env=env, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired as e:
+        so_far = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else e.stdout or ""
+        pytest.fail(f"{notebook.name} did not finish in {TIMEOUT_S} s (a hang?); its output so far:\n{so_far}", pytrace=False)
     if proc.returncode != 0:
         pytest.fail(f"{notebook.name} failed its test cells:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
