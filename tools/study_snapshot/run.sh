@@ -10,7 +10,7 @@
 # YAML list: a session that runs only CoLA does not retrain RTE's teacher. Render the report from this checkout after.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-SNAP="${1:-$ROOT/../study_code}"
+SNAP="$(realpath -m "${1:-$ROOT/../study_code}")"   # normalised: the import check below compares paths
 TASKS="${2:-[cola]}"
 if [ ! -d "$SNAP/augpro" ]; then
   mkdir -p "$SNAP" "$ROOT/runs"
