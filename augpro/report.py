@@ -42,12 +42,12 @@ from .metrics import ResultsTable, results_table, task_display_name
 from .paper import paper_gains
 
 # %% auto 0
-__all__ = ['PALETTE', 'BROWSERS', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collect_runs', 'training_curves', 'run_figures',
-           'logged_means', 'strip_template', 'augpro_mix_examples', 'augpro_fgsm_examples', 'examples_markdown',
-           'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available', 'static_svg',
-           'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures', 'save_run_figures',
-           'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper', 'detectable_gap',
-           'compare_seeds', 'plateau_check', 'estimate_hours', 'Report', 'build_report']
+__all__ = ['PALETTE', 'BROWSERS', 'STATIC_IMAGES_ENV', 'PLOTLY_FILE', 'fake_run', 'load_run', 'collect_runs', 'training_curves',
+           'run_figures', 'logged_means', 'strip_template', 'augpro_mix_examples', 'augpro_fgsm_examples',
+           'examples_markdown', 'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available',
+           'static_svg', 'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures',
+           'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper',
+           'detectable_gap', 'compare_seeds', 'plateau_check', 'estimate_hours', 'Report', 'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -352,14 +352,24 @@ def data_size_curve(rows: Iterable, *, value: str = "score", scale: float = 100.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 # %% ../nbs/16_report.ipynb
+STATIC_IMAGES_ENV = "AUGPRO_STATIC_IMAGES"   # 1 or 0: the answer of a process that tried, or the user's choice
+
 @functools.cache
 def static_images_available() -> bool:
     """Whether plotly can draw a static image here: kaleido (`pip install augpro[static]`) and a Chrome or Chromium on the
-    PATH that it can drive: tried once per process, in a process of its own with a time limit, since a browser that
-    will not start can leave kaleido waiting; one that fails says so in one line."""
+    PATH that it can drive. Tried once per process tree, in a process of its own with a time limit, since a browser
+    that will not start can leave kaleido waiting; one that fails says so in one line. The answer is left in the
+    environment (`AUGPRO_STATIC_IMAGES`, 1 or 0), so the processes this one starts (a sweep's runs, a notebook's
+    kernels) read it instead of trying again; set it to 0 to draw no static images, or to 1 to skip the try."""
     import importlib.util
     if importlib.util.find_spec("kaleido") is None or not any(shutil.which(b) for b in BROWSERS):
         return False
+    told = os.environ.get(STATIC_IMAGES_ENV)
+    if told is not None:
+        if told not in ("0", "1"):
+            raise ValueError(f"{STATIC_IMAGES_ENV}={told!r}: set it to 1 (draw static images) or 0 (figures as JSON only), "
+                             "or unset it to let augpro try.")
+        return told == "1"
     probe = "import plotly.graph_objects as go; go.Figure().to_image(format='svg')"
     try:
         proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=90)
@@ -368,6 +378,7 @@ def static_images_available() -> bool:
         why = "it did not answer in 90 s"
     if why:
         print(f"figures: no static image, kaleido could not drive the browser ({why})")
+    os.environ[STATIC_IMAGES_ENV] = "0" if why else "1"
     return why is None
 
 # %% ../nbs/16_report.ipynb
@@ -413,7 +424,8 @@ def notebook_figures(static: bool | None = None) -> str:
     if static:
         _static_server()
     elif not available:
-        print("figures: plotly JSON only (no static image: pip install 'augpro[static]' and a Chromium on the PATH)")
+        print("figures: plotly JSON only " + (f"({STATIC_IMAGES_ENV}=0)" if os.environ.get(STATIC_IMAGES_ENV) == "0" else
+                                              "(no static image: pip install 'augpro[static]' and a Chromium on the PATH)"))
     pio.renderers.default = "plotly_mimetype+svg" if static else "plotly_mimetype"
     return pio.renderers.default
 

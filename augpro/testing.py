@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 # %% auto 0
-__all__ = ['patched_env', 'one_line_error', 'offline_env', 'scratch_dir']
+__all__ = ['TEST_XLA_FLAGS', 'patched_env', 'one_line_error', 'offline_env', 'scratch_dir', 'xla_test_flags']
 
 # %% ../nbs/00a_testing.ipynb
 @contextlib.contextmanager
@@ -50,3 +50,10 @@ def scratch_dir(prefix: str = "augpro-test-") -> Path:
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+# %% ../nbs/00a_testing.ipynb
+TEST_XLA_FLAGS = "--xla_backend_optimization_level=0 --xla_cpu_use_fusion_emitters=false"
+
+def xla_test_flags(devices: int | None = None) -> str:
+    "XLA_FLAGS for a test process: TEST_XLA_FLAGS, with `devices` host CPU devices when given (set before JAX starts)."
+    return TEST_XLA_FLAGS if devices is None else f"--xla_force_host_platform_device_count={devices} {TEST_XLA_FLAGS}"

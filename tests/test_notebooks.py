@@ -2,13 +2,15 @@
 
 Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags cannot affect
 another, and a failure names its notebook and shows the cell. Every process shares augpro's persistent compilation
-cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once.
+cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once, and the
+worker's answer to whether static figures can be drawn here (`augpro.report.static_images_available`), so a browser
+is tried once per worker rather than in every notebook and every run a notebook starts.
 
-The notebooks' tests compile with XLA's LLVM backend at optimisation level 0 (`TEST_XLA_FLAGS`, added to any
-XLA_FLAGS already set): XLA builds the same programs, whose code LLVM then optimises less. Most of a test's time is
-compiling tiny programs, which this makes about twice as fast; what the programs compute is what the tests check,
-and the numbers move at most within float rounding, which every tolerance allows (the golden traces were recorded
-at this level). Benchmarks (`#| slow`, not run here) and users' runs keep the default level.
+The notebooks' tests compile with `augpro.testing.TEST_XLA_FLAGS` (added to any XLA_FLAGS already set): LLVM at
+optimisation level 0, and XLA:CPU's older loop emitters for fused kernels. XLA builds the same programs, whose machine
+code it then makes in less time. Most of a test's time is compiling tiny programs; what the programs compute is what the
+tests check, and the numbers move at most within float rounding, which every tolerance allows (00a_testing measures
+it). Benchmarks (`#| slow`, not run here) and users' runs keep XLA's defaults.
 
 A notebook that runs past `TIMEOUT_S` fails, naming itself, instead of holding the suite until CI's own limit."""
 import os
@@ -19,7 +21,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_XLA_FLAGS = "--xla_backend_optimization_level=0"
 TIMEOUT_S = 1200   # a notebook's test cells take at most a few minutes here; past this, it hangs: fail it, naming it
 # the chapters (nbs/NN_*.ipynb, each exporting one module) and the studies (nbs/studies/*.ipynb)
 NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROOT / "nbs").glob(pattern)
@@ -30,7 +31,10 @@ NOTEBOOKS = sorted(p for pattern in ("*.ipynb", "studies/*.ipynb") for p in (ROO
 def test_notebook(notebook):
     nbdev_test = Path(sys.executable).parent / "nbdev_test"
     from augpro.files import enable_compilation_cache   # imports no JAX; sets JAX_COMPILATION_CACHE_DIR for the children
+    from augpro.report import static_images_available
+    from augpro.testing import TEST_XLA_FLAGS
     enable_compilation_cache()
+    static_images_available()   # tried once per worker: the notebooks, and the processes they start, read its answer
     flags = os.environ.get("XLA_FLAGS", "")
     env = dict(os.environ, XLA_FLAGS=flags if TEST_XLA_FLAGS in flags else f"{flags} {TEST_XLA_FLAGS}".strip())
     try:
