@@ -190,13 +190,19 @@ def make_optimizer(optim: OptimConfig) -> optax.GradientTransformation:
 def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, hp: LossConfig, tx, candidates_V, seed: int,
                     layout: TokenLayout = T5_LAYOUT):
     """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState`; when the loss or the new
-    parameters are not finite, the state comes back unchanged and `metrics['finite']` is False."""
+    parameters are not finite, the state comes back unchanged and `metrics['finite']` is False.
+
+    What the step reads besides its arguments and differs from seed to seed (the seed's key, and the models' state
+    other than parameters, such as their dropout streams) is also kept apart: `step.with_consts(state, teacher_params,
+    batch, step.consts)` computes the same with them as an argument. Jitted that way (`compile_step` does), one
+    program serves every seed, so a seed sweep compiles once and the persistent compilation cache serves the rest."""
     s_def, _, s_rest = nnx.split(student, nnx.Param, ...)
     t_def, _, t_rest = nnx.split(teacher, nnx.Param, ...) if teacher is not None else (None, None, None)
     weights = {t: hp.term_weights.get(t, w) for t, w in method.terms}
-    terms, base_key = {t: method.loss_term(t) for t in weights}, jax.random.key(seed)
+    terms = {t: method.loss_term(t) for t in weights}
 
-    def step(state: TrainState, t_params, batch):
+    def with_consts(state: TrainState, t_params, batch, consts):
+        base_key, s_rest, t_rest = consts
         key = jax.random.fold_in(base_key, state.step)
 
         def loss_fn(params):
@@ -221,6 +227,12 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
                          jax.tree.map(keep, opt_state, state.opt_state))
         return new, dict(metrics, loss=loss, grad_norm=optax.global_norm(grads), finite=finite)
 
+    consts = (jax.random.key(seed), s_rest, t_rest)
+
+    def step(state: TrainState, t_params, batch):
+        return with_consts(state, t_params, batch, consts)
+
+    step.with_consts, step.consts = with_consts, consts
     return step
 
 # %% ../nbs/13_distill.ipynb
@@ -271,9 +283,10 @@ def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, me
     candidates_V = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
     step = make_train_step(student, teacher if t_params is not None else None, method, cfg.method_loss(mesh.size), tx,
                            candidates_V, cfg.run.seed, tokenizer.layout)
-    step_fn = jax.jit(step, in_shardings=(shards, t_shard, batch_sharding(mesh)), out_shardings=(shards, replicated),
-                      donate_argnums=(0,))
-    return state, t_params, step_fn
+    consts = jax.device_put(step.consts, replicated)   # arguments, not constants: one program for every seed
+    jitted = jax.jit(step.with_consts, in_shardings=(shards, t_shard, batch_sharding(mesh), replicated),
+                     out_shardings=(shards, replicated), donate_argnums=(0,))
+    return state, t_params, lambda state, t_params, batch: jitted(state, t_params, batch, consts)
 
 # %% ../nbs/13_distill.ipynb
 class DevEvaluator:
