@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 # the flags of the notebooks' fresh-process tests (13_distill's run_python), so both compile the same programs.
-# The file was recorded with LLVM at level 0 alone; the fusion-emitter flag came later, and moves the traces by at
-# most 1.1e-6 (relative), within the check's 1e-4.
+# The file was recorded with LLVM at level 0 alone; the fusion-emitter flag came later, and moves the traces within
+# float rounding (13_distill's check prints by how much; it allows 1e-4 relative).
 from augpro.testing import xla_test_flags   # imports no JAX
 
 os.environ["XLA_FLAGS"] = xla_test_flags(devices=1)
