@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy.stats import rankdata
 from fastcore.basics import patch
 
 from .tasks import GLUE_TASKS, GlueTask, get_task
@@ -57,6 +56,7 @@ def pearson(a: np.ndarray, b: np.ndarray) -> float:
 # %% ../nbs/05_metrics.ipynb
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
     "Spearman correlation: Pearson on ranks (ties get their average rank); 0 when either side is constant."
+    from scipy.stats import rankdata   # here, not at the top: scipy.stats costs most of a second to import, in every run
     return pearson(rankdata(a), rankdata(b))
 
 # %% ../nbs/05_metrics.ipynb
