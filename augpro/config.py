@@ -158,7 +158,7 @@ class ModelConfig:
     prefix: ClassVar[str] = "model"
     teacher: str = "cpu-demo"                # a preset (EncT5: 'large', 'cpu-demo:num_layers=2'; BERT: 'bert-6'), a trained run's folder, or a T5 1.1 or BERT checkpoint
     student: str = "cpu-demo:num_layers=2,d_model=64,d_kv=16,d_ff=128"   # the same kinds of spec as the teacher
-    student_init: str = "scratch"            # 'scratch', or 'teacher': MixKD's start from the teacher's embeddings and first layers
+    student_init: str = "scratch"            # 'scratch': as model.student builds it (a checkpoint keeps its pretrained weights); 'teacher': MixKD's start from the teacher's embeddings and first layers
     student_init_layers: int | None = None   # layers copied when student_init='teacher' (None: as many as the student has)
     dropout: float = 0.1                     # dropout of both models (Appendix C.1: 0.1)
     dtype: str = "float32"                   # compute dtype of both models: 'float32' or 'bfloat16' (parameters and optimizer state stay float32)
