@@ -16,12 +16,12 @@ import sys
 
 from augpro.testing import TEST_XLA_FLAGS   # imports no JAX
 
+BACKEND_COMPILE_EVENT = "/jax/core/compile/backend_compile_duration"   # JAX's event for XLA's compile (jax._src.dispatch)
+
 CHILD = """
-import json, time, jax
-from jax._src import monitoring
-from jax._src.dispatch import BACKEND_COMPILE_EVENT
+import json, time, jax.monitoring
 spent = []
-monitoring.register_event_duration_secs_listener(lambda event, s, **kw: spent.append(s) if event == BACKEND_COMPILE_EVENT else None)
+jax.monitoring.register_event_duration_secs_listener(lambda event, s, **kw: spent.append(s) if event == {event!r} else None)
 from augpro.distill import method_trace
 t0 = time.perf_counter()
 method_trace({method!r}, steps=3)
@@ -48,10 +48,13 @@ def main():
         for name, flags in settings().items():
             env = {**os.environ, "XLA_FLAGS": flags, "AUGPRO_JAX_CACHE": "off"}
             env.pop("JAX_COMPILATION_CACHE_DIR", None)
-            proc = subprocess.run([sys.executable, "-c", CHILD.format(method=args.method)], capture_output=True, text=True, env=env)
+            proc = subprocess.run([sys.executable, "-c", CHILD.format(method=args.method, event=BACKEND_COMPILE_EVENT)], capture_output=True, text=True, env=env)
             if proc.returncode:
                 sys.exit(f"python tools/bench_test_flags.py: XLA_FLAGS={flags!r} failed: {proc.stderr.strip().splitlines()[-1]}")
             runs[name].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            if not runs[name][-1]["programs"]:
+                sys.exit(f"python tools/bench_test_flags.py: JAX reported no {BACKEND_COMPILE_EVENT!r} event: "
+                         "this JAX names its compile event otherwise; update BACKEND_COMPILE_EVENT")
             print(f"{name}: backend compile {runs[name][-1]['backend_compile_s']:.2f} s", file=sys.stderr)
     median = lambda name, key: round(statistics.median(r[key] for r in runs[name]), 3)
     base = median("XLA defaults", "backend_compile_s")
