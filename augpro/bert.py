@@ -9,6 +9,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -22,7 +23,7 @@ from .enct5 import (DTYPES, Dropout, ModelSizes, check_hidden, check_layer_index
                           mask_bias, millions, params_by_path, preset_table)
 
 # %% auto 0
-__all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
+__all__ = ['BERT_PRESETS', 'BertConfig', 'LayerNorm', 'Packing', 'BertAttention', 'BertFFN', 'BertLayer', 'Bert', 'abstract_bert',
            'param_counts', 'param_table', 'bert_key_map', 'load_bert', 'to_hf_config', 'to_hf_weights']
 
 # %% ../nbs/08_bert.ipynb
@@ -42,6 +43,7 @@ class BertConfig(ModelSizes):
     layer_norm_epsilon: float = 1e-12
     initializer_range: float = 0.02   # std of every weight matrix and embedding at initialisation
     dtype: str = "float32"            # compute dtype: "float32" or "bfloat16"; parameters stay float32
+    pack_tokens: bool = False         # from_embeddings: each layer's per-token work on the real tokens only (see "Packing")
 
     def __post_init__(self):
         for f in ("vocab_size", "hidden_size", "num_layers", "num_heads", "intermediate_size",
@@ -62,6 +64,8 @@ class BertConfig(ModelSizes):
             raise ValueError(f"BertConfig.initializer_range must be > 0; got {self.initializer_range!r}.")
         if self.dtype not in DTYPES:
             raise ValueError(f"BertConfig.dtype must be one of {sorted(DTYPES)}; got {self.dtype!r}.")
+        if not isinstance(self.pack_tokens, bool):
+            raise ValueError(f"BertConfig.pack_tokens must be True or False; got {self.pack_tokens!r}.")
 
 # %% ../nbs/08_bert.ipynb
 @patch(as_prop=True)
@@ -155,6 +159,30 @@ class LayerNorm(nnx.Module):
         return (y * self.scale[...] + self.bias[...]).astype(dtype)
 
 # %% ../nbs/08_bert.ipynb
+class Packing(NamedTuple):
+    """Where the rows of a packed [N, …] array sit in a [B, L, …] batch: row n is position `idx_N[n]` of the flattened
+    batch, or a spare row when `idx_N[n]` = B·L."""
+    idx_N: jax.Array
+    batch: int
+    length: int
+
+    @classmethod
+    def of(cls, keep_BxL, rows: int) -> Packing:
+        "The positions where `keep_BxL` is true, row by row, in a buffer of `rows` rows (more kept positions are cut)."
+        B, L = keep_BxL.shape
+        return cls(jnp.nonzero(jnp.reshape(keep_BxL, -1), size=rows, fill_value=B * L)[0], B, L)
+
+    def pack(self, x_BxLx_) -> jax.Array:
+        "[B, L, …] -> [N, …]: the kept positions' rows, in order, then zeros in the spare rows."
+        flat = x_BxLx_.reshape((self.batch * self.length,) + x_BxLx_.shape[2:])
+        return jnp.take(flat, self.idx_N, axis=0, mode="fill", fill_value=0)
+
+    def unpack(self, x_Nx_) -> jax.Array:
+        "[N, …] -> [B, L, …]: each row back at its position, zeros at the positions not kept."
+        full = jnp.zeros((self.batch * self.length,) + x_Nx_.shape[1:], x_Nx_.dtype)
+        return full.at[self.idx_N].set(x_Nx_, mode="drop").reshape((self.batch, self.length) + x_Nx_.shape[1:])
+
+# %% ../nbs/08_bert.ipynb
 class BertAttention(nnx.Module):
     "Multi-head self-attention with biases, logits scaled by 1/√head_dim; `bias` carries the mask."
     def __init__(self, cfg: BertConfig, rngs: nnx.Rngs):
@@ -170,16 +198,22 @@ class BertAttention(nnx.Module):
         self.dropout = Dropout(cfg.attention_dropout_rate)
         self.scale = k ** -0.5
 
-    def __call__(self, x_BxLxD, bias, *, deterministic: bool = True, rngs=None):
-        "x [B, L, D] attends to itself; bias broadcasts to [B, heads, L, L] (float32)."
-        dt = x_BxLxD.dtype
-        proj = lambda w, b: (jnp.einsum("bld,dhk->bhlk", x_BxLxD, w[...].astype(dt))
-                             + b[...].astype(dt)[None, :, None, :])
+    def __call__(self, x, bias, *, deterministic: bool = True, rngs=None, packing: Packing | None = None):
+        """x [B, L, D] attends to itself; bias broadcasts to [B, heads, L, L] (float32). With `packing`, x is the packed
+        [N, D] rows: the projections run on them, the attention on the [B, L] batch, and the output is packed [N, D]."""
+        dt = x.dtype
+        if packing is None:
+            proj = lambda w, b: (jnp.einsum("bld,dhk->bhlk", x, w[...].astype(dt)) + b[...].astype(dt)[None, :, None, :])
+        else:   # [N, heads, head_dim] -> [B, L, heads, head_dim] -> [B, heads, L, head_dim]
+            proj = lambda w, b: jnp.swapaxes(packing.unpack(jnp.einsum("nd,dhk->nhk", x, w[...].astype(dt))
+                                                            + b[...].astype(dt)), 1, 2)
         q, k, v = proj(self.q, self.q_bias), proj(self.k, self.k_bias), proj(self.v, self.v_bias)
         logits = jnp.einsum("bhqk,bhmk->bhqm", q, k).astype(jnp.float32) * self.scale + bias
         weights = jax.nn.softmax(logits, axis=-1)
         weights = self.dropout(weights, deterministic=deterministic, rngs=rngs).astype(dt)
         out = jnp.einsum("bhqm,bhmk->bqhk", weights, v)
+        if packing is not None:
+            return jnp.einsum("nhk,hkd->nd", packing.pack(out), self.o[...].astype(dt)) + self.o_bias[...].astype(dt)
         return jnp.einsum("bqhk,hkd->bqd", out, self.o[...].astype(dt)) + self.o_bias[...].astype(dt)
 
 # %% ../nbs/08_bert.ipynb
@@ -207,9 +241,10 @@ class BertLayer(nnx.Module):
         self.ffn_norm = LayerNorm(cfg.hidden_size, cfg.layer_norm_epsilon)
         self.dropout = Dropout(cfg.dropout_rate)
 
-    def __call__(self, x, bias, *, deterministic: bool = True, rngs=None):
+    def __call__(self, x, bias, *, deterministic: bool = True, rngs=None, packing: Packing | None = None):
+        "x [B, L, D], or its packed [N, D] rows with their `packing` (only the attention needs the batch's layout)."
         kw = dict(deterministic=deterministic, rngs=rngs)
-        x = self.attn_norm(x + self.dropout(self.attn(x, bias, **kw), **kw), x.dtype)
+        x = self.attn_norm(x + self.dropout(self.attn(x, bias, packing=packing, **kw), **kw), x.dtype)
         return self.ffn_norm(x + self.dropout(self.ffn(x), **kw), x.dtype)
 
 # %% ../nbs/08_bert.ipynb
@@ -372,10 +407,42 @@ def from_layer(self: Bert, hidden, mask, k: int, *, deterministic: bool = True, 
 # %% ../nbs/08_bert.ipynb
 @patch
 def from_embeddings(self: Bert, emb, mask, *, token_type_ids=None, deterministic: bool = True, rngs=None) -> jax.Array:
-    "Logits [B, num_labels] from word embeddings [B, L, hidden] (MixUp, FGSM)."
+    "Logits [B, num_labels] from word embeddings [B, L, hidden] (MixUp, FGSM); packed when `config.pack_tokens`."
     r = self._rngs(rngs, deterministic)
+    if self.config.pack_tokens:
+        x, mask = self._check_hidden(emb, mask, "emb")
+        first = self._packed_first(x, mask, self._token_types(token_type_ids, x.shape[:2]), deterministic, r)
+        return self.classify(self.dropout(self.pool(first[:, None]), deterministic=deterministic, rngs=r))
     h = self.encode_to_layer(emb, mask, 0, token_type_ids=token_type_ids, deterministic=deterministic, rngs=r)
     return self.from_layer(h, mask, 0, deterministic=deterministic, rngs=r)
+
+# %% ../nbs/08_bert.ipynb
+@patch
+def _packed_first(self: Bert, x_BxLxD, mask_BxL, types_BxL, deterministic: bool, r) -> jax.Array:
+    """The last hidden state [B, hidden] of each row's first token, the per-token work run on the kept tokens only
+    (the real ones and each row's first), packed in the smallest buffer of B·L/4, B·L/2, 3·B·L/4 or B·L rows that holds them."""
+    B, L, _ = x_BxLxD.shape
+    keep_BxL = mask_BxL.astype(bool) | (jnp.arange(L) == 0)[None]
+    kept_B = keep_BxL.sum(1)
+    first_B = jnp.cumsum(kept_B) - kept_B               # each row's first token, in the packed order
+    sizes = sorted({-(-B * L * q // 4) for q in (1, 2, 3, 4)})
+    bias = mask_bias(mask_BxL)
+    key = None if r is None else r()                    # drawn here: the branches cannot advance the model's stream
+
+    def packed(rows):
+        def branch(x_BxLxD, types_BxL, key):
+            p = Packing.of(keep_BxL, rows)
+            rr = None if key is None else dropout_stream(key, None)
+            h_NxD = (p.pack(x_BxLxD).astype(jnp.float32) + self.position_embeddings[...][p.idx_N % L]
+                     + jnp.take(self.token_type_embeddings[...], p.pack(types_BxL), axis=0))
+            h_NxD = self.dropout(self.embedding_norm(h_NxD, x_BxLxD.dtype), deterministic=deterministic, rngs=rr)
+            for layer in self.layers:
+                h_NxD = layer(h_NxD, bias, deterministic=deterministic, rngs=rr, packing=p)
+            return h_NxD[first_B]
+        return branch
+
+    which = jnp.sum(kept_B.sum() > jnp.array(sizes[:-1]))   # the first size that holds every kept token
+    return jax.lax.switch(which, [packed(rows) for rows in sizes], x_BxLxD, types_BxL, key)
 
 # %% ../nbs/08_bert.ipynb
 def abstract_bert(config: BertConfig) -> Bert:
