@@ -162,6 +162,7 @@ class ModelConfig:
     student_init_layers: int | None = None   # layers copied when student_init='teacher' (None: as many as the student has)
     dropout: float = 0.1                     # dropout of both models (Appendix C.1: 0.1)
     dtype: str = "float32"                   # compute dtype of both models: 'float32' or 'bfloat16' (parameters and optimizer state stay float32)
+    pack_tokens: bool = False                # BERT only: each layer's per-token work on the real tokens only, not the padding (same logits within rounding, other dropout draws)
 
     def __post_init__(self):
         check_settings(self.prefix, vars(self), {
@@ -170,7 +171,8 @@ class ModelConfig:
             "student_init": (lambda v: v in ("scratch", "teacher"), "'scratch' or 'teacher'"),
             "student_init_layers": (lambda v: v is None or whole_number(0)(v), "a whole number >= 0, or None"),
             "dropout": (number_in(0, 1), "a number in [0, 1)"),
-            "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'")})
+            "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
+            "pack_tokens": (lambda v: isinstance(v, bool), "true or false")})
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)

@@ -575,7 +575,8 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
             return _finished(run_dir, done)
         run, data = prepare_run(run)
         model = build_model(cfg.model.teacher, num_labels=run.task.num_labels, vocab_size=run.tokenizer.vocab_size,
-                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
+                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
+                          pack_tokens=cfg.model.pack_tokens)
         _check_vocab_rows(model, run.tokenizer, "teacher")
         return fit(run, student=model, teacher=None, data=data, stop_at=stop_at)
 
@@ -609,7 +610,8 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encode
             raise ValueError(f"the teacher {spec!r} is an untrained preset. Train one first with "
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
         model = build_model(str(spec), num_labels=num_labels, vocab_size=tokenizer.vocab_size,
-                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype)
+                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
+                          pack_tokens=cfg.model.pack_tokens)
     _check_vocab_rows(model, tokenizer, "teacher")
     return model
 
@@ -660,7 +662,8 @@ def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite
     teacher_model = _teacher_model(cfg, spec, tokenizer, num_labels) if needed else None
     student = build_model(cfg.model.student, num_labels=num_labels,
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
-                          dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype)
+                          dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype,
+                          pack_tokens=cfg.model.pack_tokens)
     check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})")
     _check_vocab_rows(student, tokenizer, "student")
     if cfg.model.student_init == "teacher":

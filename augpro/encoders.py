@@ -216,14 +216,26 @@ def family_of(model_or_spec) -> ModelFamily:
     return family or _checkpoint_family(name)
 
 # %% ../nbs/09_encoders.ipynb
-def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, seed: int, dtype: str = "float32"):
+def _packing(config_cls, spec: str, pack_tokens: bool) -> dict:
+    "The config field that `pack_tokens` sets, for a family that has it; asking a family without it is a one-line error."
+    if "pack_tokens" in config_cls.__dataclass_fields__:
+        return {"pack_tokens": bool(pack_tokens)}
+    if pack_tokens:
+        raise ValueError(f"model.pack_tokens: packing the real tokens is implemented for BERT models; {spec!r} is an "
+                         f"{config_cls.family} model: set model.pack_tokens false.")
+    return {}
+
+def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, seed: int, dtype: str = "float32",
+                pack_tokens: bool = False):
     """A model from a spec: a preset (fresh, sized to the tokenizer's vocabulary), a folder saved by `save_model` or a
     run folder holding one, or a Hugging Face checkpoint (folder or hub id) of any family. `dtype` is the compute dtype
-    ('float32' or 'bfloat16'); the parameters are float32 whatever it is."""
+    ('float32' or 'bfloat16'); the parameters are float32 whatever it is. `pack_tokens`: BERT's packed forward pass
+    (`augpro.bert`), on or off whatever a saved model's config says."""
     name, overrides = parse_model_spec(spec)
     family = preset_family(name)
     if family is not None:
-        sizes = {"vocab_size": vocab_size, "num_labels": num_labels, "dtype": dtype, **{f: dropout for f in family.dropout_fields}}
+        sizes = {"vocab_size": vocab_size, "num_labels": num_labels, "dtype": dtype, **{f: dropout for f in family.dropout_fields},
+                 **_packing(family.config_cls, spec, pack_tokens)}
         config = family.config_cls.preset(name, **{**sizes, **overrides})
         return family.model_cls(config, nnx.Rngs(params=seed, dropout=seed + 1))
     folder = saved_model_dir(name)
@@ -239,7 +251,8 @@ def build_model(spec: str, *, num_labels: int, vocab_size: int, dropout: float, 
         model = load_pretrained(name, num_labels=num_labels, dropout=dropout, seed=seed)
     if "num_layers" in overrides:
         model = cut_layers(model, overrides["num_layers"], seed=seed)
-    model.config = model.config.replace(dtype=dtype)   # the compute dtype is read at each call; parameters stay float32
+    # the compute dtype and the packing are read at each call; parameters stay float32
+    model.config = model.config.replace(dtype=dtype, **_packing(type(model.config), spec, pack_tokens))
     return model
 
 # %% ../nbs/09_encoders.ipynb

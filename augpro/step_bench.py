@@ -94,6 +94,9 @@ STEP_SIZES: dict[str, StepSize] = {
                    overrides=(("model.teacher", "base"), ("model.student", "small"), ("optim.optimizer", "adamw"))),
     # the pretrained study's models (all-MiniLM-L6-v2 and its first 3 layers, real weights), SST-2's WordPiece lengths
     "minilm": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2"),
+    # the same, each layer's per-token work on the real tokens only (`model.pack_tokens`, augpro.bert)
+    "minilm-packed": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2",
+                              overrides=(("model.pack_tokens", True),)),
 }
 
 # %% ../nbs/17c_step_bench.ipynb
@@ -117,9 +120,11 @@ def step_batch(size: StepSize, seed: int = 0) -> dict:
 
 # %% ../nbs/17c_step_bench.ipynb
 def size_models(size: StepSize, seed: int = 0, dtype: str = "float32") -> tuple:
-    "(teacher, student) of a size, for binary labels (as the batch's), computing in `dtype`; their vocabulary must be the size's."
+    """(teacher, student) of a size, for binary labels (as the batch's), computing in `dtype` (packed as the size's
+    `model.pack_tokens` says); their vocabulary must be the size's."""
     cfg = size.config()
-    models = tuple(build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i, dtype=dtype)
+    models = tuple(build_model(spec, num_labels=2, vocab_size=size.vocab, dropout=cfg.model.dropout, seed=seed + i, dtype=dtype,
+                               pack_tokens=cfg.model.pack_tokens)
                    for i, spec in enumerate((cfg.model.teacher, cfg.model.student)))
     for m in models:
         if m.config.vocab_size != size.vocab:
