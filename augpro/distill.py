@@ -576,7 +576,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         run, data = prepare_run(run)
         model = build_model(cfg.model.teacher, num_labels=run.task.num_labels, vocab_size=run.tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
-                          pack_tokens=cfg.model.pack_tokens)
+                            pack_tokens=cfg.model.pack_tokens)
         _check_vocab_rows(model, run.tokenizer, "teacher")
         return fit(run, student=model, teacher=None, data=data, stop_at=stop_at)
 
@@ -611,7 +611,7 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encode
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
         model = build_model(str(spec), num_labels=num_labels, vocab_size=tokenizer.vocab_size,
                             dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
-                          pack_tokens=cfg.model.pack_tokens)
+                            pack_tokens=cfg.model.pack_tokens)
     _check_vocab_rows(model, tokenizer, "teacher")
     return model
 
