@@ -94,10 +94,9 @@ STEP_SIZES: dict[str, StepSize] = {
                    overrides=(("model.teacher", "base"), ("model.student", "small"), ("optim.optimizer", "adamw"))),
     # the pretrained study's models (all-MiniLM-L6-v2 and its first 3 layers, real weights), SST-2's WordPiece lengths
     "minilm": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2"),
-    # the same, each layer's per-token work on the real tokens only (`model.pack_tokens`, augpro.bert)
-    "minilm-packed": StepSize("pretrained", vocab=MINILM_VOCAB, batch=32, length=64, lengths="sst2",
-                              overrides=(("model.pack_tokens", True),)),
 }
+# the same, each layer's per-token work on the real tokens only (`model.pack_tokens`, augpro.bert)
+STEP_SIZES["minilm-packed"] = dataclasses.replace(STEP_SIZES["minilm"], overrides=(("model.pack_tokens", True),))
 
 # %% ../nbs/17c_step_bench.ipynb
 def sst2_lengths(tokenizer=None) -> np.ndarray:
