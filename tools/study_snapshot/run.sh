@@ -5,7 +5,7 @@
 #
 # SNAPSHOT_DIR (default ../study_code) is built once: augpro at 4e706d7 (the commit the study started from), with the
 # study notebook's later edits to how runs are made (pretrained.patch: checkpoints at every evaluation, the ε rule and its grid widening,
-# CoLA's doubled budget and the plateau gate). Its runs/ is a link to this checkout's runs/, so a run's run_dir stays
+# CoLA's doubled budget, the plateau gate, and a teacher retrained on another CPU kept beside the first). Its runs/ is a link to this checkout's runs/, so a run's run_dir stays
 # relative, and finished runs are archived into this checkout's nbs/results/pretrained. TASKS (default "[cola]") is a
 # YAML list: a session that runs only CoLA does not retrain RTE's teacher. Render the report from this checkout after.
 set -euo pipefail
