@@ -3,7 +3,9 @@
 It runs the README's test command (`.ci/run`'s last line) from the repository root, with an empty compilation
 cache (a fresh XDG_CACHE_HOME, as on a new machine), and records the wall time, pytest's own time, each notebook's
 seconds, whether every test passed, the machine (augpro.bench.environment, with the CPU load just before) and the
-commit. Run it on an otherwise idle machine; the index notebook renders the result in the README.
+commit. Run it on an otherwise idle machine; the index notebook renders the result in the README. Speeds differ
+between the processor models of the project's machines: before timing on another model, keep the last timing of
+the old one as nbs/results/bench/suite_<cpu>.json (the README renders each such file beside the latest).
 
     python tools/time_suite.py [OUT.json]    # default nbs/results/bench/suite.json
 """
