@@ -2,7 +2,9 @@
 
 Each notebook runs in its own process (`nbdev_test --path`), so a notebook that sets XLA flags cannot affect
 another, and a failure names its notebook and shows the cell. Every process shares augpro's persistent compilation
-cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once, and the
+cache (`augpro.files.compilation_cache_dir`), so a program that several notebooks compile is compiled once; the cache
+keeps every program, however fast it compiled (JAX keeps only those over a second by default), since each fresh process
+a test starts compiles dozens of small programs that the one before it compiled already; and each process shares the
 worker's answer to whether static figures can be drawn here (`augpro.report.static_images_available`), so a browser
 is tried once per worker rather than in every notebook and every run a notebook starts.
 
@@ -37,6 +39,7 @@ def test_notebook(notebook):
     static_images_available()   # tried once per worker: the notebooks, and the processes they start, read its answer
     flags = os.environ.get("XLA_FLAGS", "")
     env = dict(os.environ, XLA_FLAGS=flags if TEST_XLA_FLAGS in flags else f"{flags} {TEST_XLA_FLAGS}".strip())
+    env.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0")
     try:
         proc = subprocess.run([str(nbdev_test), "--path", str(notebook), "--do_print"], cwd=ROOT,
                               capture_output=True, text=True, env=env, timeout=TIMEOUT_S)
