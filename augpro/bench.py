@@ -53,19 +53,27 @@ def other_cpu_load(seconds: float = 1.0) -> float | None:
     return round((b[0] - a[0]) / max(b[1] - a[1], 1), 3)
 
 # %% ../nbs/17_bench.ipynb
-def environment() -> dict:
-    "Where and when a benchmark ran: versions, device, CPU, and how busy the machine was just before."
-    cpu = platform.processor()
+def _cpuinfo() -> dict[str, str]:
+    "The first processor's fields in /proc/cpuinfo (empty where there is none)."
     try:
         with open("/proc/cpuinfo") as f:
-            cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), cpu)
+            block = f.read().split("\n\n", 1)[0]
     except OSError:
-        pass
+        return {}
+    return {k.strip(): v.strip() for k, _, v in (l.partition(":") for l in block.splitlines()) if k.strip()}
+
+def environment() -> dict:
+    """Where and when a benchmark ran: versions, device, CPU, and how busy the machine was just before. `cpu_id` tells
+    apart processors that a hypervisor names alike ("AMD EPYC" covers generations of different speeds)."""
+    info = _cpuinfo()
+    cpu = info.get("model name") or platform.processor()
+    cpu_id = (f"family {info['cpu family']}, model {info['model']}, {float(info['cpu MHz']):.0f} MHz"
+              if {"cpu family", "model", "cpu MHz"} <= info.keys() else None)
     dev = jax.devices()[0]
     return {"utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
             "augpro": augpro.__version__, "jax": jax.__version__, "numpy": np.__version__,
             "backend": jax.default_backend(), "device": dev.device_kind, "devices": jax.device_count(),
-            "cpu": cpu, "cpu_count": os.cpu_count(), "other_cpu_load_before": other_cpu_load()}
+            "cpu": cpu, "cpu_id": cpu_id, "cpu_count": os.cpu_count(), "other_cpu_load_before": other_cpu_load()}
 
 # %% ../nbs/17_bench.ipynb
 def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, repeats: int = 5) -> dict[str, list[float]]:
