@@ -49,6 +49,8 @@ def main():
               "environment": env_before}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
+    if proc.returncode != 0:   # name what failed: the timing is of a failing suite
+        print("\n".join(re.findall(r"^(?:FAILED|ERROR) .*$", log, re.M)) or log[-3000:] + proc.stderr[-3000:])
     print(f"{result['summary']} in {result['pytest_s']} s (wall {result['wall_s']} s, goal {GOAL_S} s); wrote {out}")
     return proc.returncode
 
