@@ -3,7 +3,7 @@
 # suite's XLA flags; appends "NB VARIANT wall S user S sys S" lines to OUT. Run it on an otherwise idle machine.
 #   git worktree add /tmp/before HEAD~1
 #   bash tools/ab_notebooks.sh /tmp/before . OUT 13_distill.ipynb 14_sweep.ipynb
-# The variants' own settings come from their checkouts; the `after` one also gets tests/test_notebooks.py's cache setting.
+# The variants' own settings come from their checkouts; each also gets the cache setting its tests/test_notebooks.py sets.
 set -u
 before=$(realpath "$1"); after=$(realpath "$2"); out=$(realpath -m "$3"); shift 3
 source "$after/.venv/bin/activate"
@@ -13,7 +13,8 @@ for nb in "$@"; do
   for variant in before after; do
     root=$after; [ $variant = before ] && root=$before
     cache=$(mktemp -d)
-    if [ $variant = after ]; then export JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS=0; else unset JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS; fi
+    if grep -q '"JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0"' "$root/tests/test_notebooks.py"; then
+      export JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS=0; else unset JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS; fi
     ( cd "$root" && JAX_COMPILATION_CACHE_DIR=$cache /usr/bin/time -f "$nb $variant wall %e user %U sys %S" -a -o "$out" \
         nbdev_test --path "$root/nbs/$nb" > /dev/null 2>&1; echo "$nb $variant rc=$?" >> "$out" )
     rm -rf "$cache"

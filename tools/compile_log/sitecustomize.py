@@ -2,7 +2,7 @@
 # it starts) appends a JSON line per JAX compile and compilation-cache hit or miss, with the notebook of the suite that
 # started it (nbdev_test --path). tools/compile_log/summarize.py FILE sums them per notebook.
 #   DIAG_LOG=/tmp/compile.jsonl PYTHONPATH=tools/compile_log python tools/time_suite.py /tmp/suite.json
-import os, sys, time, json
+import json, os, sys
 argv = sys.argv
 for i, a in enumerate(argv):
     if a == "--path" and i + 1 < len(argv):
