@@ -44,9 +44,9 @@ from .tasks import GlueTask, get_task, load_glue
 # %% auto 0
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
            'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'make_schedule',
-           'make_optimizer', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates', 'compile_step',
-           'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run', 'train_teacher',
-           'distill', 'method_trace', 'sanity_check_method']
+           'make_optimizer', 'schedule_rates', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
+           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run',
+           'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -179,30 +179,42 @@ def make_schedule(optim: OptimConfig):
     return optax.join_schedules([optax.linear_schedule(0.0, base, warm), after], [warm])
 
 # %% ../nbs/13_distill.ipynb
-def make_optimizer(optim: OptimConfig) -> optax.GradientTransformation:
-    "Adafactor or AdamW under the schedule, after global-norm gradient clipping."
-    schedule = make_schedule(optim)
+def make_optimizer(optim: OptimConfig, learning_rate: Callable | None = None) -> optax.GradientTransformation:
+    """Adafactor or AdamW under the schedule (or under `learning_rate`, a schedule given instead: the compiled step
+    passes in the rate of its step), after global-norm gradient clipping."""
+    schedule = make_schedule(optim) if learning_rate is None else learning_rate
     opt = {"adafactor": lambda: optax.adafactor(learning_rate=schedule),
            "adamw": lambda: optax.adamw(schedule, weight_decay=optim.weight_decay)}[optim.optimizer]()
     return optax.chain(optax.clip_by_global_norm(optim.grad_clip), opt) if optim.grad_clip else opt
 
 # %% ../nbs/13_distill.ipynb
-def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, hp: LossConfig, tx, candidates_V, seed: int,
-                    layout: TokenLayout = T5_LAYOUT):
-    """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState`; when the loss or the new
-    parameters are not finite, the state comes back unchanged and `metrics['finite']` is False.
+def schedule_rates(optim: OptimConfig) -> np.ndarray:
+    """The learning rate of each of a run's steps (float32): the schedule, computed once, in one program, as the step
+    computed it when the rate was a constant of the step."""
+    return np.asarray(jax.jit(jax.vmap(make_schedule(optim)))(jnp.arange(optim.steps)), np.float32)
 
-    What the step reads besides its arguments and differs from seed to seed (the seed's key, and the models' state
-    other than parameters, such as their dropout streams) is also kept apart: `step.with_consts(state, teacher_params,
-    batch, step.consts)` computes the same with them as an argument. Jitted that way (`compile_step` does), one
-    program serves every seed, so a seed sweep compiles once and the persistent compilation cache serves the rest."""
+# %% ../nbs/13_distill.ipynb
+def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, hp: LossConfig, optim: OptimConfig,
+                    candidates_V, seed: int, layout: TokenLayout = T5_LAYOUT):
+    """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState` whose optimizer state is
+    `step.tx`'s (`make_optimizer(optim)`); when the loss or the new parameters are not finite, the state comes back
+    unchanged and `metrics['finite']` is False.
+
+    What the step reads besides its arguments and differs from run to run is also kept apart: the seed's key and the
+    models' state other than parameters, such as their dropout streams (`step.consts`), and the learning rate of the
+    step (`step.schedule(state.step)`). `step.with_consts(state, teacher_params, batch, step.consts, rate)` computes
+    the same with them as arguments. Jitted that way (`compile_step` does), one program serves every seed, learning
+    rate, warm-up and number of steps, so a sweep over them compiles once and the persistent compilation cache serves
+    the rest."""
+    schedule = make_schedule(optim)
     s_def, _, s_rest = nnx.split(student, nnx.Param, ...)
     t_def, _, t_rest = nnx.split(teacher, nnx.Param, ...) if teacher is not None else (None, None, None)
     weights = {t: hp.term_weights.get(t, w) for t, w in method.terms}
     terms = {t: method.loss_term(t) for t in weights}
 
-    def with_consts(state: TrainState, t_params, batch, consts):
+    def with_consts(state: TrainState, t_params, batch, consts, rate):
         base_key, s_rest, t_rest = consts
+        tx = make_optimizer(optim, learning_rate=lambda count: rate)   # the schedule's value at `count`, given
         key = jax.random.fold_in(base_key, state.step)
 
         def loss_fn(params):
@@ -230,9 +242,9 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
     consts = (jax.random.key(seed), s_rest, t_rest)
 
     def step(state: TrainState, t_params, batch):
-        return with_consts(state, t_params, batch, consts)
+        return with_consts(state, t_params, batch, consts, schedule(state.step))
 
-    step.with_consts, step.consts = with_consts, consts
+    step.with_consts, step.consts, step.schedule, step.tx = with_consts, consts, schedule, make_optimizer(optim)
     return step
 
 # %% ../nbs/13_distill.ipynb
@@ -263,10 +275,11 @@ def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
 
 # %% ../nbs/13_distill.ipynb
 def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, mesh: Mesh):
-    """(initial TrainState, teacher parameters, jitted step), placed on the mesh with explicit shardings in and out,
-    so the step compiles once and a restored state has the same layout."""
+    """(initial TrainState, teacher parameters, jitted `step(state, teacher_params, batch, rate)`), placed on the mesh
+    with explicit shardings in and out, so the step compiles once and a restored state has the same layout. `rate` is
+    the step's learning rate (`schedule_rates`): an argument, so runs that differ only in their rate, warm-up or
+    number of steps share one program."""
     cfg, method, tokenizer = run.cfg, run.method, run.tokenizer
-    tx = make_optimizer(cfg.optim)
     replicated = NamedSharding(mesh, P())
     params = nnx.state(student, nnx.Param)
     p_shard = param_shardings(params, mesh, cfg.mesh.rules)
@@ -276,17 +289,17 @@ def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, me
         t_params = nnx.state(teacher, nnx.Param)
         t_shard = param_shardings(t_params, mesh, cfg.mesh.rules)
         t_params = jax.device_put(t_params, t_shard)
-    opt_state = jax.jit(tx.init)(params)
+    candidates_V = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
+    step = make_train_step(student, teacher if t_params is not None else None, method, cfg.method_loss(mesh.size),
+                           cfg.optim, candidates_V, cfg.run.seed, tokenizer.layout)
+    opt_state = jax.jit(step.tx.init)(params)
     opt_shard = jax.tree.map(lambda x: x.sharding if isinstance(x.sharding, NamedSharding) else replicated, opt_state)
     state = TrainState(jax.device_put(jnp.int32(0), replicated), params, jax.device_put(opt_state, opt_shard))
     shards = TrainState(replicated, p_shard, opt_shard)
-    candidates_V = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
-    step = make_train_step(student, teacher if t_params is not None else None, method, cfg.method_loss(mesh.size), tx,
-                           candidates_V, cfg.run.seed, tokenizer.layout)
     consts = jax.device_put(step.consts, replicated)   # arguments, not constants: one program for every seed
-    jitted = jax.jit(step.with_consts, in_shardings=(shards, t_shard, batch_sharding(mesh), replicated),
+    jitted = jax.jit(step.with_consts, in_shardings=(shards, t_shard, batch_sharding(mesh), replicated, replicated),
                      out_shardings=(shards, replicated), donate_argnums=(0,))
-    return state, t_params, lambda state, t_params, batch: jitted(state, t_params, batch, consts)
+    return state, t_params, lambda state, t_params, batch, rate: jitted(state, t_params, batch, consts, rate)
 
 # %% ../nbs/13_distill.ipynb
 class DevEvaluator:
@@ -404,7 +417,7 @@ class _Session:
     ckpt: Checkpointer
     meta: dict                           # saved with every checkpoint: the best evaluation, its step, the training time
     log: MetricsLog
-    schedule: Callable[[int], float]   # the learning rate of a step, for the train log
+    rates: np.ndarray                    # the learning rate of each step: the step's argument, and the train log's lr
     bar: _Progress
     start: int                           # the step this session resumes from
     end: int                             # the step it stops after
@@ -439,7 +452,7 @@ def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, d
     clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
     clock["setup and restore"] = time.perf_counter() - t_setup
     return _Session(run, student, mesh, evaluate_dev, _batch_source(run, data, mesh.size), state, t_params, step_fn, ckpt,
-                    meta, MetricsLog(run.run_dir / "metrics.jsonl", start), make_schedule(cfg.optim), bar, start,
+                    meta, MetricsLog(run.run_dir / "metrics.jsonl", start), schedule_rates(cfg.optim), bar, start,
                     steps if stop_at is None else min(stop_at, steps), clock)
 
 # %% ../nbs/13_distill.ipynb
@@ -461,7 +474,7 @@ def _after_step(s: _Session, done: int, metrics: dict, stop: list):
     examples_per_s = cfg.data.batch_size / s.step_times[-1]
     s.bar.update(metrics["loss"], examples_per_s)
     if done % cfg.run.log_every == 0 or done == steps:
-        s.log.write(kind="train", step=done, lr=float(s.schedule(done - 1)), step_time_s=s.step_times[-1],
+        s.log.write(kind="train", step=done, lr=float(s.rates[done - 1]), step_time_s=s.step_times[-1],
                     examples_per_s=examples_per_s, **metrics)
     if done % cfg.run.eval_every == 0 or done == steps:
         with s.timed("evaluation"):
@@ -515,7 +528,7 @@ def fit(run: ResolvedRun, *, student: Encoder, teacher: Encoder | None, data: Ru
             next_batch = put_batch(s.batch_at(s.start), s.mesh) if s.start < s.end else None
             for i in range(s.start, s.end):
                 t0 = time.perf_counter()
-                s.state, metrics = s.step_fn(s.state, s.t_params, next_batch)   # dispatched; runs while the host goes on
+                s.state, metrics = s.step_fn(s.state, s.t_params, next_batch, s.rates[i])   # dispatched; runs while the host goes on
                 if i + 1 < s.end:   # prefetch: the next batch is gathered and sent while this step computes
                     with s.timed("data prefetch (inside the steps)"):
                         next_batch = put_batch(s.batch_at(i + 1), s.mesh)
@@ -697,12 +710,11 @@ def method_trace(method_name: str, steps: int = 30, seed: int = 0, vocab: int = 
                                                      "optim.steps": steps, "loss.augpro_fgsm_eps": 3.0, "loss.fgsm_eps": 0.1,
                                                      "loss.eps_mode": "rms",
                                                      "loss.chunk_size": 64})
-    tx = make_optimizer(cfg.optim)
-    step = jax.jit(make_train_step(student, teacher if method.needs_teacher else None, method, cfg.method_loss(),
-                                   tx, jnp.asarray(default_candidates(vocab)), seed=seed, layout=layout))
+    step = make_train_step(student, teacher if method.needs_teacher else None, method, cfg.method_loss(), cfg.optim,
+                           jnp.asarray(default_candidates(vocab)), seed=seed, layout=layout)
     params = nnx.state(student, nnx.Param)
     t_params = nnx.state(teacher, nnx.Param) if method.needs_teacher else None
-    state, trace = TrainState(jnp.int32(0), params, tx.init(params)), []
+    state, trace, step = TrainState(jnp.int32(0), params, step.tx.init(params)), [], jax.jit(step)
     for _ in range(steps):
         state, metrics = step(state, t_params, batch)
         trace.append({k: v for k, v in _to_float(metrics).items() if k != "finite"})

@@ -210,7 +210,7 @@ def compile_steps(cfgs: dict[str, TrainConfig], student, teacher, batch, candida
     for m, cfg in cfgs.items():
         method = (methods or {}).get(m) or get_method(cfg.method)
         t = teacher if method.needs_teacher else None
-        step = make_train_step(student, t, method, cfg.method_loss(), tx, candidates, seed, layout)
+        step = make_train_step(student, t, method, cfg.method_loss(), cfg.optim, candidates, seed, layout)
         args = (states[0], t_params if t is not None else None, batch)
         t0 = time.perf_counter()
         compiled = jax.jit(step).lower(*args).compile()
