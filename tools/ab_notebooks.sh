@@ -3,7 +3,8 @@
 # suite's XLA flags; appends "NB VARIANT wall S user S sys S" lines to OUT. Run it on an otherwise idle machine.
 #   git worktree add /tmp/before HEAD~1
 #   bash tools/ab_notebooks.sh /tmp/before . OUT 13_distill.ipynb 14_sweep.ipynb
-# The variants' own settings come from their checkouts; each also gets the cache setting its tests/test_notebooks.py sets.
+# The variants' own settings come from their checkouts; each also gets the cache setting its tests/test_notebooks.py sets,
+# and imports its own augpro (PYTHONPATH: the venv's editable install would give both variants this checkout's).
 set -u
 before=$(realpath "$1"); after=$(realpath "$2"); out=$(realpath -m "$3"); shift 3
 source "$after/.venv/bin/activate"
@@ -15,7 +16,7 @@ for nb in "$@"; do
     cache=$(mktemp -d)
     if grep -q '"JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0"' "$root/tests/test_notebooks.py"; then
       export JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS=0; else unset JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS; fi
-    ( cd "$root" && JAX_COMPILATION_CACHE_DIR=$cache /usr/bin/time -f "$nb $variant wall %e user %U sys %S" -a -o "$out" \
+    ( cd "$root" && PYTHONPATH=$root JAX_COMPILATION_CACHE_DIR=$cache /usr/bin/time -f "$nb $variant wall %e user %U sys %S" -a -o "$out" \
         nbdev_test --path "$root/nbs/$nb" > /dev/null 2>&1; echo "$nb $variant rc=$?" >> "$out" )
     rm -rf "$cache"
   done
