@@ -189,8 +189,8 @@ def make_optimizer(optim: OptimConfig, learning_rate: Callable | None = None) ->
 
 # %% ../nbs/13_distill.ipynb
 def schedule_rates(optim: OptimConfig) -> np.ndarray:
-    """The learning rate of each of a run's steps (float32): the schedule, computed once, in one program, as the step
-    computed it when the rate was a constant of the step."""
+    """The learning rate of each of a run's steps: `make_schedule(optim)` at the step counts 0 … steps − 1, in float32,
+    computed once in one program (the same numbers as the schedule compiled into a step computes from its count)."""
     return np.asarray(jax.jit(jax.vmap(make_schedule(optim)))(jnp.arange(optim.steps)), np.float32)
 
 # %% ../nbs/13_distill.ipynb
@@ -214,7 +214,7 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
 
     def with_consts(state: TrainState, t_params, batch, consts, rate):
         base_key, s_rest, t_rest = consts
-        tx = make_optimizer(optim, learning_rate=lambda count: rate)   # the schedule's value at `count`, given
+        tx = make_optimizer(optim, learning_rate=lambda count: rate)   # the rate of this step (`state.step`), given
         key = jax.random.fold_in(base_key, state.step)
 
         def loss_fn(params):
@@ -296,7 +296,7 @@ def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, me
     opt_shard = jax.tree.map(lambda x: x.sharding if isinstance(x.sharding, NamedSharding) else replicated, opt_state)
     state = TrainState(jax.device_put(jnp.int32(0), replicated), params, jax.device_put(opt_state, opt_shard))
     shards = TrainState(replicated, p_shard, opt_shard)
-    consts = jax.device_put(step.consts, replicated)   # arguments, not constants: one program for every seed
+    consts = jax.device_put(step.consts, replicated)   # arguments, not constants: one program for every seed (and rate)
     jitted = jax.jit(step.with_consts, in_shardings=(shards, t_shard, batch_sharding(mesh), replicated, replicated),
                      out_shardings=(shards, replicated), donate_argnums=(0,))
     return state, t_params, lambda state, t_params, batch, rate: jitted(state, t_params, batch, consts, rate)
