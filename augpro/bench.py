@@ -11,6 +11,7 @@ import importlib
 import json
 import os
 import platform
+import resource
 import statistics
 import sys
 import time
@@ -76,17 +77,23 @@ def environment() -> dict:
             "cpu": cpu, "cpu_id": cpu_id, "cpu_count": os.cpu_count(), "other_cpu_load_before": other_cpu_load()}
 
 # %% ../nbs/17_bench.ipynb
-def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, repeats: int = 5) -> dict[str, list[float]]:
-    "Seconds per call of each zero-argument function, timed round-robin after `warmup` untimed rounds (JAX results are awaited)."
+def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, repeats: int = 5,
+                     page_faults: dict[str, list[int]] | None = None) -> dict[str, list[float]]:
+    """Seconds per call of each zero-argument function, timed round-robin after `warmup` untimed rounds (JAX results are
+    awaited). A `page_faults` dict receives the process's minor page faults during each timed call, by name."""
     if repeats < 1 or warmup < 0:
         raise ValueError(f"need repeats >= 1 and warmup >= 0; got repeats={repeats}, warmup={warmup}.")
     times = {k: [] for k in fns}
+    faults = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     for r in range(warmup + repeats):
         for k, f in fns.items():
-            t0 = time.perf_counter()
+            f0, t0 = faults(), time.perf_counter()
             jax.block_until_ready(f())
+            dt, df = time.perf_counter() - t0, faults() - f0
             if r >= warmup:
-                times[k].append(time.perf_counter() - t0)
+                times[k].append(dt)
+                if page_faults is not None:
+                    page_faults.setdefault(k, []).append(df)
     return times
 
 # %% ../nbs/17_bench.ipynb

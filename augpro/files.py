@@ -15,10 +15,11 @@ from typing import Callable, Sequence
 from .registry import Registry, first_line
 
 # %% auto 0
-__all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET', 'package_dir', 'shipped_files',
-           'find_file', 'OfflineSource', 'packaged_checkpoint', 'checkpoint_note', 'install_hint', 'CheckpointNotFound',
-           'IncompleteCheckpoint', 'hub_reachable', 'hub_folder', 'compilation_cache_dir', 'enable_compilation_cache',
-           'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data']
+__all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'MALLOC_ENV', 'KEEP_FREED_MEMORY', 'ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET',
+           'package_dir', 'shipped_files', 'find_file', 'OfflineSource', 'packaged_checkpoint', 'checkpoint_note',
+           'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_reachable', 'hub_folder',
+           'compilation_cache_dir', 'enable_compilation_cache', 'malloc_choice', 'keep_freed_memory', 'in_ci',
+           'data_root', 'glue_dir', 't5_spm_path', 'require_data']
 
 # %% ../nbs/01_files.ipynb
 FOLDERS = {"experiments": "*.ipynb", "configs": "**/*.yaml"}   # shipped folder -> the files it holds
@@ -192,6 +193,36 @@ def enable_compilation_cache() -> Path | None:
     return folder
 
 enable_compilation_cache()
+
+# %% ../nbs/01_files.ipynb
+MALLOC_ENV = "AUGPRO_MALLOC"   # 'keep' (the default): malloc keeps freed memory for the next step; 'system': glibc's defaults
+KEEP_FREED_MEMORY = {          # mallopt's parameter number and value (glibc's malloc.h)
+    "M_TRIM_THRESHOLD": (-1, 2**31 - 1),   # the heap's free top stays (the largest value mallopt takes)
+    "M_MMAP_MAX": (-4, 0),                 # large blocks come from the heap, not from mmap (unmapped at free)
+    "M_ARENA_MAX": (-8, 1),                # one arena: XLA's worker threads reuse the blocks the others freed
+}
+
+def malloc_choice(environ=None) -> str:
+    "`AUGPRO_MALLOC`: 'keep' (unset) or 'system'; another value is a one-line error."
+    environ = os.environ if environ is None else environ
+    choice = environ.get(MALLOC_ENV, "").strip().lower() or "keep"
+    if choice not in ("keep", "system"):
+        raise ValueError(f"{MALLOC_ENV}={environ[MALLOC_ENV]!r}: set it to keep (malloc keeps freed memory for the next "
+                         "step, the default) or system (glibc's own settings), or unset it.")
+    return choice
+
+def keep_freed_memory(environ=None) -> dict | None:
+    """Set `KEEP_FREED_MEMORY` with glibc's `mallopt` unless `AUGPRO_MALLOC` is 'system'. Returns {name: value} of the
+    settings applied; None where the choice is 'system' or the C library is not glibc (macOS, musl)."""
+    import ctypes
+    import platform
+    if malloc_choice(environ) == "system" or platform.libc_ver()[0] != "glibc":
+        return None
+    mallopt = ctypes.CDLL(None).mallopt
+    mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
+    return {name: value for name, (param, value) in KEEP_FREED_MEMORY.items() if mallopt(param, value) == 1}
+
+keep_freed_memory()
 
 # %% ../nbs/01_files.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -20,9 +24,9 @@ from flax import nnx
 
 # %% auto 0
 __all__ = ['PAPER_STEP_RATIOS', 'FGSM_REFERENCE', 'STEP_GOALS', 'STEP_PEAK_GOAL', 'STEP_METHODS', 'STEP_CONFIG_KEYS',
-           'MINILM_VOCAB', 'STEP_SIZES', 'StepSize', 'sst2_lengths', 'step_batch', 'size_models', 'param_count',
-           'ms_summary', 'projection_blocks', 'fgsm_reference', 'compile_steps', 'time_steps', 'bench_step',
-           'step_table']
+           'MINILM_VOCAB', 'STEP_SIZES', 'MALLOC_SIDES', 'StepSize', 'sst2_lengths', 'step_batch', 'size_models',
+           'param_count', 'ms_summary', 'projection_blocks', 'fgsm_reference', 'compile_steps', 'time_steps',
+           'bench_step', 'step_table', 'allocator_side', 'bench_allocator', 'allocator_table']
 
 # %% ../nbs/17c_step_bench.ipynb
 from .augment import knn_replace
@@ -32,6 +36,7 @@ from .config import Method, TrainConfig, get_method, resolve
 from .data import synthetic_batch
 from .distill import make_optimizer, make_train_step, projection_candidates
 from .encoders import build_model, family_of, is_checkpoint_spec
+from .files import MALLOC_ENV, malloc_choice
 from .hlo import compiled_flops, peak_matmul
 from .losses import LossConfig, LossTerm, StepContext
 from .paper import paper_results
@@ -355,3 +360,67 @@ def step_table(result: dict, size: str) -> str:
         lines.append(f"| {m} | {r['median_ms']:.1f} | {r['ratio_to_kd']:.2f} | {r['ratio_to_mixup']:.2f} | {paper} |"
                      + f" {r.get('gflop', 0):.2f} | {r.get('share_of_peak', 0):.2f} |" * peak)
     return "\n".join(lines)
+
+# %% ../nbs/17c_step_bench.ipynb
+def allocator_side(size: str, methods, *, repeats: int, warmup: int = 1, seed: int = 0) -> dict:
+    """One side of `augpro bench allocator`, in the process whose malloc settings it measures: each method's step at
+    `STEP_SIZES[size]`, compiled, then timed round-robin with its page faults; the metrics of every step it ran."""
+    sz = STEP_SIZES[size]
+    cfg = sz.config()
+    teacher, student = size_models(sz, seed)
+    batch, (_, layout, cand) = step_batch(sz, seed), sz.vocabulary()
+    cfgs = {m: cfg.override({"method": m}) for m in methods}
+    fns = compile_steps(cfgs, student, teacher, batch, jnp.asarray(cand), warmup + repeats + 1, seed, layout=layout)[0]
+    load_before, faults = other_cpu_load(), {}
+    times = time_interleaved(fns, warmup=warmup, repeats=repeats, page_faults=faults)
+    return {"malloc": malloc_choice(), "other_cpu_load_before": load_before,
+            "methods": {m: {**ms_summary(times[m]), "page_faults_per_step": int(statistics.median(faults[m])),
+                            "metrics": [{k: float(v) for k, v in jax.device_get(x).items()} for x in fns[m].metrics]}
+                        for m in methods}}
+
+# %% ../nbs/17c_step_bench.ipynb
+MALLOC_SIDES = ("system", "keep")   # glibc's defaults first, then augpro's
+
+def _allocator_process(size: str, methods, repeats: int, warmup: int, seed: int, choice: str) -> dict:
+    code = ("import json; from augpro.step_bench import allocator_side; "
+            f"print(json.dumps(allocator_side({size!r}, {list(methods)!r}, repeats={repeats}, warmup={warmup}, seed={seed})))")
+    proc = subprocess.run([sys.executable, "-c", code], env={**os.environ, MALLOC_ENV: choice}, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the {MALLOC_ENV}={choice} process at the {size} size failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+@register_benchmark("allocator", "each method's training step with glibc's malloc defaults and with freed memory kept "
+                    "(augpro's default, AUGPRO_MALLOC), each side in a fresh process: ms and page faults per step, and "
+                    "whether both compute the same numbers", sizes=("minilm", "minilm-packed"),
+                    methods=("kd", "kd+mixup", "kd+augpro-mix"), repeats=10, warmup=1, seed=0)
+def bench_allocator(*, sizes, methods, repeats, warmup, seed) -> dict:
+    """Time each method's step at each size of `STEP_SIZES` (`sizes`), in a process with glibc's malloc defaults and in
+    one that keeps freed memory, one after the other; compare their times, page faults and metrics."""
+    unknown = [s for s in sizes if s not in STEP_SIZES]
+    if unknown:
+        raise ValueError(f"unknown size(s) {unknown} for the allocator benchmark; choose among {list(STEP_SIZES)}.")
+    if repeats < 1:
+        raise ValueError(f"repeats must be at least 1; got {repeats}.")
+    out = {}
+    for size in dict.fromkeys(sizes):
+        sides = {c: _allocator_process(size, methods, repeats, warmup, seed, c) for c in MALLOC_SIDES}
+        rows = {}
+        for m in methods:
+            a, b = (sides[c]["methods"][m] for c in MALLOC_SIDES)
+            rows[m] = {**{c: {k: v for k, v in sides[c]["methods"][m].items() if k != "metrics"} for c in MALLOC_SIDES},
+                       "keep_over_system": round(b["median_ms"] / a["median_ms"], 3),
+                       "same_numbers": a["metrics"] == b["metrics"], "steps_compared": len(a["metrics"])}
+        out[size] = {"malloc": {c: sides[c]["malloc"] for c in MALLOC_SIDES},
+                     "other_cpu_load_before": {c: sides[c]["other_cpu_load_before"] for c in MALLOC_SIDES}, "methods": rows}
+    return {"sizes": out}
+
+# %% ../nbs/17c_step_bench.ipynb
+def allocator_table(res: dict, size: str) -> str:
+    "Markdown: per method, ms per step (median) and page faults per step with glibc's defaults and with memory kept."
+    rows = ["| method | glibc's defaults: ms / step | kept: ms / step | kept ÷ defaults | page faults / step: defaults, kept | same numbers |",
+            "|---|---:|---:|---:|---:|---|"]
+    for m, r in res["sizes"][size]["methods"].items():
+        rows.append(f"| {m} | {r['system']['median_ms']:.1f} | {r['keep']['median_ms']:.1f} | {r['keep_over_system']:.2f} | "
+                    f"{r['system']['page_faults_per_step']:,}, {r['keep']['page_faults_per_step']:,} | "
+                    f"{'yes' if r['same_numbers'] else 'no'} ({r['steps_compared']} steps) |")
+    return "\n".join(rows)
