@@ -45,14 +45,14 @@ a, b, step = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 def records(run):
     return [{k: v for k, v in json.loads(l).items() if k not in ("step_time_s", "examples_per_s")}
             for l in (run / "metrics.jsonl").read_text().splitlines()]
-def arrays(run):
-    ck = run / "checkpoints" / step
-    return {item.name: jax.tree.leaves(ocp.PyTreeCheckpointer().restore(item)) for item in sorted(ck.iterdir()) if item.is_dir()}
+def arrays(run):   # the training state's arrays (parameters, optimizer state, step)
+    return jax.tree.leaves(ocp.PyTreeCheckpointer().restore(run / "checkpoints" / step / "state"))
+def meta(run):     # the run's own record beside them, less its clock
+    m = json.loads((run / "checkpoints" / step / "meta" / "metadata").read_text())
+    return {k: v for k, v in m.items() if k != "elapsed_s"}
 ra, rb, xa, xb = records(a), records(b), arrays(a), arrays(b)
-same = xa.keys() == xb.keys() and all(len(xa[k]) == len(xb[k]) and all(np.array_equal(np.asarray(x), np.asarray(y))
-                                                                     for x, y in zip(xa[k], xb[k])) for k in xa)
-print(json.dumps({"metrics_records": len(ra), "metrics_equal": ra == rb, "checkpoint_arrays": sum(map(len, xa.values())),
-                  "checkpoint_equal": same}))
+same = len(xa) == len(xb) and all(np.array_equal(np.asarray(x), np.asarray(y)) for x, y in zip(xa, xb)) and meta(a) == meta(b)
+print(json.dumps({"metrics_records": len(ra), "metrics_equal": ra == rb, "checkpoint_arrays": len(xa), "checkpoint_equal": same}))
 """
 
 
