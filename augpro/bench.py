@@ -11,7 +11,6 @@ import importlib
 import json
 import os
 import platform
-import resource
 import statistics
 import sys
 import time
@@ -84,7 +83,9 @@ def time_interleaved(fns: dict[str, Callable[[], object]], *, warmup: int = 1, r
     if repeats < 1 or warmup < 0:
         raise ValueError(f"need repeats >= 1 and warmup >= 0; got repeats={repeats}, warmup={warmup}.")
     times = {k: [] for k in fns}
-    faults = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    if page_faults is not None:
+        import resource   # POSIX only: counted where asked
+    faults = (lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt) if page_faults is not None else (lambda: 0)
     for r in range(warmup + repeats):
         for k, f in fns.items():
             f0, t0 = faults(), time.perf_counter()

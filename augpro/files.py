@@ -197,7 +197,7 @@ enable_compilation_cache()
 # %% ../nbs/01_files.ipynb
 MALLOC_ENV = "AUGPRO_MALLOC"   # 'keep' (the default): malloc keeps freed memory for the next step; 'system': glibc's defaults
 KEEP_FREED_MEMORY = {          # mallopt's parameter number and value (glibc's malloc.h)
-    "M_TRIM_THRESHOLD": (-1, 2**31 - 1),   # the heap's free top stays (the largest value mallopt takes)
+    "M_TRIM_THRESHOLD": (-1, -1),          # -1: never trim the heap's free top (mallopt(3))
     "M_MMAP_MAX": (-4, 0),                 # large blocks come from the heap, not from mmap (unmapped at free)
     "M_ARENA_MAX": (-8, 1),                # one arena: XLA's worker threads reuse the blocks the others freed
 }

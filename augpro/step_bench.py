@@ -36,7 +36,7 @@ from .config import Method, TrainConfig, get_method, resolve
 from .data import synthetic_batch
 from .distill import make_optimizer, make_train_step, projection_candidates
 from .encoders import build_model, family_of, is_checkpoint_spec
-from .files import MALLOC_ENV, malloc_choice
+from .files import MALLOC_ENV, keep_freed_memory, malloc_choice
 from .hlo import compiled_flops, peak_matmul
 from .losses import LossConfig, LossTerm, StepContext
 from .paper import paper_results
@@ -373,7 +373,7 @@ def allocator_side(size: str, methods, *, repeats: int, warmup: int = 1, seed: i
     fns = compile_steps(cfgs, student, teacher, batch, jnp.asarray(cand), warmup + repeats + 1, seed, layout=layout)[0]
     load_before, faults = other_cpu_load(), {}
     times = time_interleaved(fns, warmup=warmup, repeats=repeats, page_faults=faults)
-    return {"malloc": malloc_choice(), "other_cpu_load_before": load_before,
+    return {"malloc": malloc_choice(), "malloc_settings": keep_freed_memory(), "other_cpu_load_before": load_before,
             "methods": {m: {**ms_summary(times[m]), "page_faults_per_step": int(statistics.median(faults[m])),
                             "metrics": [{k: float(v) for k, v in jax.device_get(x).items()} for x in fns[m].metrics]}
                         for m in methods}}
@@ -384,7 +384,8 @@ MALLOC_SIDES = ("system", "keep")   # glibc's defaults first, then augpro's
 def _allocator_process(size: str, methods, repeats: int, warmup: int, seed: int, choice: str) -> dict:
     code = ("import json; from augpro.step_bench import allocator_side; "
             f"print(json.dumps(allocator_side({size!r}, {list(methods)!r}, repeats={repeats}, warmup={warmup}, seed={seed})))")
-    proc = subprocess.run([sys.executable, "-c", code], env={**os.environ, MALLOC_ENV: choice}, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES" and not k.startswith("MALLOC_")}   # glibc's own, unset
+    proc = subprocess.run([sys.executable, "-c", code], env={**env, MALLOC_ENV: choice}, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"the {MALLOC_ENV}={choice} process at the {size} size failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -411,6 +412,7 @@ def bench_allocator(*, sizes, methods, repeats, warmup, seed) -> dict:
                        "keep_over_system": round(b["median_ms"] / a["median_ms"], 3),
                        "same_numbers": a["metrics"] == b["metrics"], "steps_compared": len(a["metrics"])}
         out[size] = {"malloc": {c: sides[c]["malloc"] for c in MALLOC_SIDES},
+                     "malloc_settings": {c: sides[c]["malloc_settings"] for c in MALLOC_SIDES},
                      "other_cpu_load_before": {c: sides[c]["other_cpu_load_before"] for c in MALLOC_SIDES}, "methods": rows}
     return {"sizes": out}
 

@@ -28,6 +28,8 @@ import json, resource, statistics, sys, yaml
 from pathlib import Path
 from augpro.config import TrainConfig
 from augpro.distill import distill
+import augpro, os
+assert augpro.__file__.startswith(os.environ["PYTHONPATH"]), augpro.__file__   # the snapshot's code, as run.sh checks
 method, run_dir, config, teacher, steps = sys.argv[1:6]
 cfg = TrainConfig.from_dict(yaml.safe_load(Path(config).read_text()))
 cfg = cfg.override({"method": method, "run.run_dir": run_dir, "run.log_every": 1})
@@ -57,10 +59,12 @@ print(json.dumps({"metrics_records": len(ra), "metrics_equal": ra == rb, "checkp
 
 
 def run(code, args, tunables):
-    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES" and not k.startswith("MALLOC_")}
     env.update(PYTHONPATH=str(SNAP), HF_HUB_OFFLINE="1", AUGPRO_DATA=env.get("AUGPRO_DATA", str(ROOT.parent / "shared" / "data")))
     if tunables:
         env["GLIBC_TUNABLES"] = tunables
+    else:   # glibc's defaults, also for a snapshot new enough to keep freed memory itself
+        env["AUGPRO_MALLOC"] = "system"
     proc = subprocess.run([sys.executable, "-c", code, *args], cwd=SNAP, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"failed:\n{proc.stderr[-3000:]}")

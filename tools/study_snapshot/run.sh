@@ -24,7 +24,8 @@ cd "$SNAP"
 export AUGPRO_DATA="${AUGPRO_DATA:-$ROOT/../shared/data}" HF_HUB_OFFLINE=1 PYTHONPATH="$SNAP"
 # glibc keeps freed memory for reuse instead of returning it to the kernel after every step, as augpro.files now does with
 # mallopt (the snapshot predates it): no page faults per step, the same numbers bit for bit (`augpro bench allocator`, nbs/results/bench/allocator.json)
-export GLIBC_TUNABLES="${GLIBC_TUNABLES:-glibc.malloc.trim_threshold=1099511627776:glibc.malloc.mmap_max=0:glibc.malloc.arena_max=1}"
+export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.trim_threshold=1099511627776:glibc.malloc.mmap_max=0:glibc.malloc.arena_max=1"
+echo "GLIBC_TUNABLES=$GLIBC_TUNABLES"
 python -c "import augpro; assert augpro.__file__.startswith('$SNAP'), augpro.__file__"
 python -m papermill nbs/studies/pretrained.ipynb "$SNAP/pretrained_run.ipynb" -k python3 --cwd "$SNAP" \
   -p results_dir "$ROOT/nbs/results/pretrained" --log-output -y "tasks: $TASKS"
