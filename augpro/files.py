@@ -213,14 +213,21 @@ def malloc_choice(environ=None) -> str:
 
 def keep_freed_memory(environ=None) -> dict | None:
     """Set `KEEP_FREED_MEMORY` with glibc's `mallopt` unless `AUGPRO_MALLOC` is 'system'. Returns {name: value} of the
-    settings applied; None where the choice is 'system' or the C library is not glibc (macOS, musl)."""
+    settings applied (one that glibc refuses is left out, with a warning); None where the choice is 'system' or the C
+    library is not glibc (macOS, musl)."""
     import ctypes
     import platform
+    import warnings
     if malloc_choice(environ) == "system" or platform.libc_ver()[0] != "glibc":
         return None
     mallopt = ctypes.CDLL(None).mallopt
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
-    return {name: value for name, (param, value) in KEEP_FREED_MEMORY.items() if mallopt(param, value) == 1}
+    applied = {name: value for name, (param, value) in KEEP_FREED_MEMORY.items() if mallopt(param, value) == 1}
+    refused = sorted(set(KEEP_FREED_MEMORY) - set(applied))
+    if refused:
+        warnings.warn(f"glibc refused mallopt {', '.join(refused)}: freed memory is only partly kept between steps "
+                      f"(set {MALLOC_ENV}=system to keep glibc's defaults and silence this).", RuntimeWarning, stacklevel=2)
+    return applied
 
 keep_freed_memory()
 
