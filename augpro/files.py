@@ -15,11 +15,11 @@ from typing import Callable, Sequence
 from .registry import Registry, first_line
 
 # %% auto 0
-__all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'MALLOC_ENV', 'KEEP_FREED_MEMORY', 'ENV_DATA', 'ENV_GLUE', 'HF_GLUE', 'HOW_TO_SET',
-           'package_dir', 'shipped_files', 'find_file', 'OfflineSource', 'packaged_checkpoint', 'checkpoint_note',
-           'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_reachable', 'hub_folder',
-           'compilation_cache_dir', 'enable_compilation_cache', 'malloc_choice', 'keep_freed_memory', 'in_ci',
-           'data_root', 'glue_dir', 't5_spm_path', 'require_data']
+__all__ = ['FOLDERS', 'OFFLINE_SOURCES', 'MALLOC_ENV', 'KEEP_FREED_MEMORY', 'MALLOC_SETTINGS', 'ENV_DATA', 'ENV_GLUE', 'HF_GLUE',
+           'HOW_TO_SET', 'package_dir', 'shipped_files', 'find_file', 'OfflineSource', 'packaged_checkpoint',
+           'checkpoint_note', 'install_hint', 'CheckpointNotFound', 'IncompleteCheckpoint', 'hub_reachable',
+           'hub_folder', 'compilation_cache_dir', 'enable_compilation_cache', 'malloc_choice', 'keep_freed_memory',
+           'in_ci', 'data_root', 'glue_dir', 't5_spm_path', 'require_data']
 
 # %% ../nbs/01_files.ipynb
 FOLDERS = {"experiments": "*.ipynb", "configs": "**/*.yaml"}   # shipped folder -> the files it holds
@@ -229,7 +229,7 @@ def keep_freed_memory(environ=None) -> dict | None:
                       f"(set {MALLOC_ENV}=system to keep glibc's defaults and silence this).", RuntimeWarning, stacklevel=2)
     return applied
 
-keep_freed_memory()
+MALLOC_SETTINGS = keep_freed_memory()   # what this process's import applied (None: glibc's defaults kept)
 
 # %% ../nbs/01_files.ipynb
 ENV_DATA = "AUGPRO_DATA"          # a folder with glue/<TASK>/... and t5/spiece.model

@@ -36,7 +36,7 @@ from .config import Method, TrainConfig, get_method, resolve
 from .data import synthetic_batch
 from .distill import make_optimizer, make_train_step, projection_candidates
 from .encoders import build_model, family_of, is_checkpoint_spec
-from .files import MALLOC_ENV, keep_freed_memory, malloc_choice
+from .files import MALLOC_ENV, MALLOC_SETTINGS, malloc_choice
 from .hlo import compiled_flops, peak_matmul
 from .losses import LossConfig, LossTerm, StepContext
 from .paper import paper_results
@@ -373,7 +373,7 @@ def allocator_side(size: str, methods, *, repeats: int, warmup: int = 1, seed: i
     fns = compile_steps(cfgs, student, teacher, batch, jnp.asarray(cand), warmup + repeats + 1, seed, layout=layout)[0]
     load_before, faults = other_cpu_load(), {}
     times = time_interleaved(fns, warmup=warmup, repeats=repeats, page_faults=faults)
-    return {"malloc": malloc_choice(), "malloc_settings": keep_freed_memory(), "other_cpu_load_before": load_before,
+    return {"malloc": malloc_choice(), "malloc_settings": MALLOC_SETTINGS, "other_cpu_load_before": load_before,
             "methods": {m: {**ms_summary(times[m]), "page_faults_per_step": int(statistics.median(faults[m])),
                             "metrics": [{k: float(v) for k, v in jax.device_get(x).items()} for x in fns[m].metrics]}
                         for m in methods}}
@@ -408,7 +408,7 @@ def bench_allocator(*, sizes, methods, repeats, warmup, seed) -> dict:
         rows = {}
         for m in methods:
             a, b = (sides[c]["methods"][m] for c in MALLOC_SIDES)
-            rows[m] = {**{c: {k: v for k, v in sides[c]["methods"][m].items() if k != "metrics"} for c in MALLOC_SIDES},
+            rows[m] = {**{c: {k: v for k, v in r.items() if k != "metrics"} for c, r in zip(MALLOC_SIDES, (a, b))},
                        "keep_over_system": round(b["median_ms"] / a["median_ms"], 3),
                        "same_numbers": a["metrics"] == b["metrics"], "steps_compared": len(a["metrics"])}
         out[size] = {"malloc": {c: sides[c]["malloc"] for c in MALLOC_SIDES},
