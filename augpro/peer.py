@@ -35,7 +35,7 @@ __all__ = ['PEER_METHODS', 'PEER_EXTRA', 'TORCH_TWINS', 'PEER_TERMS', 'PEER_SIZE
            'PEER_SIZE_GOALS', 'BF16_METHODS', 'XLA_BF16_FLAGS', 'torch_enct5', 'torch_param_count', 'torch_bert',
            'torch_twin', 'TorchStep', 'augpro_draws', 'peer_check', 'time_peer', 'bench_peer', 'peer_ratios',
            'peer_peak', 'peer_table', 'peer_goals', 'cpu_bf16_features', 'hlo_dot_paths', 'bench_bfloat16',
-           'bench_bfloat16_matmul']
+           'bench_bfloat16_matmul', 'mix_floor']
 
 # %% ../nbs/17d_peer.ipynb
 PEER_METHODS = ("kd", "kd+mixup", "kd+augpro-mix", "kd+fgsm", "kd+augpro-fgsm")
@@ -717,3 +717,17 @@ def bench_bfloat16_matmul(*, n, repeats, warmup, seed) -> dict:
             "dot_paths": paths, **{k: ms_summary(v) for k, v in times.items()},
             "bfloat16_over_float32": round(med["bfloat16"] / med["float32"], 3),
             "gflops": {k: round(2 * n**3 / v / 1e9, 1) for k, v in med.items()}}
+
+# %% ../nbs/17d_peer.ipynb
+def mix_floor(r: dict) -> dict | None:
+    """For one size of a peer-race result: the lowest kd+augpro-mix ÷ kd+mixup that augpro's projection allows, kd+mixup's
+    median step plus kd+augpro-mix's extra FLOPs (`augpro_gflop`) at the float32 matmul rate timed in the same rounds,
+    beside what was measured. None for a result timed without the matmul."""
+    if "peak_matmul" not in r:
+        return None
+    mix, mixup = r["methods"]["kd+augpro-mix"], r["methods"]["kd+mixup"]
+    extra_gflop = mix["augpro_gflop"] - mixup["augpro_gflop"]
+    at_peak_ms = 1000 * extra_gflop / r["peak_matmul"]["gflops"]
+    mixup_ms = mixup["augpro"]["median_ms"]
+    return {"extra_gflop": round(extra_gflop, 2), "peak_gflops": r["peak_matmul"]["gflops"], "extra_ms_at_peak": round(at_peak_ms, 1),
+            "extra_ms_measured": round(mix["augpro"]["median_ms"] - mixup_ms, 1), "floor": round(1 + at_peak_ms / mixup_ms, 3)}
