@@ -486,8 +486,7 @@ def time_peer(size: StepSize, methods=PEER_METHODS, *, warmup: int = 1, repeats:
     for m, c in cfgs.items():
         _check_peer_settings(m, c.method_loss(), c.optim)   # before anything is built
     teacher, student, t_net, s_net, params = _peer_twins(size, seed)
-    batch, (_, layout, cand) = step_batch(size, seed), size.vocabulary()
-    cand = jnp.asarray(cand)
+    batch, layout, cand = size.inputs(seed)
     torch_steps = {m: TorchStep(m, c.method_loss(), c.optim, s_net, t_net, batch, cand, layout) for m, c in cfgs.items()}
     fns, compile_s, flops = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, layout=layout)
     check_models, check_metrics = _check_inputs(cfg, cfgs, fns, student, teacher, batch, cand, seed, layout)
@@ -672,8 +671,7 @@ def bench_bfloat16(*, size, methods, repeats, warmup, seed) -> dict:
     cfgs = {m: cfg.override({"method": m}) for m in dict.fromkeys(methods)}
     for m, c in cfgs.items():
         _check_peer_settings(m, c.method_loss(), c.optim)
-    batch, (_, layout, cand) = step_batch(step_size, seed), step_size.vocabulary()
-    cand, timed, paths = jnp.asarray(cand), {}, {}
+    (batch, layout, cand), timed, paths = step_size.inputs(seed), {}, {}
     for dtype in ("float32", "bfloat16"):
         teacher, student = size_models(step_size, seed, dtype)
         fns = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, layout=layout)[0]

@@ -86,6 +86,11 @@ class StepSize:
         tok = family_of(spec).default_tokenizer(spec)
         return tok, tok.layout, projection_candidates(tok, self.vocab)
 
+    def inputs(self, seed: int = 0) -> tuple:
+        "(batch, layout, candidates_V on the device): what each timed step of this size reads (`step_batch`, `vocabulary`)."
+        _, layout, candidates_V = self.vocabulary()
+        return step_batch(self, seed), layout, jnp.asarray(candidates_V)
+
 # %% ../nbs/17c_step_bench.ipynb
 MINILM_VOCAB = BERT_PRESETS["bert-base"]["vocab_size"]   # all-MiniLM-L6-v2 reads bert-base-uncased's vocabulary
 
@@ -298,8 +303,7 @@ def time_steps(size: StepSize, methods=STEP_METHODS, *, warmup: int = 1, repeats
     cfgs.update({m: cfg.override({"method": "kd+fgsm"}) for m in extra})
     methods += list(extra)
     teacher, student = size_models(size, seed)
-    batch, (_, layout, cand) = step_batch(size, seed), size.vocabulary()
-    cand = jnp.asarray(cand)
+    batch, layout, cand = size.inputs(seed)
     fns, compile_s, flops = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, extra, layout)
     if parts:
         fns.update(_part_fns(cfg.method_loss(), teacher, student, batch, cand, seed))
@@ -368,9 +372,9 @@ def allocator_side(size: str, methods, *, repeats: int, warmup: int = 1, seed: i
     sz = STEP_SIZES[size]
     cfg = sz.config()
     teacher, student = size_models(sz, seed)
-    batch, (_, layout, cand) = step_batch(sz, seed), sz.vocabulary()
+    batch, layout, cand = sz.inputs(seed)
     cfgs = {m: cfg.override({"method": m}) for m in methods}
-    fns = compile_steps(cfgs, student, teacher, batch, jnp.asarray(cand), warmup + repeats + 1, seed, layout=layout)[0]
+    fns = compile_steps(cfgs, student, teacher, batch, cand, warmup + repeats + 1, seed, layout=layout)[0]
     load_before, faults = other_cpu_load(), {}
     times = time_interleaved(fns, warmup=warmup, repeats=repeats, page_faults=faults)
     return {"malloc": malloc_choice(), "malloc_settings": MALLOC_SETTINGS, "other_cpu_load_before": load_before,
