@@ -185,7 +185,7 @@ class DataConfig:
     max_len: int = 64                        # tokens per example, EOS included (Appendix C.1: 128)
     batch_size: int = 32                     # training examples per step, over all devices (Appendix C.1: 512)
     eval_batch_size: int = 128               # examples per evaluation batch, over all devices
-    length_buckets: tuple[int, ...] | None = None   # e.g. (16, 32, 64): batches of similar-length rows, cut to the smallest bucket
+    length_buckets: tuple[int, ...] | None = None   # e.g. (16, 32, 64): batches of similar-length rows, cut to the smallest bucket (training and evaluation)
     data_fraction: float = 1.0               # share of the training set (Figure 3)
     labeled_fraction: float | None = None    # Table 2: the teacher learns from this share; students see the rest unlabeled
     data_seed: int | None = 0                # seeds the subsets of data_fraction and labeled_fraction: the same subset in every run, teacher and students (MixKD L402-403); None: run.seed

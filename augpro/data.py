@@ -22,8 +22,9 @@ from .tasks import GlueTable, GlueTask, get_task, read_tsv
 
 # %% auto 0
 __all__ = ['TextTokenizer', 'check_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order',
-           'steps_per_epoch', 'batches', 'BatchStream', 'check_buckets', 'length_grouped', 'synthetic_batch',
-           'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented', 'length_histogram']
+           'steps_per_epoch', 'batches', 'BatchStream', 'check_buckets', 'length_grouped', 'eval_batches',
+           'synthetic_batch', 'subsample', 'split_labeled', 'load_augmented', 'save_augmented', 'join_augmented',
+           'length_histogram']
 
 # %% ../nbs/04_data.ipynb
 @runtime_checkable
@@ -258,15 +259,17 @@ def _order(self: BatchStream, epoch: int) -> np.ndarray:
     return self._cache[1]
 
 # %% ../nbs/04_data.ipynb
+def _cut_to_bucket(batch: dict[str, np.ndarray], arrays, buckets: Sequence[int]) -> dict[str, np.ndarray]:
+    "`batch` with its per-token `arrays` cut to the smallest of `buckets` that holds its longest row (only padding goes)."
+    width = next(b for b in buckets if b >= batch["mask"].sum(axis=1).max())
+    return {**batch, **{k: batch[k][:, :width] for k in arrays}}
+
 @patch
 def batch_at(self: BatchStream, step: int) -> dict[str, np.ndarray]:
     "The batch of global step `step` (the same as `batches(..., epoch=e, start_step=k)`'s first without buckets)."
     epoch, k = self.position(step)
     batch = _gather(self.encoded, self._order(epoch)[k * self.batch_size:(k + 1) * self.batch_size], self.batch_size)
-    if self.buckets is not None:
-        width = next(b for b in self.buckets if b >= batch["mask"].sum(axis=1).max())
-        batch.update({k: batch[k][:, :width] for k in self.encoded.arrays})
-    return batch
+    return batch if self.buckets is None else _cut_to_bucket(batch, self.encoded.arrays, self.buckets)
 
 # %% ../nbs/04_data.ipynb
 @patch
@@ -294,6 +297,18 @@ def length_grouped(order: np.ndarray, lengths: np.ndarray, batch_size: int, *, s
     grouped = np.concatenate([c[np.argsort(lengths[c], kind="stable")] for c in np.split(order[:n], range(size, n, size))])
     shuffled = np.random.default_rng([int(seed), int(epoch), 1]).permutation(n // batch_size)
     return grouped.reshape(-1, batch_size)[shuffled].reshape(-1)
+
+# %% ../nbs/04_data.ipynb
+def eval_batches(encoded: Encoded, batch_size: int, *, length_buckets: Sequence[int] | None = None,
+                 num_devices: int = 1) -> Iterator[dict[str, np.ndarray]]:
+    """Every example once, in batches of `batch_size` (the last one filled, `valid=False`): in order at full length, or
+    with `length_buckets` shortest first, each batch cut to the smallest bucket that holds it (a shape per bucket)."""
+    check_batch_size(batch_size, num_devices)
+    buckets = None if length_buckets is None else check_buckets(length_buckets, encoded.ids.shape[1])
+    order = np.arange(len(encoded)) if buckets is None else np.argsort(encoded.lengths, kind="stable")
+    for start in range(0, len(encoded), batch_size):
+        batch = _gather(encoded, order[start:start + batch_size], batch_size)
+        yield batch if buckets is None else _cut_to_bucket(batch, encoded.arrays, buckets)
 
 # %% ../nbs/04_data.ipynb
 def synthetic_batch(seed: int = 0, batch_size: int = 8, length: int = 12, vocab: int = 128, *, min_length: int = 5,

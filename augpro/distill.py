@@ -28,7 +28,7 @@ from jax.sharding import Mesh, NamedSharding, PartitionSpec as P
 
 import augpro
 from .config import METHODS, NOT_IDENTITY, ROLES, Method, OptimConfig, TrainConfig, get_method
-from .data import (BatchStream, batches, encode_task, join_augmented, load_augmented, split_labeled, subsample,
+from .data import (BatchStream, encode_task, eval_batches, join_augmented, load_augmented, split_labeled, subsample,
                          synthetic_batch)
 from .encoders import (FAMILIES, Encoder, build_model, family_of, init_student_from_teacher, is_checkpoint_spec,
                              load_model, parse_model_spec, preset_family, same_tokenizer, save_model as save_weights)
@@ -255,10 +255,11 @@ def make_eval_fn(model: Encoder):
                                                                               deterministic=True))
 
 # %% ../nbs/13_distill.ipynb
-def evaluate(eval_fn, params, encoded, task: str, batch_size: int, mesh: Mesh) -> dict:
-    "GLUE metrics of the model on an encoded split (every example once; fixed batch shape, so no recompiles)."
+def evaluate(eval_fn, params, encoded, task: str, batch_size: int, mesh: Mesh, length_buckets=None) -> dict:
+    """GLUE metrics of the model on an encoded split: every example once (`eval_batches`), at full length (one batch
+    shape) or, with `length_buckets`, shortest first with each batch cut to its bucket (one compile per bucket)."""
     preds, labels = [], []
-    for b in batches(encoded, batch_size, shuffle=False, drop_last=False, num_devices=mesh.size):
+    for b in eval_batches(encoded, batch_size, length_buckets=length_buckets, num_devices=mesh.size):
         dev = put_batch({k: b[k] for k in encoded.arrays}, mesh)
         logits = np.asarray(jax.device_get(eval_fn(params, dev["ids"], dev["mask"], dev.get("token_types"))))
         preds.append(logits[b["valid"]])
@@ -305,14 +306,14 @@ def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, me
 class DevEvaluator:
     "GLUE metrics of parameters on every dev split of a run (or on its held-out rows); the first split is the primary one."
 
-    def __init__(self, model: Encoder, dev: dict, task: str, batch_size: int, mesh: Mesh):
+    def __init__(self, model: Encoder, dev: dict, task: str, batch_size: int, mesh: Mesh, length_buckets=None):
         if batch_size % mesh.size:
             raise ValueError(f"data.eval_batch_size={batch_size} is not divisible by the {mesh.size} devices.")
         self.eval_fn, self.dev, self.task, self.batch_size, self.mesh = make_eval_fn(model), dev, task, batch_size, mesh
-        self.primary = next(iter(dev))
+        self.primary, self.length_buckets = next(iter(dev)), length_buckets   # the training batches' buckets
 
     def __call__(self, params) -> dict:
-        return {split: evaluate(self.eval_fn, params, enc, self.task, self.batch_size, self.mesh)
+        return {split: evaluate(self.eval_fn, params, enc, self.task, self.batch_size, self.mesh, self.length_buckets)
                 for split, enc in self.dev.items()}
 
 # %% ../nbs/13_distill.ipynb
@@ -441,7 +442,7 @@ def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, d
     "Set up one call of `fit`: mesh, dev evaluator, batches, the compiled step, and the state restored from a checkpoint."
     t_setup, cfg, steps = time.perf_counter(), run.cfg, run.cfg.optim.steps
     mesh = make_mesh(cfg.mesh)
-    evaluate_dev = DevEvaluator(student, data.dev, run.task.name, cfg.data.eval_batch_size, mesh)
+    evaluate_dev = DevEvaluator(student, data.dev, run.task.name, cfg.data.eval_batch_size, mesh, cfg.data.length_buckets)
     state, t_params, step_fn = compile_step(run, student, teacher, mesh)
     ckpt = Checkpointer(run.run_dir, keep=cfg.run.keep_checkpoints)
     state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,

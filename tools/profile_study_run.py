@@ -1,12 +1,16 @@
 """Issue #31 item 5: where the time of one pretrained-study run goes, end to end.
 
 Trains one all-MiniLM-L6-v2 student of `kd+augpro-mix` with the pretrained study's own settings (read from one of its
-archived run folders: RTE, 250 held-out rows evaluated every 50 steps, batch 32, max_len 128, checkpoints at the end)
-from the study's fine-tuned teacher, under cProfile, and writes `nbs/results/bench/profile_study_run.json`: the wall
-time of the process by phase (imports, tokenizer and data, models, compiling the step, the steps, evaluation,
-checkpoints, saving), each phase's share, and the cost of one evaluation projected onto the study's full budget.
+archived run folders, default RTE: 250 held-out rows evaluated every 50 steps, batch 32, max_len 128; checkpoints as
+that config has them, or every `--checkpoint-every` steps) from the study's fine-tuned teacher, under cProfile, and
+writes `nbs/results/bench/profile_study_run.json`: the wall time of the process by phase (imports, tokenizer and data,
+models, compiling the step, the steps, evaluation, checkpoints, saving), each phase's share, and the cost of one
+evaluation and one checkpoint projected onto the study's full budget.
 
-    python tools/profile_study_run.py --steps 100 --teacher runs/pretrained/rte/teacher
+    python tools/profile_study_run.py --steps 100 --teacher runs/pretrained/rte/teacher --checkpoint-every 100
+    python tools/profile_study_run.py --config nbs/results/pretrained/cola/eps-fgsm/eps0.03/config.yaml \
+        --teacher runs/pretrained/cola/teacher --method kd --steps 300 --study-steps 2400 \
+        --out nbs/results/bench/profile_study_run_cola.json
 
 Run it with nothing else on the machine (the JSON records the other load before it started).
 """
@@ -41,17 +45,21 @@ def cumulative(stats: pstats.Stats, file_end: str, name: str) -> float:
 
 
 def projected(out: dict, study_steps: int) -> dict:
-    """The run's fixed costs, mean step and cost per evaluation carried over to the study's budget (`study_steps`, an
-    evaluation every `eval_every`): the share of that run's time spent on evaluation, and on anything but the steps."""
-    phases, steps, every = out["phases_s"], out["steps"], out["eval_every"]
-    evaluation, later = phases["evaluation (held-out rows, best model saved)"], phases["later steps"]
-    per_eval, step = evaluation / max(steps // every, 1), later / max(steps - 1, 1)
-    fixed = out["total_s"] - later - evaluation
-    n_evals = study_steps // every
-    total = fixed + step * (study_steps - 1) + per_eval * n_evals
-    return {"one_evaluation_s": round(per_eval, 3),
-            "study_projection": {"steps": study_steps, "evaluations": n_evals, "total_s": round(total, 1),
+    """The run's fixed costs, mean step, cost per evaluation and per checkpoint carried over to the study's budget
+    (`study_steps`, an evaluation every `eval_every`, a checkpoint every `checkpoint_every` and at the end): the share
+    of that run's time spent on evaluation, on checkpoints, and on anything but the steps."""
+    phases, steps, every, ckpt_every = out["phases_s"], out["steps"], out["eval_every"], out["checkpoint_every"]
+    evaluation, checkpoints, later = (phases["evaluation (held-out rows, best model saved)"], phases["checkpoints"],
+                                      phases["later steps"])
+    saves = lambda n: n // ckpt_every + (n % ckpt_every != 0)   # on the cadence, and at the end
+    per_eval, per_ckpt, step = evaluation / max(steps // every, 1), checkpoints / saves(steps), later / max(steps - 1, 1)
+    fixed = out["total_s"] - later - evaluation - checkpoints
+    n_evals, n_ckpts = study_steps // every, saves(study_steps)
+    total = fixed + step * (study_steps - 1) + per_eval * n_evals + per_ckpt * n_ckpts
+    return {"one_evaluation_s": round(per_eval, 3), "one_checkpoint_s": round(per_ckpt, 3),
+            "study_projection": {"steps": study_steps, "evaluations": n_evals, "checkpoints": n_ckpts, "total_s": round(total, 1),
                                  "evaluation_share": round(per_eval * n_evals / total, 4),
+                                 "checkpoint_share": round(per_ckpt * n_ckpts / total, 4),
                                  "not_the_steps_share": round(1 - step * (study_steps - 1) / total, 4)}}
 
 
@@ -63,13 +71,16 @@ def main(argv=None):
     p.add_argument("--method", default="kd+augpro-mix")
     p.add_argument("--steps", type=int, default=100, help="steps of the profiled run (the study's runs take 700)")
     p.add_argument("--study-steps", type=int, default=700, help="the study's budget, for the projection")
+    p.add_argument("--checkpoint-every", type=int, default=None,
+                   help="steps between checkpoints (default: the config's run.checkpoint_every, as the study saves them)")
     p.add_argument("--out", default="nbs/results/bench/profile_study_run.json")
     a = p.parse_args(argv)
     env = environment()   # versions, CPU, and the other load just before
     base = TrainConfig.from_dict(yaml.safe_load(Path(a.config).read_text()))
     work = Path(tempfile.mkdtemp())
     cfg = base.override({"method": a.method, "optim.steps": a.steps, "optim.warmup_steps": a.steps // 10,
-                         "run.checkpoint_every": a.steps, "run.progress": False, "run.run_dir": str(work / "run")})
+                         "run.checkpoint_every": a.checkpoint_every or base.run.checkpoint_every, "run.progress": False,
+                         "run.run_dir": str(work / "run")})
     prof = cProfile.Profile()
     t = time.perf_counter()
     prof.enable()
@@ -91,7 +102,7 @@ def main(argv=None):
     out = {
         "what": f"one pretrained-study student run ({a.method}, {cfg.task}, all-MiniLM-L6-v2 teacher, its first 3 layers as "
                 f"the student), {a.steps} steps, profiled end to end",
-        "environment": env, "steps": a.steps, "eval_every": cfg.run.eval_every,
+        "environment": env, "steps": a.steps, "eval_every": cfg.run.eval_every, "checkpoint_every": cfg.run.checkpoint_every,
         "train_examples": run.results.train_examples, "median_step_time_s": run.results.median_step_time_s,
         "mean_step_time_s": round(time_s["later steps"] / max(a.steps - 1, 1), 4), "total_s": round(total, 3),
         "phases_s": {k: round(v, 3) for k, v in phases.items()},
