@@ -7,10 +7,10 @@ CoLA teacher and the config of an archived CoLA run, this trains short students 
 fresh process with run.sh's memory settings: on the snapshot; on this checkout, padded as the study is; and on this
 checkout with `model.pack_tokens: true`. It compares the snapshot's run with this checkout's padded run, every step's
 metrics and every array of the last checkpoint, bit for bit, and it times each run's steps (the median after the
-first). The three sides run one after the other, in `ROUNDS` rounds, so a slow spell of the machine falls on all of them;
-each side's time is the median over the rounds. Packing draws other dropout masks than padding (`ModelConfig.pack_tokens`), so its runs are not compared bit
-for bit: a study switched to it would train on other random draws from its first step. It writes OUT_JSON (default
-nbs/results/pretrained/packing_check.json)."""
+first). The three sides run one after the other, in `ROUNDS` rounds, so a slow spell of the machine falls on all of
+them; each side's time is the median over the rounds. Packing draws other dropout masks than padding
+(`ModelConfig.pack_tokens`), so its runs are not compared bit for bit: a study switched to it would train on other
+random draws from its first step. It writes OUT_JSON (default nbs/results/pretrained/packing_check.json)."""
 import json
 import statistics
 import subprocess
