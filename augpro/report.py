@@ -47,7 +47,8 @@ __all__ = ['PALETTE', 'BROWSERS', 'STATIC_IMAGES_ENV', 'PLOTLY_FILE', 'fake_run'
            'examples_markdown', 'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available',
            'static_svg', 'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures',
            'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper',
-           'detectable_gap', 'compare_seeds', 'plateau_check', 'estimate_hours', 'Report', 'build_report']
+           't_test_power', 'detectable_gap', 'compare_seeds', 'plateau_check', 'estimate_hours', 'Report',
+           'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -608,13 +609,18 @@ def gains_beside_paper(scores: Mapping[str, Sequence[float]], *, paper: str = "a
     return rows
 
 # %% ../nbs/16_report.ipynb
+def t_test_power(gap: float, se: float, df: float, *, alpha: float = 0.05) -> float:
+    """The probability that a two-sided t-test at `alpha`, with standard error `se` and `df` degrees of freedom, rejects
+    when the true gap is `gap`: the noncentral t's mass beyond ±t₁₋α/₂ at noncentrality gap / se."""
+    t, nc = stats.t.ppf(1 - alpha / 2, df), gap / se
+    # the far tail, below −t, is under 1e-5 for the gaps asked about; scipy's nct gives NaN there at some nc, read as 0
+    return float(stats.nct.sf(t, df, nc) + np.nan_to_num(stats.nct.cdf(-t, df, nc)))
+
 def detectable_gap(se: float, df: float, *, alpha: float = 0.05, power: float = 0.8) -> float:
     """The smallest true gap that a two-sided t-test at `alpha`, with standard error `se` and `df` degrees of freedom,
-    detects with probability `power`: the noncentrality at which the noncentral t puts `power` beyond ±t₁₋α/₂, times se."""
-    t = stats.t.ppf(1 - alpha / 2, df)
-    # the far tail, below −t, is under 1e-5 near the root; scipy's nct gives NaN there at some nc, read as 0
-    reach = lambda nc: stats.nct.sf(t, df, nc) + np.nan_to_num(stats.nct.cdf(-t, df, nc)) - power
-    return float(optimize.brentq(reach, 0.0, 2 * (t + stats.t.ppf(power, df)))) * se
+    detects with probability `power` (`t_test_power`)."""
+    reach = lambda nc: t_test_power(nc, 1.0, df, alpha=alpha) - power
+    return float(optimize.brentq(reach, 0.0, 2 * (stats.t.ppf(1 - alpha / 2, df) + stats.t.ppf(power, df)))) * se
 
 # %% ../nbs/16_report.ipynb
 def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: float | None, *, alpha: float = 0.05,
@@ -652,7 +658,7 @@ def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: flo
         shown = (("same sign, smaller" if abs(gap) < abs(paper_gap) else "same sign, larger") if side else
                  "no gap shown" if sign is None else "opposite sign")
         verdict = "reproduced" if side and has_paper else "inconclusive" if has_paper else f"not reproduced ({shown})"
-    return {"test": test, "gap": round(gap, 2), "ci95": f"[{lo:.2f}, {hi:.2f}]", "p": round(p, 4),
+    return {"test": test, "gap": round(gap, 2) + 0.0, "ci95": f"[{lo:.2f}, {hi:.2f}]", "p": round(p, 4),   # + 0.0: no "-0"
             "detectable": round(detectable_gap(se, df, alpha=alpha, power=power), 2) if se > 0 else 0.0,
             "paper gap": paper_gap, "verdict": verdict}
 
