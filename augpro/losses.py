@@ -469,7 +469,9 @@ def fgsm_term(ctx: StepContext):
     s_logits_BxC = ctx.student_fwd("from_embeddings", emb_BxLxD, ctx.mask, stream="fgsm", token_type_ids=ctx.types)
     dist = ctx.distance(s_logits_BxC, ctx.teacher_clean)
     logs = {"fgsm/distance": dist}
-    if ctx.num_labels > 1:   # how often the step changes the student's own prediction: FGSM's counterpart of a change rate
+    # how often the perturbed pass predicts otherwise than the clean one: FGSM's counterpart of a change rate. The two passes
+    # draw their own dropout masks, so with dropout on the rate includes dropout's own disagreements: ε = 0 measures those
+    if ctx.num_labels > 1:
         flipped_B = jnp.argmax(s_logits_BxC, -1) != jnp.argmax(jax.lax.stop_gradient(ctx.student_clean), -1)
         logs["fgsm/flip_rate"] = jnp.mean(flipped_B.astype(jnp.float32))
     return dist, logs
