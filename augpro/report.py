@@ -47,8 +47,8 @@ __all__ = ['PALETTE', 'BROWSERS', 'STATIC_IMAGES_ENV', 'PLOTLY_FILE', 'fake_run'
            'examples_markdown', 'log_examples', 'results_bar_chart', 'data_size_curve', 'static_images_available',
            'static_svg', 'notebook_figures', 'markdown_to_html', 'write_html_report', 'save_figures',
            'save_run_figures', 'seed_summary', 'seed_table', 'noise_threshold', 'noise_note', 'gains_beside_paper',
-           't_test_power', 'detectable_gap', 'compare_seeds', 'plateau_check', 'estimate_hours', 'Report',
-           'build_report']
+           't_test_power', 'detectable_gap', 'limits_note', 'compare_seeds', 'plateau_check', 'estimate_hours',
+           'Report', 'build_report']
 
 # %% ../nbs/16_report.ipynb
 _METRIC_KEYS = {"accuracy": ("accuracy",), "f1_accuracy": ("f1", "accuracy"), "mcc": ("mcc",),
@@ -621,6 +621,18 @@ def detectable_gap(se: float, df: float, *, alpha: float = 0.05, power: float = 
     detects with probability `power` (`t_test_power`)."""
     reach = lambda nc: t_test_power(nc, 1.0, df, alpha=alpha) - power
     return float(optimize.brentq(reach, 0.0, 2 * (stats.t.ppf(1 - alpha / 2, df) + stats.t.ppf(power, df)))) * se
+
+# %% ../nbs/16_report.ipynb
+def limits_note(limits: Mapping) -> str:
+    """One sentence on a study's regime limits, from the fields that `studies/pretrained.ipynb` computes from the
+    from-scratch study's archived runs (`summary.json`, `restated_limits`): its students' epochs, the share of the rows
+    its projection could choose that never trained, and its paired test's power at the paper's gap."""
+    return (f"Its students trained {limits['epochs']:.1f} epochs of their subset; "
+            f"{100 * limits['untrained_choosable_share']:.0f}% of the vocabulary rows its projection could choose hold a "
+            "token that never occurs in SST-2's training text, so they kept their random initialisation; and its paired "
+            f"test at {limits['seeds']} seeds, at its observed spread of AugPro-Mix − MixUp, had a "
+            f"{100 * limits['power_at_paper_gap']:.0f}% chance of detecting the paper's gap ({limits['paper_gap']}).")
+
 
 # %% ../nbs/16_report.ipynb
 def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: float | None, *, alpha: float = 0.05,
