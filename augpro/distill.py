@@ -55,17 +55,19 @@ def checkpoint_tokenizer(family: str, name: str):
     return FAMILIES[family].default_tokenizer(name)
 
 # %% ../nbs/13_distill.ipynb
-def check_tokenizer_fits(tokenizer, model_spec: str, what: str):
+def check_tokenizer_fits(tokenizer, model_spec: str, what: str, fix: str | None = None):
     """Refuse a tokenizer that a pretrained checkpoint `model_spec` does not read: a learned one (`train:N`), or a file
-    other than the checkpoint's own (BERT: its vocab.txt and casing). `what` names the setting in the message."""
+    other than the checkpoint's own (BERT: its vocab.txt and casing). `what` names the setting in the message, `fix`
+    what to do (default: leave data.tokenizer unset, or use a preset)."""
     if not is_checkpoint_spec(model_spec):
         return
     name = parse_model_spec(model_spec)[0]
     own = checkpoint_tokenizer(family_of(model_spec).name, name)
     if tokenizer is None or not same_tokenizer(tokenizer, own):
+        fix = fix or ("leave data.tokenizer unset (null) to read the checkpoint's, or use a model trained from scratch "
+                      "(a preset) for a learned vocabulary")
         raise ValueError(f"{what} is not the vocabulary of the pretrained checkpoint {name!r} ({own.vocab_size} tokens), "
-                         "whose embedding table is indexed by its own: leave data.tokenizer unset (null) to read the "
-                         "checkpoint's, or use a model trained from scratch (a preset) for a learned vocabulary.")
+                         f"whose embedding table is indexed by its own: {fix}.")
 
 # %% ../nbs/13_distill.ipynb
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed
 def holdout_split(table, n: int):
     "(rest, heldout): `n` training rows set aside for tuning hyperparameters, the same rows in every run."
     if not 0 < n < len(table):
-        raise ValueError(f"data.holdout={n} must leave training rows: the training set has {len(table)}.")
+        raise ValueError(f"data.holdout={n} must leave training rows: the training set has {len(table)}; set data.holdout "
+                         f"between 1 and {len(table) - 1}, or 0 for none.")
     perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
     return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
 
@@ -143,14 +146,14 @@ def _training_table(run: ResolvedRun):
 # %% ../nbs/13_distill.ipynb
 @dataclass
 class RunData:
-    "Encoded training and dev data of a run, and its task (resolved once, here)."
+    "Encoded training and dev data of a run, and its task (resolved once, by `resolve_run`)."
     train: Any
     dev: dict
     task: GlueTask
 
 # %% ../nbs/13_distill.ipynb
 def load_run_data(run: ResolvedRun) -> RunData:
-    "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split, encoded."
+    "Training data (subsampled, and split labeled/unlabeled for Table 2) and every dev split (or, with data.holdout and holdout_eval 'heldout', the held-out rows in their place), encoded."
     task, d = run.task, run.cfg.data
     encode = lambda table: encode_task(task.name, table, run.tokenizer, d.max_len)
     table, heldout = _training_table(run)
@@ -308,7 +311,7 @@ class DevEvaluator:
 
     def __init__(self, model: Encoder, dev: dict, task: str, batch_size: int, mesh: Mesh, length_buckets=None):
         if batch_size % mesh.size:
-            raise ValueError(f"data.eval_batch_size={batch_size} is not divisible by the {mesh.size} devices.")
+            raise ValueError(f"data.eval_batch_size={batch_size} is not divisible by the {mesh.size} devices: use a multiple of {mesh.size}.")
         self.eval_fn, self.dev, self.task, self.batch_size, self.mesh = make_eval_fn(model), dev, task, batch_size, mesh
         self.primary, self.length_buckets = next(iter(dev)), length_buckets   # the training batches' buckets
 
@@ -342,7 +345,7 @@ class _Progress:
             self.bar.set_postfix(loss=f"{loss:.4f}", ex_s=f"{examples_per_s:.0f}")
 
     def line(self, step: int, evaluation: dict, primary: str):
-        "One plain line after an evaluation: '<desc> step 300/750: loss 0.58, dev score 0.158'."
+        "One plain line after an evaluation: '<desc> step 300/750: loss 0.5800, dev score 0.1580'."
         if self.bar is not None:
             self.bar.write(f"{self.desc} step {step}/{self.total}: loss {self.loss:.4f}, "
                            f"{primary} score {evaluation[primary]['score']:.4f}")
@@ -678,7 +681,9 @@ def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite
                           vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
                           dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype,
                           pack_tokens=cfg.model.pack_tokens)
-    check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})")
+    check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})",
+                         fix="a student reads its teacher's tokenizer: distil from a teacher fine-tuned from this checkpoint, "
+                             "or use a student trained from scratch (a preset)" if identity else None)
     _check_vocab_rows(student, tokenizer, "student")
     if cfg.model.student_init == "teacher":
         init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)

@@ -63,7 +63,8 @@ def outcome(returncode: int, log: str, output: Path) -> str | None:
     lines = [l for l in log.strip().splitlines() if l.strip()]
     if returncode < 0 or any(d in log for d in DIED):
         why = f"signal {-returncode}" if returncode < 0 else "its kernel died"
-        raise RunInterrupted(f"{output}: the run's process stopped ({why}); it resumes from its last checkpoint")
+        raise RunInterrupted(f"{output}: the run's process stopped ({why}); it resumes from its last checkpoint when "
+                             "retried or when the sweep runs again")
     return notebook_error(output) or (lines[-1][:400] if lines else f"papermill exited with {returncode}")
 
 # %% ../nbs/13b_launch.ipynb
@@ -81,17 +82,20 @@ LAUNCHERS = Registry("launcher")
 
 # %% ../nbs/13b_launch.ipynb
 def stop_trainers(run_dirs, signum: int, grace: float) -> None:
-    """Send `signum` to the process that trains each run (the holder of its folder's lock: the run folders are shared),
-    which finishes its step, checkpoints and stops; wait up to `grace` seconds for every lock to be released."""
+    """Send `signum` to the process that trains each run on this host (the holder of its folder's lock: the run folders
+    are shared), which finishes its step, checkpoints and stops; wait up to `grace` seconds for those locks to be
+    released. A run trained on another host is left to its engine's cancellation (`lock_holder` names no process here)."""
+    signalled = []
     for run_dir in run_dirs:
         pid = lock_holder(run_dir)
         if pid:
             try:
                 os.kill(pid, signum)
+                signalled.append(run_dir)
             except ProcessLookupError:   # it ended meanwhile
                 pass
     deadline = time.time() + grace
-    while any(lock_holder(d) for d in run_dirs) and time.time() < deadline:
+    while any(lock_holder(d) for d in signalled) and time.time() < deadline:
         time.sleep(0.5)
 
 # %% ../nbs/13b_launch.ipynb
@@ -111,7 +115,8 @@ class LocalLauncher:
 
     def __init__(self, kernel: str = "python3", env: Mapping | None = None, jobs: int = 1, options: Mapping | None = None):
         if options:
-            raise ValueError(f"the local launcher takes no options; got {sorted(options)}.")
+            raise ValueError(f"the local launcher takes no options; got {sorted(options)}: drop them, or choose "
+                             "launcher: ray or slurm, whose options they may be.")
         self.kernel, self.env, self.jobs, self.procs = kernel, {k: str(v) for k, v in (env or {}).items()}, jobs, {}
 
 # %% ../nbs/13b_launch.ipynb
@@ -135,8 +140,8 @@ def execute(self: LocalLauncher, notebook: Path, output: Path, parameters: dict)
 def stop(self: LocalLauncher, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
     """Stop the running notebooks as their runs would stop alone: `signum` goes to the process that trains each run
     (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
-    started yet gets SIGINT (papermill then shuts its kernel down). Waits up to `grace` seconds for each, then kills
-    what remains. Returns the run folders that were running."""
+    started yet gets SIGINT (papermill then shuts its kernel down). Waits until `grace` seconds have passed for them
+    all, then kills what remains. Returns the run folders that were running."""
     running = dict(self.procs)
     holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
     def forward(signum, frame=None):
@@ -206,7 +211,7 @@ def execute(self: RayLauncher, notebook: Path, output: Path, parameters: dict) -
 # %% ../nbs/13b_launch.ipynb
 @patch
 def stop(self: RayLauncher, signum: int = signal.SIGINT, grace: float = 300) -> list[Path]:
-    "Signal each running run's trainer (it checkpoints), then cancel the tasks."
+    "Signal each running run's trainer on this host (it checkpoints), then cancel the tasks (which stops those elsewhere)."
     running = dict(self.running)
     stop_trainers(list(running.values()), signum, grace)
     for ref in running:
@@ -237,7 +242,7 @@ class SubmititLauncher:
             why = (str(e).strip().splitlines() or [type(e).__name__])[0]
             raise ValueError(f"the sweep file's slurm: options {sorted(options)} were refused by submitit ({why}); use its names: "
                              "name, timeout_min, mem_gb, nodes, cpus_per_task, gpus_per_node, or slurm_<sbatch option>, e.g. "
-                             "slurm_partition") from None
+                             "slurm_partition; and augpro's own cluster (local: submitit's local executor) and max_retries") from None
         self.kernel, self.env, self.jobs, self.running = kernel, dict(env or {}), jobs, {}
 
 # %% ../nbs/13b_launch.ipynb

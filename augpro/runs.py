@@ -284,8 +284,9 @@ class RunInUse(RuntimeError):
 @contextmanager
 def run_lock(run_dir: Path):
     """Hold an exclusive lock on a run folder for the run's life, so that one process trains it: a second is refused in
-    one line naming the holder's pid. The kernel drops the lock when its process dies (even by kill -9), so a lock
-    left by a dead process never blocks the resume. On several hosts, process 0 holds it for all."""
+    one line naming the holder's pid and host (the file holds both). The kernel drops the lock when its process dies
+    (even by kill -9), so a lock left by a dead process never blocks the resume. On several hosts, process 0 holds it
+    for all."""
     if jax.process_index() != 0:
         yield
         return
@@ -296,13 +297,13 @@ def run_lock(run_dir: Path):
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.seek(0)
-        holder = handle.read().strip() or "?"
+        pid, host = (handle.read().split() + ["?", "?"])[:2]
         handle.close()
-        raise RunInUse(f"{run_dir} is in use: process {holder} is training a run there. Wait for it to end (or stop it), "
+        raise RunInUse(f"{run_dir} is in use: process {pid} on {host} is training a run there. Wait for it to end (or stop it), "
                        "then run again; it resumes from the last checkpoint.") from None
     handle.seek(0)
     handle.truncate()
-    handle.write(f"{os.getpid()}\n")
+    handle.write(f"{os.getpid()} {platform.node()}\n")
     handle.flush()
     try:
         yield
@@ -312,8 +313,10 @@ def run_lock(run_dir: Path):
 
 # %% ../nbs/12b_runs.ipynb
 def lock_holder(run_dir) -> int | None:
-    """The pid of the live process that holds a run folder's lock, or None when none does (a stopping sweep asks this to
-    signal the process that trains the run). It probes by taking the lock for an instant: call it only when stopping."""
+    """The pid of the live process on this host that holds a run folder's lock, or None when none does (a stopping sweep
+    asks this to signal the process that trains the run). A holder on another host (a shared folder, a cluster) is None
+    too: its pid names no process here, and its own engine stops it. It probes by taking the lock for an instant: call
+    it only when stopping."""
     import fcntl
     path = Path(run_dir) / LOCK_FILE
     if not path.is_file():
@@ -323,8 +326,8 @@ def lock_holder(run_dir) -> int | None:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
-            text = handle.read().strip()
-            return int(text) if text.isdigit() else None
+            pid, host = (handle.read().split() + [platform.node()])[:2]   # a file of before hosts were written: here
+            return int(pid) if pid.isdigit() and host == platform.node() else None
         fcntl.flock(handle, fcntl.LOCK_UN)
     return None
 

@@ -114,7 +114,7 @@ def _tuple(x) -> tuple:
 def _check_overrides(name: str, d) -> dict:
     "A sweep's `base:` or `teacher:` as dotted config keys, every one a real key."
     if not isinstance(d or {}, Mapping):
-        raise ValueError(f"SweepSpec.{name} must be a mapping of config keys (e.g. optim.steps: 300).")
+        raise ValueError(f"`{name}:` in the sweep must be a mapping of config keys, e.g. {name}: {{optim.steps: 300}}.")
     flat = flatten(d or {})
     unknown = sorted(set(flat) - set(config_keys()))
     if unknown:
@@ -148,7 +148,7 @@ class SweepSpec:
     env: dict = field(default_factory=dict)         # environment variables for the runs' kernels
     report: bool = True                             # end with report.ipynb on `out`
     jobs: int = 1                                   # notebooks run at once (CPU hosts; on one GPU keep 1)
-    one_thread_per_job: bool = False                # each run's XLA on one CPU thread (with jobs: cores; measured below)
+    one_thread_per_job: bool = False                # each run's XLA on one CPU thread (with jobs: cores; measured in 14_sweep)
     title: str = "augpro sweep"
     imports: tuple = ()                             # modules (or .py files) of one's own methods, loss terms, tasks: imported first
     launcher: str = "local"                         # where the runs go: local, ray or slurm (augpro.launch)
@@ -206,7 +206,7 @@ def _normalize_axes(self: SweepSpec):
     "The grid's axes as tuples of checked values; GLUE task names in their canonical form."
     for name in ("tasks", "methods", "seeds", "data_fractions"):
         if not _tuple(getattr(self, name)):
-            raise ValueError(f"SweepSpec.{name} is empty; give at least one value.")
+            raise ValueError(f"`{name}:` in the sweep is empty: give at least one value.")
         object.__setattr__(self, name, _tuple(getattr(self, name)))
     object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
     import_registrations(self.imports)   # before the methods and tasks they register are looked up
@@ -215,9 +215,10 @@ def _normalize_axes(self: SweepSpec):
     for m in self.methods:
         get_method(m)
     if not all(isinstance(s, int) and not isinstance(s, bool) for s in self.seeds):
-        raise ValueError(f"SweepSpec.seeds must be integers; got {list(self.seeds)}.")
+        raise ValueError(f"`seeds:` in the sweep must be whole numbers, e.g. seeds: [0, 1]; got {list(self.seeds)}.")
     if not all(isinstance(f, (int, float)) and not isinstance(f, bool) and 0 < f <= 1 for f in self.data_fractions):
-        raise ValueError(f"SweepSpec.data_fractions must be in (0, 1]; got {list(self.data_fractions)}.")
+        raise ValueError(f"`data_fractions:` in the sweep must be numbers in (0, 1], e.g. data_fractions: [0.1, 1.0]; "
+                         f"got {list(self.data_fractions)}.")
     object.__setattr__(self, "data_fractions", tuple(float(f) for f in self.data_fractions))
 
 # %% ../nbs/14_sweep.ipynb
@@ -225,14 +226,15 @@ def _normalize_axes(self: SweepSpec):
 def _check_options(self: SweepSpec):
     "The sweep's options: jobs, env, the launcher and its options, and the base and teacher overrides."
     if not isinstance(self.jobs, int) or isinstance(self.jobs, bool) or self.jobs < 1:
-        raise ValueError(f"SweepSpec.jobs must be a positive integer; got {self.jobs!r}.")
+        raise ValueError(f"`jobs:` (runs in flight at once) must be a whole number >= 1; got {self.jobs!r}.")
     if not isinstance(self.env or {}, Mapping):
-        raise ValueError("SweepSpec.env must be a mapping of name: value.")
+        raise ValueError("`env:` in the sweep must be a mapping of NAME: value, e.g. env: {OMP_NUM_THREADS: '1'}.")
     object.__setattr__(self, "env", _with_one_thread(dict(self.env or {})) if self.one_thread_per_job else dict(self.env or {}))
     LAUNCHERS.lookup(self.launcher)   # an unknown one lists the launchers
     for name in ("ray", "slurm"):
         if not isinstance(getattr(self, name) or {}, Mapping):
-            raise ValueError(f"SweepSpec.{name} must be a mapping of the {name} launcher's options.")
+            raise ValueError(f"`{name}:` in the sweep must be a mapping of the {name} launcher's options, e.g. {name}: "
+                             + ("{num_cpus: 1}." if name == "ray" else "{timeout_min: 30}."))
         object.__setattr__(self, name, dict(getattr(self, name) or {}))
     object.__setattr__(self, "base", _check_overrides("base", self.base))
     object.__setattr__(self, "teacher", _check_overrides("teacher", self.teacher))
@@ -251,13 +253,13 @@ def _check_grid(self: SweepSpec):
                          + (" (teacher_per_fraction: true gives each fraction its own teacher)."
                             if "data.data_fraction" in teacher_grid else "."))
     if self.teacher_dir is not None and (len(self.tasks) > 1 or self.teacher_per_fraction):
-        raise ValueError("SweepSpec.teacher_dir gives one teacher to every student: use it with one task and "
+        raise ValueError("`teacher_dir:` gives one teacher to every student: use it with one task and "
                          "teacher_per_fraction: false.")
 
 # %% ../nbs/14_sweep.ipynb
 @patch(cls_method=True)
 def from_yaml(cls: SweepSpec, path_or_text) -> "SweepSpec":
-    "A sweep from a YAML file (here, or shipped with augpro) or YAML text."
+    "A sweep from a YAML file (here, or shipped with augpro) or YAML text of several lines (one line is read as a file name)."
     p = find_file(path_or_text) if "\n" not in str(path_or_text) else None
     d = (read_yaml(p) if p is not None else yaml.safe_load(str(path_or_text))) or {}
     if not isinstance(d, dict):
@@ -393,7 +395,8 @@ def make_launcher(spec: "SweepSpec", jobs: int, name: str | None = None):
 # %% ../nbs/14_sweep.ipynb
 def _check_notebooks(nb_dir: Path):
     "The experiment notebooks must take the parameters a sweep passes (copies made for an older augpro may not)."
-    for name, needed in (("train_teacher.ipynb", {"config", "overrides"}), ("distill.ipynb", {"config", "overrides", "teacher_dir"})):
+    for name, needed in (("train_teacher.ipynb", {"config", "overrides", "imports"}),
+                         ("distill.ipynb", {"config", "overrides", "imports", "teacher_dir"})):
         missing = needed - set(notebook_parameters(nb_dir / name))
         if missing:
             raise ValueError(f"{nb_dir / name} does not declare the parameters {sorted(missing)} a sweep passes: "
@@ -474,21 +477,18 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
     seconds (None: never) a line per running run gives its latest step and dev score. Raises `SweepFailed`
     (after the report) when runs failed."""
     spec = spec_or_path if isinstance(spec_or_path, SweepSpec) else SweepSpec.from_yaml(spec_or_path)
-    jobs = spec.jobs if jobs is None else jobs
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        raise ValueError(f"jobs must be a positive integer; got {jobs!r}.")
-    if launcher is not None:
-        spec = dataclasses.replace(spec, launcher=launcher)
+    if jobs is not None or launcher is not None:   # checked as the sweep file's jobs: and launcher: are
+        spec = dataclasses.replace(spec, jobs=spec.jobs if jobs is None else jobs, launcher=launcher or spec.launcher)
     if LAUNCHERS.lookup(spec.launcher).remote and not Path(spec.out).is_absolute():
         raise ValueError(f"out: {spec.out!r} is relative, and a {spec.launcher} worker resolves it in its own folder: give "
                          "an absolute path on a filesystem that every worker sees.")
     nb_dir = experiment_notebooks(notebooks_dir or spec.notebooks_dir)
     _check_notebooks(nb_dir)
-    plan, result = spec.runs(), SweepResult(Path(spec.out))   # checked: only now is anything written
+    plan, result = spec.runs(), SweepResult(Path(spec.out))
+    say, runner = _sayer(len(plan), progress), make_launcher(spec, spec.jobs)
+    watcher = RunWatcher(say, progress_every if progress else None)   # checks progress_every: only now is anything written
     result.out.mkdir(parents=True, exist_ok=True)
     (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
-    say, runner = _sayer(len(plan), progress), make_launcher(spec, jobs)
-    watcher = RunWatcher(say, progress_every if progress else None)
     try:
         with _stop_signals():
             for role in ROLES:   # every teacher before any student
