@@ -45,8 +45,8 @@ from .tasks import GlueTask, get_task, load_glue
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
            'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'make_schedule',
            'make_optimizer', 'schedule_rates', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
-           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'prepare_run',
-           'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'run_model',
+           'prepare_run', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -570,6 +570,13 @@ def _check_vocab_rows(model, tokenizer, role: str):
                          f"{tokenizer.vocab_size} tokens: use the tokenizer the {role} was trained with.")
 
 # %% ../nbs/13_distill.ipynb
+def run_model(cfg: TrainConfig, spec: str, num_labels: int, vocab_size: int, *, seed: int) -> Encoder:
+    "A run's model (teacher or student) from a model spec, with the run's dropout, dtype and token packing."
+    return build_model(spec, num_labels=num_labels, vocab_size=vocab_size, dropout=cfg.model.dropout, seed=seed,
+                       dtype=cfg.model.dtype, pack_tokens=cfg.model.pack_tokens)
+
+
+# %% ../nbs/13_distill.ipynb
 def prepare_run(run: ResolvedRun, teacher_tokenizer: Path | None = None) -> tuple[ResolvedRun, RunData]:
     "(the run with its tokenizer, its data); a student reads its teacher's tokenizer when the teacher has one."
     if teacher_tokenizer is not None and not (run.run_dir / teacher_tokenizer.name).is_file():
@@ -591,9 +598,7 @@ def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bo
         if done is not None:
             return _finished(run_dir, done)
         run, data = prepare_run(run)
-        model = build_model(cfg.model.teacher, num_labels=run.task.num_labels, vocab_size=run.tokenizer.vocab_size,
-                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
-                            pack_tokens=cfg.model.pack_tokens)
+        model = run_model(cfg, cfg.model.teacher, run.task.num_labels, run.tokenizer.vocab_size, seed=cfg.run.seed)
         _check_vocab_rows(model, run.tokenizer, "teacher")
         return fit(run, student=model, teacher=None, data=data, stop_at=stop_at)
 
@@ -611,9 +616,7 @@ def _check_tokenizers(cfg: TrainConfig, identity: dict):
     spec = cfg.data.tokenizer
     if spec is None or parse_tokenizer_spec(spec) is not None:
         return   # it takes the teacher's
-    mine = load_tokenizer(spec)
-    theirs = load_tokenizer(identity["tokenizer"])
-    if (mine.sha256(), getattr(mine, "lowercase", None)) != (theirs.sha256(), getattr(theirs, "lowercase", None)):
+    if not same_tokenizer(load_tokenizer(spec), load_tokenizer(identity["tokenizer"])):
         raise ValueError(f"the student's tokenizer ({spec}) is not the one the teacher read "
                          f"({identity['tokenizer']}): set data.tokenizer to that file, or to train:N to take the teacher's.")
 
@@ -626,9 +629,7 @@ def _teacher_model(cfg: TrainConfig, spec, tokenizer, num_labels: int) -> Encode
         if preset_family(parse_model_spec(str(spec))[0]) is not None:
             raise ValueError(f"the teacher {spec!r} is an untrained preset. Train one first with "
                              "train_teacher(cfg) and pass its run directory: distill(cfg, teacher='runs/teacher').")
-        model = build_model(str(spec), num_labels=num_labels, vocab_size=tokenizer.vocab_size,
-                            dropout=cfg.model.dropout, seed=cfg.run.seed, dtype=cfg.model.dtype,
-                            pack_tokens=cfg.model.pack_tokens)
+        model = run_model(cfg, str(spec), num_labels, tokenizer.vocab_size, seed=cfg.run.seed)
     _check_vocab_rows(model, tokenizer, "teacher")
     return model
 
@@ -677,10 +678,8 @@ def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite
     run, data = prepare_run(run, Path(identity["tokenizer"]) if identity else None)
     tokenizer, num_labels = run.tokenizer, run.task.num_labels
     teacher_model = _teacher_model(cfg, spec, tokenizer, num_labels) if needed else None
-    student = build_model(cfg.model.student, num_labels=num_labels,
-                          vocab_size=teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size,
-                          dropout=cfg.model.dropout, seed=cfg.run.seed + 1, dtype=cfg.model.dtype,
-                          pack_tokens=cfg.model.pack_tokens)
+    student = run_model(cfg, cfg.model.student, num_labels,
+                        teacher_model.config.vocab_size if teacher_model else tokenizer.vocab_size, seed=cfg.run.seed + 1)
     check_tokenizer_fits(tokenizer, cfg.model.student, f"the tokenizer the student reads ({identity['tokenizer'] if identity else cfg.data.tokenizer})",
                          fix="a student reads its teacher's tokenizer: distil from a teacher fine-tuned from this checkpoint, "
                              "or use a student trained from scratch (a preset)" if identity else None)

@@ -22,7 +22,7 @@ from .registry import Registry
 
 # %% auto 0
 __all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook_error', 'outcome', 'run_papermill',
-           'stop_trainers', 'require', 'LocalLauncher', 'RayLauncher', 'SubmititLauncher']
+           'stop_trainers', 'engine_error', 'require', 'LocalLauncher', 'RayLauncher', 'SubmititLauncher']
 
 # %% ../nbs/13b_launch.ipynb
 class RunInterrupted(RuntimeError):
@@ -99,6 +99,11 @@ def stop_trainers(run_dirs, signum: int, grace: float) -> None:
         time.sleep(0.5)
 
 # %% ../nbs/13b_launch.ipynb
+def engine_error(e: BaseException) -> str:
+    "The line a remote launcher reports for a run its engine gave up on: the error's type and last line (400 characters at most)."
+    lines = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {lines[-1] if lines else ''}"[:400]
+
 def require(module: str, extra: str):
     "Import an optional engine, or say in one line how to install it."
     import importlib
@@ -204,7 +209,7 @@ def execute(self: RayLauncher, notebook: Path, output: Path, parameters: dict) -
     try:
         return self.ray.get(ref)
     except Exception as e:   # noqa: BLE001 - retries exhausted, or the task was cancelled
-        return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
+        return engine_error(e)
     finally:
         self.running.pop(ref, None)
 
@@ -256,7 +261,7 @@ def execute(self: SubmititLauncher, notebook: Path, output: Path, parameters: di
         except Exception as e:   # noqa: BLE001 - the job died, or raised RunInterrupted: submit it again
             died = isinstance(e, (RunInterrupted, self.submitit.core.utils.UncompletedJobError)) or "RunInterrupted" in str(e)
             if not died or attempt == self.retries:
-                return f"{type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"[:400]
+                return engine_error(e)
         finally:
             self.running.pop(job.job_id, None)
 
