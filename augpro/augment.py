@@ -223,7 +223,7 @@ def knn_slots(frac, length: int) -> int:
 def knn_replace(key, ids_XxL, mask_XxL, table_VxD, *, k: int = 15, frac: float = 0.1, candidates=None,
                 metric: str = "cosine", chunk_size: int = 4096):
     """KNN baseline: replace ⌊frac·n + u⌋ of the n eligible tokens of each sequence by one of their k nearest tokens
-    (cosine, itself excluded), chosen uniformly. `ids_XxL`, `mask_XxL` [..., L]; `table_VxD` [V, D]. Returns new ids."""
+    (under `metric`, itself excluded), chosen uniformly. `ids_XxL`, `mask_XxL` [..., L]; `table_VxD` [V, D]. Returns new ids."""
     _check_key(key)
     table_VxD = jnp.asarray(table_VxD)
     candidates_V = _check_neighbour_options(table_VxD, candidates, k, metric, chunk_size)

@@ -488,8 +488,9 @@ def fgsm_embeddings(self: StepContext, kind: str, direction: str, table_name: st
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'",
            params={"augpro_fgsm_eps": (35.0, "AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)",
                               number_in(0), "a finite number >= 0"),
-          "fgsm_table": ("student", "AugPro-FGSM projects with this model's table", lambda v: v in ("teacher", "student"),
-                         "'teacher' or 'student'")})
+          "fgsm_table": ("student", "the table AugPro-FGSM projects the student's perturbed embeddings onto: 'student' (the "
+                         "paper's, L364) or 'teacher' (our ablation: it needs both tables in one space, e.g. a student "
+                         "initialised from the teacher)", lambda v: v in ("teacher", "student"), "'teacher' or 'student'")})
 def augpro_fgsm_term(ctx: StepContext):
     return distil_on_tokens(ctx, "augpro-fgsm", augpro_fgsm_tokens_of(ctx, ctx.hp.param('fgsm_grad')), ctx.mask, ctx.types)
 
@@ -498,7 +499,12 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
     "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.param('fgsm_direction')`), project with `hp.param('fgsm_table')`."
     def compute():
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
-        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, ctx.table(hp.param('fgsm_table')), grad_BxLxD, hp.param('augpro_fgsm_eps'),
+        table_VxD = ctx.table(hp.param('fgsm_table'))
+        if table_VxD.shape[-1] != emb_BxLxD.shape[-1]:   # the teacher's table, wider or narrower than the student's
+            raise ValueError(f"loss.fgsm_table={hp.param('fgsm_table')!r} projects the student's perturbed embeddings (width "
+                             f"{emb_BxLxD.shape[-1]}) onto a table of width {table_VxD.shape[-1]}: set loss.fgsm_table student "
+                             "(the paper's, AugPro L364).")
+        new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, table_VxD, grad_BxLxD, hp.param('augpro_fgsm_eps'),
                                             direction=hp.param('fgsm_direction'), key=ctx.keys["fgsm"], eps_mode=hp.param('eps_mode'),
                                             emb_BxLxD=emb_BxLxD, layout=ctx.layout, types_BxL=ctx.types,
                                             project_fn=ctx.projector(hp.param('fgsm_table')))
@@ -570,7 +576,7 @@ def mixkd_sm_term(ctx: StepContext):
 
 # %% ../nbs/11_losses.ipynb
 def _mixkd_logits(ctx: StepContext):
-    """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(0.4, 0.4): a list of (student logits [B, C], teacher
+    """MixKD's mixed inputs, `mixkd_ratio` per example, λ ~ Beta(`mixkd_alpha`, `mixkd_alpha`) (0.4: MixKD L310): a list of (student logits [B, C], teacher
     logits [B, C], mixed labels [B, C] or [B])."""
     def compute():
         teacher, hp = ctx.need_teacher("the loss term 'mixkd'"), ctx.hp
