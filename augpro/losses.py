@@ -599,10 +599,13 @@ def _mixkd_logits(ctx: StepContext):
     return ctx.cached("mixkd", compute)
 
 # %% ../nbs/11_losses.ipynb
-@loss_term("mixkd-tmkd", True, "MixKD L_TMKD: MSE between student and teacher logits on the mixed embeddings")
+@loss_term("mixkd-tmkd", True, "MixKD L_TMKD: d(student, teacher) on the mixed embeddings (MSE, as MixKD L311)",
+           params={"mixkd_distance": ("mse", "MixKD's d of Eq. 6: 'mse' on logits (its experiments, L311) or 'kl' with "
+                                             "loss.temperature (the other choice it names, L191-192)",
+                                      lambda v: v in DISTANCES, f"one of {DISTANCES}")})
 def mixkd_tmkd_term(ctx: StepContext):
-    outs = _mixkd_logits(ctx)
-    loss = sum(kd_distance(s_logits_BxC, t_logits_BxC, "mse") for s_logits_BxC, t_logits_BxC, _ in outs) / len(outs)
+    outs, d = _mixkd_logits(ctx), ctx.hp.param('mixkd_distance')
+    loss = sum(kd_distance(s_logits_BxC, t_logits_BxC, d, ctx.hp.temperature) for s_logits_BxC, t_logits_BxC, _ in outs) / len(outs)
     return loss, {"mixkd-tmkd": loss}
 
 # %% ../nbs/11_losses.ipynb
