@@ -568,7 +568,9 @@ def zero_padded(emb_BxLxD, mask_BxL):
            params={"mixkd_alpha": (0.4, "MixKD: λ ~ Beta(α, α)", number_in(0, low_open=True), "a finite number > 0"),
           "mixkd_ratio": (1, "MixKD: mixed samples per example", whole_number(1), "a whole number >= 1"),
           "mixkd_zero_pad": (True, "MixKD mixes past a sentence's end with zero vectors (MixKD L185-186); False: the pad token's embedding",
-                             lambda v: isinstance(v, bool), "true or false")})
+                             lambda v: isinstance(v, bool), "true or false"),
+          "mixkd_lambda": ("batch", "MixKD's λ: one draw per batch ('batch') or per example ('example'); MixKD Eq. 4 (L180-182) "
+                                    "does not say", lambda v: v in ("batch", "example"), "'batch' or 'example'")})
 def mixkd_sm_term(ctx: StepContext):
     outs = _mixkd_logits(ctx)
     loss = sum(task_loss(s_logits_BxC, labels, ctx.num_labels) for s_logits_BxC, _, labels in outs) / len(outs)
@@ -587,7 +589,7 @@ def _mixkd_logits(ctx: StepContext):
         for r, key in enumerate(jax.random.split(ctx.keys["mixkd"], hp.param('mixkd_ratio'))):
             kp, kl = jax.random.split(key)
             partners_B = grouped_partners(kp, ctx.ids.shape[0], ctx.mix_groups)
-            lam = sample_lambda(kl, hp.param('mixkd_alpha'))
+            lam = sample_lambda(kl, hp.param('mixkd_alpha'), () if hp.param('mixkd_lambda') == "batch" else ctx.ids.shape[:1])
             mask_BxL = union_mask(ctx.mask, ctx.mask[partners_B])
             types_BxL = None if ctx.types is None else union_types(ctx.types, ctx.types[partners_B])
             s_logits_BxC = ctx.student_fwd("from_embeddings", mix(s_emb_BxLxD, s_emb_BxLxD[partners_B], lam), mask_BxL,
