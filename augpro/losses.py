@@ -545,8 +545,11 @@ def tmix_term(ctx: StepContext):
           "knn_frac": (0.1, "KNN baseline: share of tokens replaced (Appendix C.1: 0.1)", number_in(0, 1, high_open=False),
                        "a number in [0, 1]")})
 def knn_term(ctx: StepContext):
-    new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(ctx.hp.param('mix_table')), k=ctx.hp.param('knn_k'),
-                              frac=ctx.hp.param('knn_frac'), candidates=ctx.candidates(ctx.hp.param('mix_table')))
+    "Neighbours in the table of `mix_table` (AugPro-Mix's), under the projection's `loss.metric`: the paper says neither (L438-439)."
+    hp = ctx.hp
+    new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(hp.param('mix_table')), k=hp.param('knn_k'),
+                              frac=hp.param('knn_frac'), candidates=ctx.candidates(hp.param('mix_table')), metric=hp.metric,
+                              chunk_size=hp.chunk_size)
     return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb
