@@ -413,7 +413,7 @@ def join_augmented(table: GlueTable, augmented: GlueTable) -> GlueTable:
     keep = np.array([int(i) in row_of for i in augmented.idx], bool)
     if not keep.any():
         raise ValueError(f"none of the {len(augmented)} augmented rows names a training row of this run in its idx "
-                         "column: idx must be the source row's idx in the task's train.tsv (its line number from 0).")
+                         "column: idx must be the source row's idx in the task's training file (its data row's index from 0).")
     extra = augmented.select(keep)
     labels = table.labels[[row_of[int(i)] for i in extra.idx]]
     return GlueTable(table.task, table.split, {c: list(table.texts[c]) + list(extra.texts[c]) for c in table.texts},

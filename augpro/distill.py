@@ -105,6 +105,8 @@ def run_tokenizer(run: ResolvedRun):
         if path.is_file():
             return load_tokenizer(path)
         table = load_glue(run.task.name, "train", data_dir=cfg.data.data_dir)
+        if cfg.data.holdout:   # the held-out rows' text stays out of the vocabulary too, as out of training
+            table, _ = holdout_split(table, cfg.data.holdout)
         if cfg.data.data_fraction < 1:
             table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
         return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)

@@ -394,11 +394,17 @@ def load_glue(task: str | GlueTask, split: str, *, data_dir: str | os.PathLike |
 # %% ../nbs/03b_tasks.ipynb
 @dataclass(frozen=True)
 class _Rows:
-    "One split of a source as read: its columns, rows (dicts), their line (file) or row (dataset) numbers, and where."
+    """One split of a source as read: its columns, rows (dicts), their line (file) or row (dataset) numbers for messages,
+    and where; `positions`: each row's index among the data rows of its file or dataset, from 0 (its `idx`)."""
     columns: tuple[str, ...]
     rows: tuple[dict, ...]
     lines: tuple[int, ...]
     where: str
+    positions: tuple[int, ...] = ()
+
+    def __post_init__(self):
+        if not self.positions:
+            object.__setattr__(self, "positions", tuple(range(len(self.rows))))
 
 # %% ../nbs/03b_tasks.ipynb
 CSV_FIELD_LIMIT = 16 * 2**20   # characters in one CSV/TSV field (Python's default, 131,072, is short for documents)
@@ -459,7 +465,8 @@ def _split_off_dev(train: _Rows, dev_fraction: float) -> dict[str, _Rows]:
     dev = np.zeros(n, bool)
     dev[np.random.default_rng(DEV_SPLIT_SEED).permutation(n)[:max(1, round(dev_fraction * n))]] = True
     part = lambda keep: _Rows(train.columns, tuple(r for r, k in zip(train.rows, keep) if k),
-                              tuple(l for l, k in zip(train.lines, keep) if k), train.where)
+                              tuple(l for l, k in zip(train.lines, keep) if k), train.where,
+                              tuple(i for i, k in zip(train.positions, keep) if k))
     return {"train": part(~dev), "dev": part(dev)}
 
 # %% ../nbs/03b_tasks.ipynb
@@ -679,4 +686,4 @@ def load_source_split(task: GlueTask, split: str) -> GlueTable:
             raise ValueError(f"{rows.where}, line {rows.lines[missing]}: no text in column {c!r}: give every row its "
                              "text (an empty string for an empty one), or drop the row.")
     texts = {c: [str(r[c]) for r in rows.rows] for c in task.text_columns}
-    return GlueTable(task.name, split, texts, _labels_of(task, rows), np.asarray(rows.lines, np.int64))
+    return GlueTable(task.name, split, texts, _labels_of(task, rows), np.asarray(rows.positions, np.int64))
