@@ -17,8 +17,7 @@ from pathlib import Path
 import yaml
 from fastcore.basics import patch
 
-from .runs import lock_holder
-from .registry import Registry
+from .registry import Registry   # no JAX here: `augpro sweep --help` reads LAUNCHERS; a stop imports lock_holder
 
 # %% auto 0
 __all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook_error', 'outcome', 'run_papermill',
@@ -85,6 +84,7 @@ def stop_trainers(run_dirs, signum: int, grace: float) -> None:
     """Send `signum` to the process that trains each run on this host (the holder of its folder's lock: the run folders
     are shared), which finishes its step, checkpoints and stops; wait up to `grace` seconds for those locks to be
     released. A run trained on another host is left to its engine's cancellation (`lock_holder` names no process here)."""
+    from augpro.runs import lock_holder
     signalled = []
     for run_dir in run_dirs:
         pid = lock_holder(run_dir)
@@ -147,6 +147,7 @@ def stop(self: LocalLauncher, signum: int = signal.SIGINT, grace: float = 300) -
     (the holder of its folder's lock), which finishes its step, checkpoints and stops; a notebook whose run has not
     started yet gets SIGINT (papermill then shuts its kernel down). Waits until `grace` seconds have passed for them
     all, then kills what remains. Returns the run folders that were running."""
+    from augpro.runs import lock_holder
     running = dict(self.procs)
     holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
     def forward(signum, frame=None):

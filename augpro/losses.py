@@ -549,7 +549,7 @@ def knn_term(ctx: StepContext):
     hp = ctx.hp
     new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(hp.param('mix_table')), k=hp.param('knn_k'),
                               frac=hp.param('knn_frac'), candidates=ctx.candidates(hp.param('mix_table')), metric=hp.metric,
-                              chunk_size=hp.chunk_size)
+                              chunk_size=max(hp.chunk_size, hp.param('knn_k') + 1))   # a chunk holds a top-(k+1): same ids
     return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb

@@ -326,7 +326,8 @@ def lock_holder(run_dir) -> int | None:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
-            pid, host = (handle.read().split() + [platform.node()])[:2]   # a file of before hosts were written: here
+            parts = handle.read().split()   # empty while its holder writes it; a file of before hosts were written: here
+            pid, host = (parts[0] if parts else ""), (parts[1] if len(parts) > 1 else platform.node())
             return int(pid) if pid.isdigit() and host == platform.node() else None
         fcntl.flock(handle, fcntl.LOCK_UN)
     return None

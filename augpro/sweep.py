@@ -484,11 +484,12 @@ def run_sweep(spec_or_path: SweepSpec | str | os.PathLike, *, notebooks_dir: str
                          "an absolute path on a filesystem that every worker sees.")
     nb_dir = experiment_notebooks(notebooks_dir or spec.notebooks_dir)
     _check_notebooks(nb_dir)
-    plan, result = spec.runs(), SweepResult(Path(spec.out))
-    say, runner = _sayer(len(plan), progress), make_launcher(spec, spec.jobs)
-    watcher = RunWatcher(say, progress_every if progress else None)   # checks progress_every: only now is anything written
+    _check_every(progress_every if progress else None)
+    plan, result = spec.runs(), SweepResult(Path(spec.out))   # checked: only now is anything written or started
     result.out.mkdir(parents=True, exist_ok=True)
     (result.out / "sweep.yaml").write_text(yaml.safe_dump(spec.to_dict(), sort_keys=False))
+    say, runner = _sayer(len(plan), progress), make_launcher(spec, spec.jobs)
+    watcher = RunWatcher(say, progress_every if progress else None)
     try:
         with _stop_signals():
             for role in ROLES:   # every teacher before any student
@@ -545,12 +546,15 @@ def progress_line(run: SweepRun) -> str:
     return f"{run.describe()}: {where}" + (_latest_score(evals[-1]) if evals else "")
 
 # %% ../nbs/14_sweep.ipynb
+def _check_every(every):
+    if every is not None and not every > 0:
+        raise ValueError(f"progress_every must be a positive number of seconds, or None; got {every!r}.")
+
 class RunWatcher:
     "While runs execute, every `every` seconds (None: never) a thread says `progress_line` of each, uncounted."
 
     def __init__(self, say, every: float | None = 30):
-        if every is not None and not every > 0:
-            raise ValueError(f"progress_every must be a positive number of seconds, or None; got {every!r}.")
+        _check_every(every)
         self.say, self.every, self.running, self.lock, self.done = say, every, {}, threading.Lock(), threading.Event()
         self.thread = threading.Thread(target=self._loop, name="augpro-sweep-progress", daemon=True) if every else None
         if self.thread is not None:

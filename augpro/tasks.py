@@ -126,7 +126,7 @@ SOURCES = ("csv", "tsv", "jsonl", "hf")   # the prefixes of a task spec that nam
 # %% ../nbs/03b_tasks.ipynb
 def get_task(task: str | GlueTask) -> GlueTask:
     """The task a name or a spec names: a GLUE task (`'sst2'`, `'SST-2'`), a registered one, or your own data:
-    `'csv:PATH'`, `'tsv:PATH'`, `'jsonl:PATH'` or `'hf:NAME[/CONFIG]'`, with options after `?` (see `register_task`)."""
+    `'csv:PATH'`, `'tsv:PATH'`, `'jsonl:PATH'` or `'hf:OWNER/NAME[/CONFIG]'`, with options after `?` (see `register_task`)."""
     if isinstance(task, GlueTask):
         return task
     text = str(task).strip()
@@ -140,7 +140,7 @@ def get_task(task: str | GlueTask) -> GlueTask:
     own = [n for n in TASKS if n not in GLUE_TASKS]
     raise ValueError(f"unknown task {task!r}:{did_you_mean(text, TASKS)} the GLUE tasks are {', '.join(GLUE_TASKS)}"
                      + (f", the registered ones {', '.join(own)}" if own else "")
-                     + "; for your own data give csv:PATH, tsv:PATH, jsonl:PATH or hf:NAME[/CONFIG] (augpro.tasks.register_task).")
+                     + "; for your own data give csv:PATH, tsv:PATH, jsonl:PATH or hf:OWNER/NAME[/CONFIG] (augpro.tasks.register_task).")
 
 # %% ../nbs/03b_tasks.ipynb
 @dataclass(frozen=True, eq=False)
@@ -485,7 +485,7 @@ def _file_splits(source: str, location: str) -> dict[str, _Rows]:
 
 # %% ../nbs/03b_tasks.ipynb
 def _dataset_splits(location: str) -> dict[str, _Rows]:
-    "The splits of a Hugging Face dataset: a folder written by `save_to_disk`, or NAME[/CONFIG] on the hub."
+    "The splits of a Hugging Face dataset: a folder written by `save_to_disk`, or OWNER/NAME[/CONFIG] on the hub."
     import datasets
     try:
         if Path(location).is_dir():
@@ -496,7 +496,7 @@ def _dataset_splits(location: str) -> dict[str, _Rows]:
             ds = datasets.load_dataset(name, config or None)
     except Exception as e:   # no network, a wrong name, a damaged folder: one line
         raise ConnectionError(f"hf:{location}: could not load the dataset ({type(e).__name__}: {first_line(e)}); "
-                              "give a folder written by save_to_disk, or NAME[/CONFIG] of the hub when online.") from None
+                              "give a folder written by save_to_disk, or OWNER/NAME[/CONFIG] of the hub when online.") from None
     parts = {"train": ds} if isinstance(ds, datasets.Dataset) else dict(ds)
     names = {"train": "train", "validation": "dev", "dev": "dev"}
     return {names[k]: _Rows(tuple(v.column_names), tuple(v.to_list()), tuple(range(1, len(v) + 1)), f"hf:{location} ({k})")
@@ -605,7 +605,7 @@ TASK_OPTIONS = ("name", "text", "label", "labels", "regression", "metric", "temp
 
 # %% ../nbs/03b_tasks.ipynb
 def register_task(name: str, source: str, *, replace: bool = False, **options) -> GlueTask:
-    """Register your own data as the task `name`: `source` is `csv:PATH`, `tsv:PATH`, `jsonl:PATH` or `hf:NAME[/CONFIG]`;
+    """Register your own data as the task `name`: `source` is `csv:PATH`, `tsv:PATH`, `jsonl:PATH` or `hf:OWNER/NAME[/CONFIG]`;
     `options` are those of a spec (text, label, labels, regression, metric, template, dev_fraction)."""
     kind, _, location = source.partition(":")
     unknown = set(options) - set(TASK_OPTIONS[1:])
