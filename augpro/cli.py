@@ -521,12 +521,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 # %% ../nbs/18_cli.ipynb
+def _command_name(argv: list[str]) -> str | None:
+    "The registered command that `argv` names (its first word that is not a flag), else None."
+    name = next((a for a in argv if not a.startswith("-")), None)
+    return name if name in COMMANDS else None
+
 def _parse(argv: list[str]):
     """(command name, its arguments): parsed by the command's own parser, or the raw list after the name for a
     command that reads its own (distill, train-teacher, bench). Only the chosen command's arguments are built, so
     `augpro --help` never imports JAX."""
-    name = next((a for a in argv if not a.startswith("-")), None)
-    if name not in COMMANDS:
+    name = _command_name(argv)
+    if name is None:
         build_parser().parse_args(argv)   # --help or --version: argparse says so and exits; an unknown command: ValueError
         return None, None
     cmd, rest = COMMANDS[name], argv[argv.index(name) + 1:]
@@ -624,8 +629,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         name, args = _parse(argv)
     except ValueError as e:   # a bad argument: `_OneLineParser` says which, in one line
-        name = next((a for a in argv if not a.startswith("-")), None)
-        print(f"augpro{f' {name}' if name in COMMANDS else ''}: error: {e}", file=sys.stderr)
+        name = _command_name(argv)
+        print(f"augpro{f' {name}' if name else ''}: error: {e}", file=sys.stderr)
         return 2
     if name is None:
         build_parser().print_help()

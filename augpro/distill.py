@@ -43,7 +43,7 @@ from .tasks import GlueTask, get_task, load_glue
 
 # %% auto 0
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
-           'resolve_run', 'run_tokenizer', 'holdout_split', 'RunData', 'load_run_data', 'make_schedule',
+           'resolve_run', 'holdout_split', 'run_tokenizer', 'RunData', 'load_run_data', 'make_schedule',
            'make_optimizer', 'schedule_rates', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
            'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'run_model',
            'prepare_run', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
@@ -90,6 +90,33 @@ def resolve_run(cfg: TrainConfig, role: str, run_dir: Path | None = None) -> Res
     return ResolvedRun(cfg, role, get_task(cfg.task), method, Path(run_dir) if run_dir is not None else cfg.run_folder(role))
 
 # %% ../nbs/13_distill.ipynb
+HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
+
+# %% ../nbs/13_distill.ipynb
+def holdout_split(table, n: int):
+    "(rest, heldout): `n` training rows set aside for tuning hyperparameters, the same rows in every run."
+    if not 0 < n < len(table):
+        raise ValueError(f"data.holdout={n} must leave training rows: the training set has {len(table)}; set data.holdout "
+                         f"between 1 and {len(table) - 1}, or 0 for none.")
+    perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
+    return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
+
+# %% ../nbs/13_distill.ipynb
+def _task_rows(run: ResolvedRun):
+    """(the task's training rows that this run may read, the held-out rows or None): `data.holdout` rows set aside
+    first, then `data.data_fraction` of the rest. Both the training table and a vocabulary learned from the task
+    (`run_tokenizer`) start from these rows."""
+    d = run.cfg.data
+    table = load_glue(run.task.name, "train", data_dir=d.data_dir)
+    heldout = None
+    if d.holdout:   # tuning runs: the held-out rows replace dev, so nothing is ever tuned on dev
+        table, heldout = holdout_split(table, d.holdout)
+    if d.data_fraction < 1:
+        table = subsample(table, d.data_fraction, seed=run.cfg.subset_seed)
+    return table, heldout
+
+
+# %% ../nbs/13_distill.ipynb
 def run_tokenizer(run: ResolvedRun):
     """The run's tokenizer: the file `data.tokenizer` names (spiece.model or vocab.txt), the model family's default
     (T5's SentencePiece model from the data folder; a BERT checkpoint's vocab.txt), or one trained on the task's
@@ -104,11 +131,7 @@ def run_tokenizer(run: ResolvedRun):
         path = run.run_dir / family.tokenizer_file
         if path.is_file():
             return load_tokenizer(path)
-        table = load_glue(run.task.name, "train", data_dir=cfg.data.data_dir)
-        if cfg.data.holdout:   # the held-out rows' text stays out of the vocabulary too, as out of training
-            table, _ = holdout_split(table, cfg.data.holdout)
-        if cfg.data.data_fraction < 1:
-            table = subsample(table, cfg.data.data_fraction, seed=cfg.subset_seed)
+        table, _ = _task_rows(run)   # the held-out rows' text stays out of the vocabulary too, as out of training
         return family.train_tokenizer([t for col in table.texts.values() for t in col], pieces, path)
     if spec is None:
         name = parse_model_spec(model_spec)[0]
@@ -118,28 +141,12 @@ def run_tokenizer(run: ResolvedRun):
     return tokenizer
 
 # %% ../nbs/13_distill.ipynb
-HOLDOUT_SEED = 20230501   # fixed: the held-out rows are the same for every seed and data fraction
-
-# %% ../nbs/13_distill.ipynb
-def holdout_split(table, n: int):
-    "(rest, heldout): `n` training rows set aside for tuning hyperparameters, the same rows in every run."
-    if not 0 < n < len(table):
-        raise ValueError(f"data.holdout={n} must leave training rows: the training set has {len(table)}; set data.holdout "
-                         f"between 1 and {len(table) - 1}, or 0 for none.")
-    perm = np.random.default_rng(HOLDOUT_SEED).permutation(len(table))
-    return table.select(np.sort(perm[n:])), table.select(np.sort(perm[:n]))
-
-# %% ../nbs/13_distill.ipynb
 def _training_table(run: ResolvedRun):
-    """(training rows of this role, the held-out rows or None). With `data.labeled_fraction` (Table 2, AugPro
-    L463-466) the teacher learns from the labeled share and a student distils on the unlabeled rest, without labels."""
+    """(training rows of this role, the held-out rows or None): `_task_rows`, and with `data.labeled_fraction`
+    (Table 2, AugPro L463-466) the teacher learns from the labeled share and a student distils on the unlabeled rest,
+    without labels."""
     d, seed = run.cfg.data, run.cfg.subset_seed
-    table = load_glue(run.task.name, "train", data_dir=d.data_dir)
-    heldout = None
-    if d.holdout:   # tuning runs: the held-out rows replace dev, so nothing is ever tuned on dev
-        table, heldout = holdout_split(table, d.holdout)
-    if d.data_fraction < 1:
-        table = subsample(table, d.data_fraction, seed=seed)
+    table, heldout = _task_rows(run)
     if d.labeled_fraction is not None:
         labeled, unlabeled = split_labeled(table, d.labeled_fraction, seed=seed)
         table = labeled if run.role == "teacher" else unlabeled

@@ -21,7 +21,8 @@ from .registry import Registry   # no JAX here: `augpro sweep --help` reads LAUN
 
 # %% auto 0
 __all__ = ['DIED', 'LAUNCHERS', 'RunInterrupted', 'papermill_command', 'notebook_error', 'outcome', 'run_papermill',
-           'stop_trainers', 'engine_error', 'require', 'LocalLauncher', 'RayLauncher', 'SubmititLauncher']
+           'send_signal', 'stop_trainers', 'engine_error', 'require', 'LocalLauncher', 'RayLauncher',
+           'SubmititLauncher']
 
 # %% ../nbs/13b_launch.ipynb
 class RunInterrupted(RuntimeError):
@@ -80,20 +81,21 @@ def run_papermill(notebook, output, parameters: dict, kernel: str = "python3", e
 LAUNCHERS = Registry("launcher")
 
 # %% ../nbs/13b_launch.ipynb
+def send_signal(pid: int, signum: int) -> bool:
+    "Send `signum` to process `pid`: False when it has ended meanwhile."
+    try:
+        os.kill(pid, signum)
+        return True
+    except ProcessLookupError:
+        return False
+
 def stop_trainers(run_dirs, signum: int, grace: float) -> None:
     """Send `signum` to the process that trains each run on this host (the holder of its folder's lock: the run folders
     are shared), which finishes its step, checkpoints and stops; wait up to `grace` seconds for those locks to be
     released. A run trained on another host is left to its engine's cancellation (`lock_holder` names no process here)."""
     from augpro.runs import lock_holder
-    signalled = []
-    for run_dir in run_dirs:
-        pid = lock_holder(run_dir)
-        if pid:
-            try:
-                os.kill(pid, signum)
-                signalled.append(run_dir)
-            except ProcessLookupError:   # it ended meanwhile
-                pass
+    holders = {run_dir: lock_holder(run_dir) for run_dir in run_dirs}
+    signalled = [d for d, pid in holders.items() if pid and send_signal(pid, signum)]
     deadline = time.time() + grace
     while any(lock_holder(d) for d in signalled) and time.time() < deadline:
         time.sleep(0.5)
@@ -152,10 +154,7 @@ def stop(self: LocalLauncher, signum: int = signal.SIGINT, grace: float = 300) -
     holders = {proc: lock_holder(run_dir) for proc, run_dir in running.items()}
     def forward(signum, frame=None):
         for proc, pid in holders.items():
-            try:
-                os.kill(pid, signum) if pid else proc.send_signal(signal.SIGINT)
-            except ProcessLookupError:   # it ended meanwhile
-                pass
+            send_signal(pid, signum) if pid else proc.send_signal(signal.SIGINT)   # Popen's: nothing once it has ended
     forward(signum)
     main = threading.current_thread() is threading.main_thread()
     old = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}   # a second signal

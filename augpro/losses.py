@@ -59,15 +59,19 @@ def kd_distance(student_logits_BxC, teacher_logits_BxC, kind: str = "kl", temper
 
 # %% ../nbs/11_losses.ipynb
 def labeled_rows(labels, num_labels: int):
-    "0/1 weights [B]: the rows of `labels` ([B] or soft [B, C]) that carry a label (not −1, nor a soft row of sum 0)."
+    """0/1 weights [B]: the rows of `labels` ([B] or soft [B, C]) that carry a label: not `missing_label` (−1 among
+    class ids, NaN among regression scores, where any number may be a score), nor a soft row of sum 0."""
     if num_labels > 1 and labels.ndim == 2:
         return (jnp.sum(labels, axis=-1) > 0).astype(jnp.float32)
-    return (labels >= 0).astype(jnp.float32) if num_labels > 1 else (labels > -1).astype(jnp.float32)
+    return (labels >= 0).astype(jnp.float32) if num_labels > 1 else (~jnp.isnan(labels)).astype(jnp.float32)
 
 # %% ../nbs/11_losses.ipynb
 def soft_labels(labels, num_labels: int):
-    "Hard labels [B] → one-hot [B, C] (unlabeled rows all zero); soft [B, C] and regression [B] labels stay, as floats."
-    if num_labels == 1 or labels.ndim == 2:
+    """Hard labels [B] → one-hot [B, C] (unlabeled rows all zero); soft [B, C] labels stay, and regression scores [B]
+    too, as floats, but with 0 in place of a missing (NaN) score, so that a row weighted 0 adds 0."""
+    if num_labels == 1:
+        return jnp.nan_to_num(labels.astype(jnp.float32), nan=0.0)
+    if labels.ndim == 2:
         return labels.astype(jnp.float32)
     return jax.nn.one_hot(labels, num_labels, dtype=jnp.float32)   # −1 gives an all-zero row
 
@@ -78,7 +82,7 @@ def task_loss(logits_BxC, labels, num_labels: int):
         raise ValueError(f"logits have {logits_BxC.shape[-1]} outputs but the task has num_labels={num_labels}.")
     weights_B = labeled_rows(labels, num_labels)
     if num_labels == 1:
-        per_example_B = (logits_BxC[..., 0].astype(jnp.float32) - labels.astype(jnp.float32)) ** 2
+        per_example_B = (logits_BxC[..., 0].astype(jnp.float32) - soft_labels(labels, 1)) ** 2
     else:
         targets_BxC = soft_labels(labels, num_labels)
         per_example_B = -jnp.sum(targets_BxC * jax.nn.log_softmax(logits_BxC.astype(jnp.float32), axis=-1), axis=-1)
@@ -549,7 +553,7 @@ def knn_term(ctx: StepContext):
     hp = ctx.hp
     new_ids_BxL = knn_replace(ctx.keys["knn"], ctx.ids, ctx.mask, ctx.table(hp.param('mix_table')), k=hp.param('knn_k'),
                               frac=hp.param('knn_frac'), candidates=ctx.candidates(hp.param('mix_table')), metric=hp.metric,
-                              chunk_size=max(hp.chunk_size, hp.param('knn_k') + 1))   # a chunk holds a top-(k+1): same ids
+                              chunk_size=hp.chunk_size)
     return distil_on_tokens(ctx, "knn", new_ids_BxL, ctx.mask, ctx.types)
 
 # %% ../nbs/11_losses.ipynb

@@ -122,12 +122,13 @@ def _check_labels(spec: GlueTask, labels, n: int) -> np.ndarray:
                          "augpro.data.batches(drop_last=False), drop the last batch's filler rows using `valid`.)")
     if n == 0:
         raise ValueError("no examples to score: predictions and labels are empty.")
-    if (y == -1).any():
-        raise ValueError(f"{int((y == -1).sum())} labels are -1, which marks unlabeled examples (GLUE test sets, "
+    missing, mark = (np.isnan(y.astype(np.float64)), "NaN") if spec.is_regression else (y == -1, "-1")
+    if missing.any():   # augpro.tasks.missing_label: -1 among class ids, NaN among scores
+        raise ValueError(f"{int(missing.sum())} labels are {mark}, which marks unlabeled examples (GLUE test sets, "
                          "the unlabeled part of split_labeled); score on a labeled split such as dev.")
     if spec.is_regression:
         if not np.isfinite(y.astype(np.float64)).all():
-            raise ValueError("labels contain NaN or infinite values.")
+            raise ValueError("labels contain infinite values.")
         return y.astype(np.float64)
     if y.dtype.kind == "f" and (y != np.round(y)).any():
         raise ValueError(f"labels of the classification task {spec.name} must be class ids, got non-integer values.")

@@ -281,6 +281,19 @@ class RunInUse(RuntimeError):
     "Another live process holds the run folder's lock."
 
 # %% ../nbs/12b_runs.ipynb
+def _take_lock(handle):
+    """Take a run folder's lock on the open lock file `handle` without waiting: None when taken, else (pid, host) as the
+    holder wrote them, '' and None for what it has not written yet (it writes them just after taking the lock; a file
+    of before hosts were written holds the pid alone)."""
+    import fcntl
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return None
+    except BlockingIOError:
+        handle.seek(0)
+        parts = handle.read().split()
+        return (parts[0] if parts else ""), (parts[1] if len(parts) > 1 else None)
+
 @contextmanager
 def run_lock(run_dir: Path):
     """Hold an exclusive lock on a run folder for the run's life, so that one process trains it: a second is refused in
@@ -293,14 +306,12 @@ def run_lock(run_dir: Path):
     import fcntl
     Path(run_dir).mkdir(parents=True, exist_ok=True)
     handle = open(Path(run_dir) / LOCK_FILE, "a+")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.seek(0)
-        pid, host = (handle.read().split() + ["?", "?"])[:2]
+    holder = _take_lock(handle)
+    if holder is not None:
         handle.close()
-        raise RunInUse(f"{run_dir} is in use: process {pid} on {host} is training a run there. Wait for it to end (or stop it), "
-                       "then run again; it resumes from the last checkpoint.") from None
+        pid, host = holder
+        raise RunInUse(f"{run_dir} is in use: process {pid or '?'} on {host or '?'} is training a run there. Wait for it to "
+                       "end (or stop it), then run again; it resumes from the last checkpoint.")
     handle.seek(0)
     handle.truncate()
     handle.write(f"{os.getpid()} {platform.node()}\n")
@@ -322,15 +333,12 @@ def lock_holder(run_dir) -> int | None:
     if not path.is_file():
         return None
     with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            parts = handle.read().split()   # empty while its holder writes it; a file of before hosts were written: here
-            pid, host = (parts[0] if parts else ""), (parts[1] if len(parts) > 1 else platform.node())
-            return int(pid) if pid.isdigit() and host == platform.node() else None
-        fcntl.flock(handle, fcntl.LOCK_UN)
-    return None
+        holder = _take_lock(handle)
+        if holder is None:   # nobody holds it: let go at once
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return None
+    pid, host = holder   # a pid not yet written is no holder to signal; a lock file without a host is this host's
+    return int(pid) if pid.isdigit() and host in (None, platform.node()) else None
 
 # %% ../nbs/12b_runs.ipynb
 def _has_progress(run_dir: Path) -> bool:

@@ -81,7 +81,7 @@ def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
                                     + _train_first(cfg.task, d))
         return str(d)
     default = teacher_dir(root, cfg.task)
-    if saved_model_dir(default / "best_model") is not None:
+    if saved_model_dir(default) is not None:   # best_model/, else final_model/ (a run that never evaluated)
         return str(default)
     if preset_family(parse_model_spec(cfg.model.teacher)[0]) is None:
         return cfg.model.teacher

@@ -27,8 +27,8 @@ from .registry import Registry, did_you_mean, first_line
 
 # %% auto 0
 __all__ = ['GLUE_TASKS', 'TASKS', 'SOURCES', 'CSV_FIELD_LIMIT', 'DEV_SPLIT_SEED', 'TASK_OPTIONS', 'GlueTask', 'get_task',
-           'GlueTable', 'read_tsv', 'read_glue_tsv', 'load_glue', 'register_task', 'task_from_spec',
-           'load_source_split']
+           'GlueTable', 'missing_label', 'unlabeled', 'read_tsv', 'read_glue_tsv', 'load_glue', 'register_task',
+           'task_from_spec', 'load_source_split']
 
 # %% ../nbs/03b_tasks.ipynb
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def get_task(task: str | GlueTask) -> GlueTask:
 # %% ../nbs/03b_tasks.ipynb
 @dataclass(frozen=True, eq=False)
 class GlueTable:
-    "Examples of one task and split: `texts[column]` lists, `labels` (-1 = unlabeled), `idx` (row ids)."
+    "Examples of one task and split: `texts[column]` lists, `labels` (`missing_label`: no label), `idx` (row ids)."
     task: str
     split: str
     texts: dict[str, list[str]]
@@ -172,10 +172,20 @@ class GlueTable:
 def spec(self: GlueTable) -> GlueTask: return get_task(self.task)
 
 # %% ../nbs/03b_tasks.ipynb
+def missing_label(dtype):
+    "The mark of an example without a label in a labels array of `dtype`: NaN among scores (float), -1 among class ids."
+    return np.nan if np.dtype(dtype).kind == "f" else -1
+
+def unlabeled(labels) -> np.ndarray:
+    "Which examples of `labels` carry no label (`missing_label`): NaN scores, or the class id -1."
+    labels = np.asarray(labels)
+    return np.isnan(labels) if labels.dtype.kind == "f" else labels == -1
+
+# %% ../nbs/03b_tasks.ipynb
 @patch(as_prop=True)
 def has_labels(self: GlueTable) -> bool:
-    "True when every example has a label (none is -1)."
-    return bool(len(self)) and not bool((self.labels == -1).any())
+    "True when every example has a label (none is `missing_label`)."
+    return bool(len(self)) and not bool(unlabeled(self.labels).any())
 
 # %% ../nbs/03b_tasks.ipynb
 @patch
@@ -190,13 +200,13 @@ def select(self: GlueTable, indices) -> GlueTable:
 @patch
 def label_counts(self: GlueTable) -> dict:
     "How many examples carry each label name (classification) or a label at all (regression)."
-    names = self.spec.label_names
+    names, missing = self.spec.label_names, unlabeled(self.labels)
     if not names:
-        return {"labeled": int((self.labels != -1).sum()), "unlabeled": int((self.labels == -1).sum())}
-    counts = np.bincount(self.labels[self.labels >= 0], minlength=len(names))
+        return {"labeled": int((~missing).sum()), "unlabeled": int(missing.sum())}
+    counts = np.bincount(self.labels[~missing], minlength=len(names))
     out = {n: int(c) for n, c in zip(names, counts)}
-    if (self.labels == -1).any():
-        out["unlabeled"] = int((self.labels == -1).sum())
+    if missing.any():
+        out["unlabeled"] = int(missing.sum())
     return out
 
 # %% ../nbs/03b_tasks.ipynb
@@ -322,7 +332,8 @@ def read_glue_tsv(task: str | GlueTask, split: str, path: str | os.PathLike) -> 
         j = header.index(spec.tsv_label_column)
         labels = _parse_labels(spec, [r[j] for r in rows], path, linenos)
     elif split in spec.test_splits:
-        labels = np.full(len(rows), -1, np.float32 if spec.is_regression else np.int64)
+        dtype = np.float32 if spec.is_regression else np.int64
+        labels = np.full(len(rows), missing_label(dtype), dtype)
     else:
         _column_index(header, spec.tsv_label_column, path, "label")   # raises a clear error
     return GlueTable(spec.name, split, texts, labels, np.arange(len(rows), dtype=np.int64))
@@ -354,6 +365,8 @@ def _load_local(spec: GlueTask, split: str, base: Path, explicit: bool) -> GlueT
 def _table_from_hf(spec: GlueTask, split: str, ds) -> GlueTable:
     "A `GlueTable` from a HF `datasets.Dataset` (or a dict of columns) of `nyu-mll/glue`."
     labels = np.asarray(ds[spec.label_column], np.float32 if spec.is_regression else np.int64)
+    if spec.is_regression:   # the hub marks a test set's missing scores -1 (STS-B scores lie in [0, 5]): NaN here
+        labels = np.where(labels == -1, np.nan, labels).astype(np.float32)
     idx = np.asarray(ds["idx"], np.int64) if "idx" in getattr(ds, "column_names", ds) else np.arange(len(labels))
     return GlueTable(spec.name, split, {c: list(ds[c]) for c in spec.text_columns}, labels, idx)
 

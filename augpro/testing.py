@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 # %% auto 0
-__all__ = ['TEST_XLA_FLAGS', 'patched_env', 'one_line_error', 'offline_env', 'scratch_dir', 'xla_test_flags']
+__all__ = ['TEST_XLA_FLAGS', 'patched_env', 'one_line_error', 'offline_env', 'scratch_dir', 'tensorboard_scalars',
+           'tensorboard_plugin', 'xla_test_flags']
 
 # %% ../nbs/00a_testing.ipynb
 @contextlib.contextmanager
@@ -50,6 +51,23 @@ def scratch_dir(prefix: str = "augpro-test-") -> Path:
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+# %% ../nbs/00a_testing.ipynb
+def tensorboard_scalars(run_dir) -> dict:
+    "{tag: [(step, value), ...]} of a run's tensorboard/ folder, as TensorBoard shows them (a tag whose points were all hidden is left out)."
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+    acc = EventAccumulator(str(Path(run_dir) / "tensorboard"))
+    acc.Reload()
+    scalars = {tag: [(e.step, e.value) for e in acc.Scalars(tag)] for tag in acc.Tags()["scalars"]}
+    return {tag: points for tag, points in scalars.items() if points}
+
+def tensorboard_plugin(run_dir, plugin: str) -> dict:
+    "{tag: the content TensorBoard's `plugin` ('hparams', 'text') reads} from every event file under a run's tensorboard/."
+    from tensorboard.backend.event_processing.event_multiplexer import EventMultiplexer
+    mux = EventMultiplexer()
+    mux.AddRunsFromDirectory(str(Path(run_dir) / "tensorboard"))
+    mux.Reload()
+    return {t: c for run in mux.Runs() for t, c in mux.PluginRunToTagToContent(plugin).get(run, {}).items()}
 
 # %% ../nbs/00a_testing.ipynb
 TEST_XLA_FLAGS = "--xla_backend_optimization_level=0 --xla_cpu_use_fusion_emitters=false"
