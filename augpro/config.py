@@ -578,10 +578,14 @@ def pretrained(task: str = "rte", method: str = "kd", role: str = "student") -> 
 # %% ../nbs/12_config.ipynb
 @PRESETS.register("mixkd")
 def mixkd(task: str = "sst2", method: str = "sm+tmkd", role: str = "student") -> TrainConfig:
-    """MixKD (ICLR 2021) §4: a bert-base-uncased teacher (BERT12) and a BERT6 student initialised from its embeddings and
-    first 6 layers (L304-310), MSE distance, one mixup per example, λ ~ Beta(0.4, 0.4), α_SM = α_TMKD = 1 (L310-313).
+    """MixKD (ICLR 2021) §4.1: a bert-base-uncased teacher (BERT12) and a BERT6 student initialised from its embeddings and
+    first 6 layers (L307-310), MSE distance (L311: `loss.mixkd_distance` on the mixed samples, whose default is MSE, and
+    `loss.distance` here for a plain `kd` row), one mixup per example, λ ~ Beta(0.4, 0.4), α_SM = α_TMKD = 1 (L311-313).
     The paper is silent on the optimizer, learning rate, batch size, length and steps: those follow BERT's fine-tuning
-    recipe (AdamW, 2e-5, linear decay after 10% warm-up, batch 32, length 128, 3 epochs of SST-2)."""
+    recipe (AdamW, 2e-5, linear decay after 10% warm-up, batch 32, length 128, 3 epochs of SST-2; with `+bt` the
+    back-translations join the rows, so the same steps are about 1.5 epochs of the larger set). It is silent on the
+    teacher's dropout during distillation too: `loss.teacher_dropout` keeps augpro's default (on, as AugPro's
+    Appendix C.1 finds best); set it false for a teacher in eval mode."""
     steps = math.ceil(3 * 67_349 / 32)   # 3 epochs of SST-2's training rows at batch 32; configs/mixkd/ sets each task's
     return TrainConfig(
         task=task, method=method,
@@ -654,7 +658,8 @@ def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = 
             changes["loss.term_weights"] = {t: w for t, w in changes["loss.term_weights"].items() if t in ft_terms}
     if "optim.learning_rate" in changes and changes["optim.learning_rate"] is None:
         del changes["optim.learning_rate"]
-    base = PRESETS.lookup(preset)(task=changes.get("task", "sst2"), method=changes.get("method", "kd"), role=role)
+    given = {k: changes[k] for k in ("task", "method") if k in changes}   # else the preset's own (mixkd: sm+tmkd; pretrained: rte)
+    base = PRESETS.lookup(preset)(**given, role=role)
     cfg = base.override(changes)
     if ("data.tokenizer" not in changes and parse_tokenizer_spec(cfg.data.tokenizer) is not None
             and names_pretrained(cfg.tokenizer_model(role))):

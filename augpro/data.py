@@ -18,7 +18,7 @@ from fastcore.basics import patch
 
 from .projection import TokenLayout, finalize_tokens
 from .registry import protocol_members
-from .tasks import GlueTable, GlueTask, get_task, missing_label, read_tsv
+from .tasks import GlueTable, GlueTask, get_task, missing_label, no_labels, read_tsv
 
 # %% auto 0
 __all__ = ['TextTokenizer', 'check_tokenizer', 'Encoded', 't5_inputs', 'encode_task', 'check_batch_size', 'epoch_order',
@@ -348,7 +348,7 @@ def subsample(table, fraction: float, seed: int = 0):
 # %% ../nbs/04_data.ipynb
 def split_labeled(table, labeled_fraction: float = 0.1, seed: int = 0, *, hide_labels: bool = True):
     """(labeled, unlabeled) parts for Table 2's setting; labeled == `subsample(table, labeled_fraction, seed)`.
-    The unlabeled part's labels become `missing_label` (-1, or NaN among scores) unless `hide_labels=False`."""
+    The unlabeled part's labels become `no_labels` (-1, or NaN among a regression task's scores) unless `hide_labels=False`."""
     n = len(table)
     k = _fraction_count(n, labeled_fraction, "labeled_fraction", allow_all=False)
     if k >= n:
@@ -356,7 +356,9 @@ def split_labeled(table, labeled_fraction: float = 0.1, seed: int = 0, *, hide_l
     perm = np.random.default_rng(int(seed)).permutation(n)
     labeled, unlabeled = table.select(np.sort(perm[:k])), table.select(np.sort(perm[k:]))
     if hide_labels:
-        unlabeled = dataclasses.replace(unlabeled, labels=np.full_like(unlabeled.labels, missing_label(unlabeled.labels.dtype)))
+        scores = get_task(table.task).is_regression   # class ids keep their dtype (an Encoded's int32); scores become float32
+        labels = np.full(len(unlabeled), missing_label(scores), np.float32 if scores else unlabeled.labels.dtype)
+        unlabeled = dataclasses.replace(unlabeled, labels=labels)
     return labeled, unlabeled
 
 # %% ../nbs/04_data.ipynb
@@ -387,8 +389,7 @@ def load_augmented(path: str | os.PathLike, task: str | GlueTask) -> GlueTable:
         texts[col] = [r[header.index(name)] for r in rows]
     idx = (_parse_idx([r[header.index("idx")] for r in rows], path, linenos) if "idx" in header
            else np.arange(len(rows), dtype=np.int64))
-    dtype = np.float32 if spec.is_regression else np.int64
-    return GlueTable(spec.name, "augmented", texts, np.full(len(rows), missing_label(dtype), dtype), idx)
+    return GlueTable(spec.name, "augmented", texts, no_labels(len(rows), spec.is_regression), idx)
 
 # %% ../nbs/04_data.ipynb
 def save_augmented(table: GlueTable, path: str | os.PathLike) -> Path:

@@ -339,7 +339,7 @@ def export_model(source: str | os.PathLike, out: str | os.PathLike, *, format: s
 
 # %% ../nbs/09_encoders.ipynb
 def init_student_from_teacher(student, teacher, layers: int | None = None):
-    "MixKD's initialisation (L304-310): copy the teacher's embedding parameters and its first `layers` layers into the student."
+    "MixKD's initialisation (L307-310): copy the teacher's embedding parameters and its first `layers` layers into the student."
     family = family_of(student)
     if family_of(teacher) is not family:
         raise ValueError(f"model.student_init='teacher' needs a student of the teacher's family; the teacher is "

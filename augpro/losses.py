@@ -115,7 +115,7 @@ class LossConfig:
     term_weights: dict[str, float] = field(default_factory=dict)   # change a method's term weights, e.g. {'augpro-mix': 0.5}
     mix_groups: int = 0                 # pair MixUp partners, and group projections, within this many equal slices of the batch (0: one per data-parallel device)
     metric: str = "cosine"              # similarity of the projection (Eq. 5): 'cosine', 'dot' or 'l2'
-    chunk_size: int = 4096              # vocabulary rows per step of the projection's scan
+    chunk_size: int = 4096              # vocabulary rows per step of the projection's (and KNN's) scan
     projection_block: int | None = 256  # project only the in-mask positions, in blocks of this many (None: every position)
     teacher_dropout: bool = True        # keep the teacher's dropout on during KD (Appendix C.1 finds it helps)
     term_params: dict[str, Any] = field(default_factory=dict)   # the terms' own hyperparameters that differ from their defaults (set as loss.NAME)
@@ -268,7 +268,7 @@ def mixed_labels(self: StepContext, lam=None, partners=None):
     labels_a, labels_b = soft_labels(self.labels, n), soft_labels(self.labels[partners_B], n)
     mixed = mix(labels_a, labels_b, lam)
     both_B = labeled_rows(self.labels, n) * labeled_rows(self.labels[partners_B], n)
-    return jnp.where(both_B[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both_B > 0, mixed, -1.0)
+    return jnp.where(both_B[:, None] > 0, mixed, 0.0) if n > 1 else jnp.where(both_B > 0, mixed, jnp.nan)
 
 # %% ../nbs/11_losses.ipynb
 @patch

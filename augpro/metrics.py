@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 
-from .tasks import GLUE_TASKS, GlueTask, get_task
+from .tasks import GLUE_TASKS, GlueTask, get_task, unlabeled
 
 # %% auto 0
 __all__ = ['METRICS', 'accuracy', 'f1_binary', 'matthews', 'pearson', 'spearman', 'Metric', 'to_predictions', 'glue_metrics',
@@ -122,10 +122,10 @@ def _check_labels(spec: GlueTask, labels, n: int) -> np.ndarray:
                          "augpro.data.batches(drop_last=False), drop the last batch's filler rows using `valid`.)")
     if n == 0:
         raise ValueError("no examples to score: predictions and labels are empty.")
-    missing, mark = (np.isnan(y.astype(np.float64)), "NaN") if spec.is_regression else (y == -1, "-1")
-    if missing.any():   # augpro.tasks.missing_label: -1 among class ids, NaN among scores
-        raise ValueError(f"{int(missing.sum())} labels are {mark}, which marks unlabeled examples (GLUE test sets, "
-                         "the unlabeled part of split_labeled); score on a labeled split such as dev.")
+    missing = unlabeled(y, spec.is_regression)   # -1 among class ids, NaN among scores
+    if missing.any():
+        raise ValueError(f"{int(missing.sum())} labels are {'NaN' if spec.is_regression else -1}, which marks unlabeled "
+                         "examples (GLUE test sets, the unlabeled part of split_labeled); score on a labeled split such as dev.")
     if spec.is_regression:
         if not np.isfinite(y.astype(np.float64)).all():
             raise ValueError("labels contain infinite values.")

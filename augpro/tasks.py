@@ -27,8 +27,8 @@ from .registry import Registry, did_you_mean, first_line
 
 # %% auto 0
 __all__ = ['GLUE_TASKS', 'TASKS', 'SOURCES', 'CSV_FIELD_LIMIT', 'DEV_SPLIT_SEED', 'TASK_OPTIONS', 'GlueTask', 'get_task',
-           'GlueTable', 'missing_label', 'unlabeled', 'read_tsv', 'read_glue_tsv', 'load_glue', 'register_task',
-           'task_from_spec', 'load_source_split']
+           'GlueTable', 'missing_label', 'no_labels', 'unlabeled', 'read_tsv', 'read_glue_tsv', 'load_glue',
+           'register_task', 'task_from_spec', 'load_source_split']
 
 # %% ../nbs/03b_tasks.ipynb
 @dataclass(frozen=True)
@@ -172,20 +172,24 @@ class GlueTable:
 def spec(self: GlueTable) -> GlueTask: return get_task(self.task)
 
 # %% ../nbs/03b_tasks.ipynb
-def missing_label(dtype):
-    "The mark of an example without a label in a labels array of `dtype`: NaN among scores (float), -1 among class ids."
-    return np.nan if np.dtype(dtype).kind == "f" else -1
+def missing_label(is_regression: bool):
+    "The mark of an example without a label: NaN among a regression task's scores (any number may be a score), else -1."
+    return np.nan if is_regression else -1
 
-def unlabeled(labels) -> np.ndarray:
-    "Which examples of `labels` carry no label (`missing_label`): NaN scores, or the class id -1."
+def no_labels(n: int, is_regression: bool) -> np.ndarray:
+    "The labels of `n` examples that have none: float32 NaN scores, or int64 class ids -1."
+    return np.full(n, missing_label(is_regression), np.float32 if is_regression else np.int64)
+
+def unlabeled(labels, is_regression: bool) -> np.ndarray:
+    "Which examples of `labels` carry no label (`missing_label`), by the task's kind, whatever the array's dtype."
     labels = np.asarray(labels)
-    return np.isnan(labels) if labels.dtype.kind == "f" else labels == -1
+    return np.isnan(labels.astype(np.float64)) if is_regression else labels == -1
 
 # %% ../nbs/03b_tasks.ipynb
 @patch(as_prop=True)
 def has_labels(self: GlueTable) -> bool:
     "True when every example has a label (none is `missing_label`)."
-    return bool(len(self)) and not bool(unlabeled(self.labels).any())
+    return bool(len(self)) and not bool(unlabeled(self.labels, self.spec.is_regression).any())
 
 # %% ../nbs/03b_tasks.ipynb
 @patch
@@ -200,7 +204,7 @@ def select(self: GlueTable, indices) -> GlueTable:
 @patch
 def label_counts(self: GlueTable) -> dict:
     "How many examples carry each label name (classification) or a label at all (regression)."
-    names, missing = self.spec.label_names, unlabeled(self.labels)
+    names, missing = self.spec.label_names, unlabeled(self.labels, self.spec.is_regression)
     if not names:
         return {"labeled": int((~missing).sum()), "unlabeled": int(missing.sum())}
     counts = np.bincount(self.labels[~missing], minlength=len(names))
@@ -332,8 +336,7 @@ def read_glue_tsv(task: str | GlueTask, split: str, path: str | os.PathLike) -> 
         j = header.index(spec.tsv_label_column)
         labels = _parse_labels(spec, [r[j] for r in rows], path, linenos)
     elif split in spec.test_splits:
-        dtype = np.float32 if spec.is_regression else np.int64
-        labels = np.full(len(rows), missing_label(dtype), dtype)
+        labels = no_labels(len(rows), spec.is_regression)
     else:
         _column_index(header, spec.tsv_label_column, path, "label")   # raises a clear error
     return GlueTable(spec.name, split, texts, labels, np.arange(len(rows), dtype=np.int64))

@@ -45,4 +45,6 @@ for task, fractions in LIMITED.items():
     for fraction in fractions:
         write(f"{task}-bert3-{round(fraction * 100)}pct.yaml", config(task, "bert-3", 3, fraction),
               f"MixKD Figure 1: teacher and BERT3 student both learn from the same {fraction:.0%} of {task} "
-              "(data.data_seed fixes the subset for every run); compare ft with sm+tmkd.")
+              "(data.data_seed fixes the subset for every run); compare ft with sm+tmkd. Figure 1 and L403 say only "
+              "'MixKD', which Table 3 (L328-329) uses for SM+TMKD+BT: sm+tmkd+bt is the other reading "
+              "(it needs data.augmented_path).")
