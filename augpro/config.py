@@ -29,10 +29,10 @@ from .registry import Registry, check_settings, did_you_mean, number_in, whole_n
 
 # %% auto 0
 __all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
-           'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'ModelConfig', 'DataConfig',
-           'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys', 'flatten',
-           'describe_changes', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd', 'read_yaml',
-           'resolve']
+           'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'method_name', 'ModelConfig',
+           'DataConfig', 'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys',
+           'flatten', 'describe_changes', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd',
+           'read_yaml', 'resolve']
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ for _name, _component in {
     "augpro-mix": Component((("augpro-mix", 1.0),)),
     "fgsm": Component((("fgsm", 1.0),)),
     "augpro-fgsm": Component((("augpro-fgsm", 1.0),)),
-    "augpro-fgsm-d": Component((("augpro-fgsm", 1.0),), (("fgsm_direction", "descent"),)),
-    "augpro-fgsm-r": Component((("augpro-fgsm", 1.0),), (("fgsm_direction", "random"),)),
+    "augpro-fgsm-d": Component((("augpro-fgsm", 1.0),), (("augpro_fgsm_direction", "descent"),)),
+    "augpro-fgsm-r": Component((("augpro-fgsm", 1.0),), (("augpro_fgsm_direction", "random"),)),
     "tmix": Component((("tmix", 1.0),)),
     "knn": Component((("knn", 1.0),)),
     "random": Component((("random", 1.0),)),
@@ -91,10 +91,13 @@ def compose_method(name: str, description: str = "") -> Method:
     parts = name.split("+")
     if any(p not in COMPONENTS for p in parts) or sum(COMPONENTS[p].base for p in parts) != 1 or len(set(parts)) < len(parts):
         raise _method_error(name)
-    terms, overrides = {}, {}
+    terms, overrides, giver = {}, {}, {}
     for p in sorted(parts, key=lambda p: not COMPONENTS[p].base):   # the base's terms first, whatever the order of the name
         for term, w in COMPONENTS[p].terms:
-            terms[term] = terms.get(term, 0.0) + w
+            if term in terms:   # two components of one term would merge into one term of double weight, silently
+                raise ValueError(f"method {name!r} has the loss term {term!r} from both {giver[term]!r} and {p!r}: keep one "
+                                 "of them (a weight other than 1 is loss.term_weights).")
+            terms[term], giver[term] = w, p
         for k, v in COMPONENTS[p].overrides:
             if overrides.get(k, v) != v:
                 raise ValueError(f"method {name!r} combines components that set {k} to both {overrides[k]!r} and {v!r}.")
@@ -142,6 +145,17 @@ def _method_error(name: str) -> ValueError:
 def get_method(name: str) -> Method:
     "A registered method, or a composition of components (an unknown name lists the valid ones)."
     return METHODS[name] if name in METHODS else compose_method(name)
+
+def method_name(name):
+    "A method's name as augpro writes it: 'KD+AugPro-Mix ' is 'kd+augpro-mix', when that (lower case, trimmed) is a method."
+    if not isinstance(name, str) or name in METHODS:
+        return name
+    plain = name.strip().lower()
+    try:
+        get_method(plain)
+    except ValueError:
+        return name   # not a method in any spelling: `get_method(name)` says so, with the valid ones
+    return plain
 
 # %% ../nbs/12_config.ipynb
 def _as_tuples(section, *names):
@@ -307,12 +321,16 @@ class TrainConfig:
         spec = get_task(self.task)            # an unknown task lists the valid ones
         if spec.name in GLUE_TASKS and self.task != spec.name:   # 'SST-2' is 'sst2' everywhere, the fingerprint too
             object.__setattr__(self, "task", spec.name)
-        if isinstance(self.method, str) and self.method not in METHODS and self.method.strip().lower() in METHODS:
-            object.__setattr__(self, "method", self.method.strip().lower())   # 'KD+AugPro-Mix' is 'kd+augpro-mix'
+        object.__setattr__(self, "method", method_name(self.method))   # 'KD+AugPro-Mix' is 'kd+augpro-mix'
         metric = spec.metric
         if metric not in METRICS:
             raise ValueError(f"task {self.task!r}: unknown metric {metric!r}; choose one of {', '.join(METRICS)}.")
         self.method_loss()       # an unknown method lists the valid ones; its overrides must be valid loss settings
+        for key, value in get_method(self.method).overrides:   # a setting the method fixes is not silently replaced
+            mine = self.loss.param(key)
+            if mine != value and mine != LossConfig().param(key):
+                raise ValueError(f"method {self.method!r} sets loss.{key} to {value!r}, and loss.{key}={mine!r} contradicts "
+                                 f"it: drop loss.{key}, or choose a method that does not set it.")
         terms = [t for t, _ in get_method(self.method).terms]
         lacking = [t for t in self.loss.term_weights if t not in terms]
         if lacking:              # a weight that would change nothing is a typo or a wrong method
@@ -525,7 +543,7 @@ def tokenizer_model(self: TrainConfig, role: str = "student") -> str:
 # %% ../nbs/12_config.ipynb
 def paper_learning_rate(task: str, method: str, role: str = "student") -> float:
     "Appendix C.1's learning rate for a task, method and role ('teacher' or 'student')."
-    task = get_task(task).name
+    task, method = get_task(task).name, method_name(method)   # 'KD' is 'kd': the same rate
     if role == "teacher":
         return 1e-3
     if task == "stsb" or (task in ("cola", "mrpc", "rte") and method in ("ft", "kd")):
@@ -538,7 +556,8 @@ PRESETS = Registry("preset")
 # %% ../nbs/12_config.ipynb
 @PRESETS.register("paper")
 def paper(task: str = "sst2", method: str = "kd", role: str = "student") -> TrainConfig:
-    "Appendix C.1: EncT5-large teacher, EncT5-small student, batch 512, length 128, 0.6M steps, Adafactor."
+    """Appendix C.1: EncT5-large teacher, EncT5-small student, batch 512, length 128, 0.6M steps, Adafactor. Where the
+    paper is silent, augpro's defaults stay: gradient norm clipped to 1, FGSM's ε 1.0 (tune it: L366-367 give none)."""
     return TrainConfig(
         task=task, method=method,
         model=ModelConfig(teacher="google/t5-v1_1-large", student="google/t5-v1_1-small"),

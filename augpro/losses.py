@@ -279,16 +279,15 @@ def distance(self: StepContext, s_logits_BxC, t_logits_BxC):
 # %% ../nbs/11_losses.ipynb
 @patch
 def fgsm_gradient(self: StepContext, kind: str):
-    "(e, ∇ₑ), [B, L, D] each: gradient of d(g(e), f(x)) ('kd') or of CE ('ce') at the student's clean embeddings e."
+    """(e, ∇ₑ), [B, L, D] each: gradient of d(g(e), f(x)) ('kd'), of CE ('ce') or of their sum ('kd+ce') at the student's
+    clean embeddings e. The student runs without dropout in this pass (the paper does not say): the step's direction
+    does not depend on a dropout draw, and the perturbed pass draws its own."""
     def compute():
         emb_BxLxD = jax.lax.stop_gradient(self.student.embed(self.ids))
-        if kind == "kd":
-            t_logits_BxC = self.teacher_clean
-            loss = lambda e_BxLxD: self.distance(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types),
-                                                 t_logits_BxC)
-        else:
-            loss = lambda e_BxLxD: task_loss(self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types), self.labels,
-                                             self.num_labels)
+        logits = lambda e_BxLxD: self.student.from_embeddings(e_BxLxD, self.mask, token_type_ids=self.types)
+        kd = lambda e_BxLxD: self.distance(logits(e_BxLxD), self.teacher_clean)
+        ce = lambda e_BxLxD: task_loss(logits(e_BxLxD), self.labels, self.num_labels)
+        loss = {"kd": kd, "ce": ce, "kd+ce": lambda e_BxLxD: kd(e_BxLxD) + ce(e_BxLxD)}[kind]
         return emb_BxLxD, jax.lax.stop_gradient(jax.grad(loss)(emb_BxLxD))
     return self.cached(("fgsm_gradient", kind), compute)
 
@@ -462,9 +461,10 @@ def augpro_mix_term(ctx: StepContext):
                        number_in(0), "a finite number >= 0"),
           "eps_mode": ("absolute", "ε of FGSM and AugPro-FGSM as given ('absolute') or × the RMS of the embedding table ('rms')",
                        lambda v: v in ("absolute", "rms"), "'absolute' or 'rms'"),
-          "fgsm_grad": ("kd", "FGSM and AugPro-FGSM follow the gradient of 'kd' (the distance to the teacher) or 'ce' (the label)",
-                        lambda v: v in ("kd", "ce"), "'kd' or 'ce'"),
-          "fgsm_direction": ("ascent", "the step's sign: 'ascent' (FGSM), 'descent' (AugPro-FGSM-D), 'random' (AugPro-FGSM-R; Table 6)",
+          "fgsm_grad": ("kd", "FGSM and AugPro-FGSM follow the gradient of 'kd' (the distance to the teacher), 'ce' (the label) or "
+                        "'kd+ce' (both, Eq. 4's sum): Eq. 2's L is 'the loss of a specific task' (L115-117), which under KD the "
+                        "paper does not pin down", lambda v: v in ("kd", "ce", "kd+ce"), "'kd', 'ce' or 'kd+ce'"),
+          "fgsm_direction": ("ascent", "plain FGSM's step sign: 'ascent' (Eq. 2), 'descent' or 'random' (AugPro-FGSM has its own: augpro_fgsm_direction)",
                              lambda v: v in ("ascent", "descent", "random"), "'ascent', 'descent' or 'random'")})
 def fgsm_term(ctx: StepContext):
     perturbed_BxLxD = ctx.fgsm_embeddings(ctx.hp.param('fgsm_grad'), ctx.hp.param('fgsm_direction'))
@@ -492,6 +492,9 @@ def fgsm_embeddings(self: StepContext, kind: str, direction: str, table_name: st
 @loss_term("augpro-fgsm", True, "Eq. 7: d(g(x'), f(x')) on the projected FGSM tokens x'",
            params={"augpro_fgsm_eps": (35.0, "AugPro-FGSM's step ε (Eq. 2): large, so tokens change (L366; Table 4: 35 for T5 embeddings)",
                               number_in(0), "a finite number >= 0"),
+          "augpro_fgsm_direction": ("ascent", "AugPro-FGSM's step sign: 'ascent' (Eq. 7), 'descent' (AugPro-FGSM-D), 'random' "
+                                    "(AugPro-FGSM-R; Table 6, L531)", lambda v: v in ("ascent", "descent", "random"),
+                                    "'ascent', 'descent' or 'random'"),
           "fgsm_table": ("student", "the table AugPro-FGSM projects the student's perturbed embeddings onto: 'student' (the "
                          "paper's, L364) or 'teacher' (our ablation: it needs both tables in one space, e.g. a student "
                          "initialised from the teacher)", lambda v: v in ("teacher", "student"), "'teacher' or 'student'")})
@@ -500,7 +503,7 @@ def augpro_fgsm_term(ctx: StepContext):
 
 # %% ../nbs/11_losses.ipynb
 def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
-    "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.param('fgsm_direction')`), project with `hp.param('fgsm_table')`."
+    "AugPro-FGSM tokens [B, L]: perturb the student's embeddings (Eq. 2, `hp.param('augpro_fgsm_direction')`), project with `hp.param('fgsm_table')`."
     def compute():
         hp, (emb_BxLxD, grad_BxLxD) = ctx.hp, ctx.fgsm_gradient(kind)
         table_VxD = ctx.table(hp.param('fgsm_table'))
@@ -509,7 +512,7 @@ def augpro_fgsm_tokens_of(ctx: StepContext, kind: str):
                              f"{emb_BxLxD.shape[-1]}) onto a table of width {table_VxD.shape[-1]}: set loss.fgsm_table student "
                              "(the paper's, AugPro L364).")
         new_ids_BxL, _ = augpro_fgsm_tokens(ctx.ids, ctx.mask, table_VxD, grad_BxLxD, hp.param('augpro_fgsm_eps'),
-                                            direction=hp.param('fgsm_direction'), key=ctx.keys["fgsm"], eps_mode=hp.param('eps_mode'),
+                                            direction=hp.param('augpro_fgsm_direction'), key=ctx.keys["fgsm"], eps_mode=hp.param('eps_mode'),
                                             emb_BxLxD=emb_BxLxD, layout=ctx.layout, types_BxL=ctx.types,
                                             project_fn=ctx.projector(hp.param('fgsm_table')))
         return new_ids_BxL

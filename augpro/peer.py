@@ -191,7 +191,8 @@ def _check_peer_settings(method: str, hp: LossConfig, optim) -> tuple:
                          f"{method!r} also uses {', '.join(unknown)}: choose among {', '.join(PEER_METHODS)}.")
     supported = {"optim.optimizer": (optim.optimizer, "adamw"), "loss.distance": (hp.distance, "kl"),
                  "loss.metric": (hp.metric, "cosine"), "loss.fgsm_grad": (hp.param('fgsm_grad'), "kd"),
-                 "loss.fgsm_direction": (hp.param('fgsm_direction'), "ascent"), "loss.mix_table": (hp.param('mix_table'), "teacher"),
+                 "loss.fgsm_direction": (hp.param('fgsm_direction'), "ascent"),
+                 "loss.augpro_fgsm_direction": (hp.param('augpro_fgsm_direction'), "ascent"), "loss.mix_table": (hp.param('mix_table'), "teacher"),
                  "loss.fgsm_table": (hp.param('fgsm_table'), "student")}
     for key, (value, want) in supported.items():
         if value != want:

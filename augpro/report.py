@@ -258,7 +258,7 @@ def augpro_mix_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
 # %% ../nbs/16_report.ipynb
 def augpro_fgsm_examples(run_dir: str | os.PathLike, n: int = 5) -> list[dict]:
     """AugPro-FGSM sentences of a student run's first training batch (its step 0), made as the run's step makes them
-    (Eq. 2 then Eq. 5: its `loss.augpro_fgsm_eps`, `fgsm_grad`, `fgsm_direction`, `fgsm_table`) but with dropout off
+    (Eq. 2 then Eq. 5: its `loss.augpro_fgsm_eps`, `fgsm_grad`, `augpro_fgsm_direction`, `fgsm_table`) but with dropout off
     and the run's *final* student's gradient and table: `{"sentence", "augpro_fgsm", "changed", "eps", "eps_mode"}` (texts without the task
     template; the id rows as they are) for the first `n` rows. Any student run with a teacher has them; a run of
     another method shows what AugPro-FGSM would make at the ε in its config."""
