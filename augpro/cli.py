@@ -114,6 +114,7 @@ def peek_overrides(args: list[str]) -> dict:
     from augpro.config import SECTIONS
     fields = {f"{s}.{f.name}": f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
               for s, cls in SECTIONS.items() for f in dataclasses.fields(cls)}
+    args = [part for a in args for part in (a.split("=", 1) if a.startswith("--") and "=" in a else (a,))]   # --key=value
     out, i = {}, 0
     while i < len(args):
         flag = args[i][2:] if args[i].startswith("--") else None
@@ -259,7 +260,7 @@ def _demo_runs(recipe, out: Path, shared: dict, methods, seeds, teacher_steps: i
     for seed in seeds:   # one subset for every student (data_seed), the run seed varies the rest
         for m in methods:
             distill(resolve(recipe.preset, {
-                **shared, "task": "sst2", "method": m, "run.seed": seed, "data.data_fraction": student_fraction,
+                **shared, "method": m, "run.seed": seed, "data.data_fraction": student_fraction,
                 "optim.steps": student_steps, "optim.warmup_steps": min(resolve(recipe.preset).optim.warmup_steps, student_steps),
                 "run.eval_every": student_steps, "run.checkpoint_every": student_steps,
                 "run.run_dir": str(out / m / f"seed{seed}")}), teacher=out / "teacher" / "final_model")
@@ -302,7 +303,7 @@ def run_demo(out: str | Path = "runs/demo", *, data_dir: str | None = None, meth
     recipe, out, t0 = DEMO_RECIPES[mode], Path(out), time.time()
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty: give the demo a new folder (--out) or delete that one.")
-    shared = {"data.data_dir": data_dir, "run.progress": progress, "data.data_seed": 0, **recipe.shared}
+    shared = {"task": "sst2", "data.data_dir": data_dir, "run.progress": progress, "data.data_seed": 0, **recipe.shared}   # every run: a preset's own task (pretrained: rte) is not the demo's
     teacher = _demo_runs(recipe, out, shared, methods, seeds, teacher_steps or recipe.teacher_steps,
                          student_steps or recipe.student_steps, teacher_fraction, student_fraction)
     wall = time.time() - t0

@@ -157,6 +157,13 @@ def method_name(name):
         return name   # not a method in any spelling: `get_method(name)` says so, with the valid ones
     return plain
 
+def _check_method_fixes(method: str, settings: Mapping):
+    "Refuse loss `settings` ({NAME: value}) that contradict what `method` fixes (AugPro-FGSM-D's descent), in one line."
+    for key, value in get_method(method).overrides:
+        if key in settings and settings[key] != value:
+            raise ValueError(f"method {method!r} sets loss.{key} to {value!r}, and loss.{key}={settings[key]!r} contradicts "
+                             f"it: drop loss.{key}, or choose a method that does not set it.")
+
 # %% ../nbs/12_config.ipynb
 def _as_tuples(section, *names):
     "YAML gives lists: store tuples (nested ones too), so configs stay hashable and compare equal."
@@ -326,11 +333,8 @@ class TrainConfig:
         if metric not in METRICS:
             raise ValueError(f"task {self.task!r}: unknown metric {metric!r}; choose one of {', '.join(METRICS)}.")
         self.method_loss()       # an unknown method lists the valid ones; its overrides must be valid loss settings
-        for key, value in get_method(self.method).overrides:   # a setting the method fixes is not silently replaced
-            mine = self.loss.param(key)
-            if mine != value and mine != LossConfig().param(key):
-                raise ValueError(f"method {self.method!r} sets loss.{key} to {value!r}, and loss.{key}={mine!r} contradicts "
-                                 f"it: drop loss.{key}, or choose a method that does not set it.")
+        _check_method_fixes(self.method, {k: self.loss.param(k) for k, _ in get_method(self.method).overrides
+                                          if self.loss.param(k) != LossConfig().param(k)})   # a default value: see `override`
         terms = [t for t, _ in get_method(self.method).terms]
         lacking = [t for t in self.loss.term_weights if t not in terms]
         if lacking:              # a weight that would change nothing is a typo or a wrong method
@@ -361,6 +365,10 @@ def _own_params_flat(flat: dict) -> dict:
     own = flat.get("loss.term_params")
     if not isinstance(own, Mapping):
         return flat
+    clash = sorted(k for k, v in own.items() if f"loss.{k}" in flat and flat[f"loss.{k}"] != v)
+    if clash:
+        raise ValueError(f"loss.term_params and loss.{clash[0]} give {clash[0]} two values ({own[clash[0]]!r} and "
+                         f"{flat['loss.' + clash[0]]!r}): give it once, as loss.{clash[0]}.")
     return {**{k: v for k, v in flat.items() if k != "loss.term_params"}, **{f"loss.{k}": v for k, v in own.items()}}
 
 # %% ../nbs/12_config.ipynb
@@ -452,7 +460,10 @@ def override(self: TrainConfig, changes: Mapping | None) -> "TrainConfig":
     for name, ch in sections.items():   # `LossConfig.replace` puts a term's own setting (loss.NAME) in its place
         section = getattr(self, name)
         top[name] = section.replace(**ch) if isinstance(section, LossConfig) else dataclasses.replace(section, **ch)
-    return dataclasses.replace(self, **top)
+    new = dataclasses.replace(self, **top)
+    given = sections.get("loss", {})   # given here, even at its default value (which `loss` does not keep apart)
+    _check_method_fixes(new.method, {k: given[k] for k, _ in get_method(new.method).overrides if k in given})
+    return new
 
 # %% ../nbs/12_config.ipynb
 @patch(as_prop=True)
@@ -672,9 +683,7 @@ def resolve(source: str | os.PathLike = "cpu-demo", overrides: Mapping | None = 
     changes.update(flatten(overrides or {}))
     if role == "teacher":
         changes["method"] = "ft"
-        if isinstance(changes.get("loss.term_weights"), Mapping):   # the students' term weights (a shared config's)
-            ft_terms = dict(get_method("ft").terms)                  # do not reach the teacher
-            changes["loss.term_weights"] = {t: w for t, w in changes["loss.term_weights"].items() if t in ft_terms}
+        changes.pop("loss.term_weights", None)   # the students' term weights (a shared config's) do not reach the teacher
     if "optim.learning_rate" in changes and changes["optim.learning_rate"] is None:
         del changes["optim.learning_rate"]
     given = {k: changes[k] for k in ("task", "method") if k in changes}   # else the preset's own (mixkd: sm+tmkd; pretrained: rte)

@@ -80,7 +80,9 @@ def resolve_teacher(cfg: TrainConfig, given: str | os.PathLike | None = None,
             raise FileNotFoundError(f"teacher_dir={str(d)!r} holds no trained teacher (no best_model/ or final_model/). "
                                     + _train_first(cfg.task, d))
         return str(d)
-    default = teacher_dir(root, cfg.task)
+    if saved_model_dir(cfg.model.teacher) is not None:   # a trained teacher named outright (its run or model folder)
+        return cfg.model.teacher
+    default = teacher_dir(root, cfg.task)   # else the sweep's, fine-tuned from model.teacher (a checkpoint or a size)
     if saved_model_dir(default) is not None:   # best_model/, else final_model/ (a run that never evaluated)
         return str(default)
     if preset_family(parse_model_spec(cfg.model.teacher)[0]) is None:
@@ -134,10 +136,10 @@ def _with_one_thread(env: dict) -> dict:
 class SweepSpec:
     "A grid of experiments: tasks × methods × seeds × data fractions, on one config, with shared and teacher overrides."
     out: str = "runs/sweep"                         # every run goes below this folder
-    tasks: tuple = ("sst2",)
-    methods: tuple = ("kd",)
-    seeds: tuple = (0,)
-    data_fractions: tuple = (1.0,)
+    tasks: tuple | None = None                      # None: the config's own (task, method, run.seed, data.data_fraction)
+    methods: tuple | None = None
+    seeds: tuple | None = None
+    data_fractions: tuple | None = None
     config: str = "cpu-demo"                        # the preset or YAML config file every run starts from
     base: dict = field(default_factory=dict)        # config overrides of every run (dotted keys or nested)
     teacher: dict = field(default_factory=dict)     # config overrides of the teachers, on top of base
@@ -203,13 +205,18 @@ class SweepRun:
 # %% ../nbs/14_sweep.ipynb
 @patch
 def _normalize_axes(self: SweepSpec):
-    "The grid's axes as tuples of checked values; GLUE task names in their canonical form."
-    for name in ("tasks", "methods", "seeds", "data_fractions"):
+    """The grid's axes as tuples of checked values; GLUE task names in their canonical form. An axis left out is the
+    config's own value (a config file's task, method, seed and data fraction are not replaced by defaults)."""
+    object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
+    import_registrations(self.imports)   # before the methods and tasks they register are looked up
+    own = None
+    for name, key in (("tasks", "task"), ("methods", "method"), ("seeds", "run.seed"), ("data_fractions", "data.data_fraction")):
+        if getattr(self, name) is None:
+            own = own or resolve(self.config)
+            object.__setattr__(self, name, (own.value(key),))
         if not _tuple(getattr(self, name)):
             raise ValueError(f"`{name}:` in the sweep is empty: give at least one value.")
         object.__setattr__(self, name, _tuple(getattr(self, name)))
-    object.__setattr__(self, "imports", tuple(str(m) for m in _tuple(self.imports or ())))
-    import_registrations(self.imports)   # before the methods and tasks they register are looked up
     # GLUE names in their canonical form; a spec of one's own data (csv:..., hf:...) stays whole for the runs' notebooks
     object.__setattr__(self, "tasks", tuple(t if ":" in str(t) else get_task(t).name for t in self.tasks))
     for m in self.methods:
