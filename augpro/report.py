@@ -657,6 +657,9 @@ def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: flo
     else:
         return {"test": "not run yet", "gap": None, "ci95": None, "p": None, "detectable": None,
                 "paper gap": paper_gap, "verdict": "pending"}
+    if not se > 1e-9 * max(1.0, abs(gap)):   # every seed gives the same gap (discrete metrics can): a t-test has no answer
+        return {"test": test, "gap": round(gap, 2) + 0.0, "ci95": None, "p": None, "detectable": None,
+                "paper gap": paper_gap, "verdict": "untestable (no spread: every seed gives the same gap)"}
     t = stats.t.ppf(1 - alpha / 2, df)
     lo, hi = gap - t * se, gap + t * se
     sign = "a > b" if lo > 0 else "a < b" if hi < 0 else None
@@ -670,9 +673,17 @@ def compare_seeds(a: Mapping[int, float], b: Mapping[int, float], paper_gap: flo
         shown = (("same sign, smaller" if abs(gap) < abs(paper_gap) else "same sign, larger") if side else
                  "no gap shown" if sign is None else "opposite sign")
         verdict = "reproduced" if side and has_paper else "inconclusive" if has_paper else f"not reproduced ({shown})"
-    return {"test": test, "gap": round(gap, 2) + 0.0, "ci95": f"[{lo:.2f}, {hi:.2f}]", "p": round(p, 4),   # + 0.0: no "-0"
-            "detectable": round(detectable_gap(se, df, alpha=alpha, power=power), 2) if se > 0 else 0.0,
-            "paper gap": paper_gap, "verdict": verdict}
+    return {"test": test, "gap": round(gap, 2) + 0.0, "ci95": _ci_text(lo, hi, (0.0, paper_gap)), "p": round(p, 4),   # + 0.0: no "-0"
+            "detectable": round(detectable_gap(se, df, alpha=alpha, power=power), 2), "paper gap": paper_gap, "verdict": verdict}
+
+def _ci_text(lo: float, hi: float, marks) -> str:
+    """The CI to 2 decimals, or to as many more (up to 6) as it takes for each printed bound to lie on the same side of
+    each mark (0, the paper's gap) as the bound the verdict reads, so that a reader checking the rule by eye agrees."""
+    side = lambda x, m: np.sign(x - m)
+    for d in range(2, 7):
+        if all(side(round(x, d), m) == side(x, m) for x in (lo, hi) for m in marks if m is not None):
+            break
+    return f"[{lo:.{d}f}, {hi:.{d}f}]"
 
 # %% ../nbs/16_report.ipynb
 def plateau_check(values: Sequence[float], se: float, window: int = 3) -> tuple[float, bool]:
