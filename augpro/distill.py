@@ -44,9 +44,9 @@ from .tasks import GlueTask, get_task, load_glue
 # %% auto 0
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
            'resolve_run', 'holdout_split', 'run_tokenizer', 'RunData', 'load_run_data', 'make_schedule',
-           'make_optimizer', 'schedule_rates', 'make_train_step', 'make_eval_fn', 'evaluate', 'projection_candidates',
-           'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit', 'run_model',
-           'prepare_run', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+           'make_optimizer', 'schedule_rates', 'all_finite', 'make_train_step', 'make_eval_fn', 'evaluate',
+           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
+           'run_model', 'prepare_run', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -206,11 +206,17 @@ def schedule_rates(optim: OptimConfig) -> np.ndarray:
     return np.asarray(jax.jit(jax.vmap(make_schedule(optim)))(jnp.arange(optim.steps)), np.float32)
 
 # %% ../nbs/13_distill.ipynb
+def all_finite(tree) -> jax.Array:
+    "Whether every number of a pytree is finite (integer leaves, such as an optimizer's step count, always are)."
+    leaves = [jnp.all(jnp.isfinite(x)) for x in jax.tree.leaves(tree) if jnp.issubdtype(jnp.asarray(x).dtype, jnp.inexact)]
+    return jnp.all(jnp.array(leaves)) if leaves else jnp.bool_(True)
+
 def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, hp: LossConfig, optim: OptimConfig,
                     candidates_V, seed: int, layout: TokenLayout = T5_LAYOUT):
     """A pure `step(state, teacher_params, batch) -> (state, metrics)` over a `TrainState` whose optimizer state is
-    `step.tx`'s (`make_optimizer(optim)`); when the loss or the new parameters are not finite, the state comes back
-    unchanged and `metrics['finite']` is False.
+    `step.tx`'s (`make_optimizer(optim)`); when the loss, the new parameters or the new optimizer state are not finite
+    (AdamW's second moment can overflow while the parameters stay finite), the state comes back unchanged and
+    `metrics['finite']` is False.
 
     What the step reads besides its arguments and differs from run to run is also kept apart: the seed's key and the
     models' state other than parameters, such as their dropout streams (`step.consts`), and the learning rate of the
@@ -245,7 +251,7 @@ def make_train_step(student: Encoder, teacher: Encoder | None, method: Method, h
         updates, opt_state = tx.update(grads, state.opt_state, state.params)
         params = optax.apply_updates(state.params, updates)
         # never commit a poisoned state: a non-finite loss or update leaves the state as it was (the loop then stops)
-        finite = jnp.isfinite(loss) & jnp.all(jnp.array([jnp.all(jnp.isfinite(x)) for x in jax.tree.leaves(params)]))
+        finite = jnp.isfinite(loss) & all_finite(params) & all_finite(opt_state)
         keep = lambda new, old: jnp.where(finite, new, old)
         new = TrainState(jnp.where(finite, state.step + 1, state.step), jax.tree.map(keep, params, state.params),
                          jax.tree.map(keep, opt_state, state.opt_state))

@@ -385,13 +385,13 @@ def _check_recorded_run(run_dir: Path, cfg: TrainConfig, role: str, resume: bool
                          "it records the run's config. Restore it, or pass overwrite=True to start the "
                          "run over.") from None
     changes = cfg.changes_from(old)
-    hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])}
+    hard = {k: v for k, v in changes.items() if k not in RESUMABLE or (k == "optim.steps" and v[1] < v[0])
+            or (k == "optim.grad_clip" and (v[0] is None) != (v[1] is None))}   # clipping on or off: another optimizer state
     if saved["role"] != role or hard:
         what = f"a {saved['role']} run" if saved["role"] != role else f"a run of another config ({describe_changes(hard)})"
         raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
                          "or choose another run.run_dir.")
-    if not (run_dir / "results.json").is_file():
-        _check_teacher_unchanged(run_dir, saved, teacher)
+    _check_teacher_unchanged(run_dir, saved, teacher)   # a finished run too: it is neither returned nor extended on another teacher
     if changes and not resume:
         raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
                          "continue it with the new values, or overwrite=True to start over.")

@@ -23,7 +23,7 @@ from fastcore.basics import patch
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .tasks import get_task
-from .runs import RunResults
+from .runs import RunResults, teacher_identity
 from .launch import LAUNCHERS, LocalLauncher
 from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
@@ -185,10 +185,23 @@ class SweepRun:
         return self.stale() is None and (self.run_dir / "results.json").is_file()
 
     def stale(self) -> str | None:
-        "What differs when the run folder holds a finished run of another config; None otherwise."
+        "What differs when the run folder holds a finished run of another config, or of another teacher; None otherwise."
         if not (self.run_dir / "results.json").is_file():
             return None
-        return self.config.describe_changes(RunResults.read(self.run_dir).train_config) or None
+        results = RunResults.read(self.run_dir)
+        return self.config.describe_changes(results.train_config) or self.teacher_changed(results)
+
+    def teacher_changed(self, results: RunResults) -> str | None:
+        "How this student's teacher differs from the one its finished run distilled from (the weights' digest), or None."
+        if self.role != "student" or self.teacher_dir is None:
+            return None
+        try:
+            now = teacher_identity(Path(self.teacher_dir), allow_unfinished=True)["model_sha256"]
+        except (FileNotFoundError, ValueError):   # not trained (yet): the sweep trains it, or the student says what is wrong
+            return None
+        before = (results.teacher_info or {}).get("model_sha256")
+        return (f"the teacher in {self.teacher_dir} was retrained since (digest {before[:12]}… → {now[:12]}…)"
+                if before and now and before != now else None)
 
     def describe(self) -> str:
         c = self.config
