@@ -28,11 +28,11 @@ from .metrics import METRICS
 from .registry import Registry, check_settings, did_you_mean, number_in, whole_number
 
 # %% auto 0
-__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY', 'RESUMABLE', 'PRESETS',
-           'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method', 'method_name', 'ModelConfig',
-           'DataConfig', 'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig', 'section_fields', 'config_keys',
-           'flatten', 'describe_changes', 'paper_learning_rate', 'paper', 'cpu_demo', 'pretrained', 'mixkd',
-           'read_yaml', 'resolve']
+__all__ = ['COMPONENTS', 'METHODS', 'OPTIMIZERS', 'SCHEDULES', 'TOTAL_SCHEDULES', 'SECTIONS', 'FIELDS', 'NOT_IDENTITY',
+           'RESUMABLE', 'PRESETS', 'MINILM', 'ROLES', 'Component', 'Method', 'compose_method', 'get_method',
+           'method_name', 'ModelConfig', 'DataConfig', 'OptimConfig', 'RunConfig', 'MeshConfig', 'TrainConfig',
+           'section_fields', 'config_keys', 'flatten', 'describe_changes', 'paper_learning_rate', 'paper', 'cpu_demo',
+           'pretrained', 'mixkd', 'read_yaml', 'resolve']
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -181,6 +181,7 @@ class ModelConfig:
     student: str = "cpu-demo:num_layers=2,d_model=64,d_kv=16,d_ff=128"   # the same kinds of spec as the teacher
     student_init: str = "scratch"            # 'scratch': as model.student builds it (a checkpoint keeps its pretrained weights); 'teacher': MixKD's start from the teacher's embeddings and first layers
     student_init_layers: int | None = None   # layers copied when student_init='teacher' (None: as many as the student has)
+    student_init_head: bool = False          # with student_init='teacher', copy what sits above the layers too (pooler, classifier; MixKD is silent)
     dropout: float = 0.1                     # dropout of both models (Appendix C.1: 0.1)
     dtype: str = "float32"                   # compute dtype of both models: 'float32' or 'bfloat16' (parameters and optimizer state stay float32)
     pack_tokens: bool = False                # BERT only: each layer's per-token work on the real tokens only, not the padding (same logits within rounding, other dropout draws)
@@ -191,9 +192,13 @@ class ModelConfig:
             "student": (lambda v: isinstance(v, str) and v, "a model spec"),
             "student_init": (lambda v: v in ("scratch", "teacher"), "'scratch' or 'teacher'"),
             "student_init_layers": (lambda v: v is None or whole_number(0)(v), "a whole number >= 0, or None"),
+            "student_init_head": (lambda v: isinstance(v, bool), "true or false"),
             "dropout": (number_in(0, 1), "a number in [0, 1)"),
             "dtype": (lambda v: v in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
             "pack_tokens": (lambda v: isinstance(v, bool), "true or false")})
+        if self.student_init_head and self.student_init != "teacher":   # it would copy nothing, silently
+            raise ValueError("model.student_init_head copies the teacher's head into a student that starts from the "
+                             "teacher: set model.student_init 'teacher' too, or drop model.student_init_head.")
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -237,6 +242,7 @@ OPTIMIZERS = ("adafactor", "adamw")
 
 # %% ../nbs/12_config.ipynb
 SCHEDULES = ("constant", "linear", "cosine", "rsqrt")
+TOTAL_SCHEDULES = ("linear", "cosine")   # their rate at a step depends on optim.steps: a run under one cannot be extended
 
 # %% ../nbs/12_config.ipynb
 @dataclass(frozen=True)
@@ -351,13 +357,15 @@ FIELDS = ("task", "method", *SECTIONS)
 # settings that do not change what a run computes: a run folder may be resumed with other values of these. The last
 # two say how the projection splits its exact work (vocabulary rows per scan step, in-mask rows per block): the same
 # ids whatever they are (tested in 02_projection and 11_losses), so a speed setting never reruns a finished run
-NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.eval_every", "run.checkpoint_every",
-                "run.keep_checkpoints", "data.eval_batch_size", "mesh.multihost", "loss.chunk_size", "loss.projection_block")
+NOT_IDENTITY = ("run.run_dir", "run.progress", "run.log_every", "run.checkpoint_every", "run.keep_checkpoints",
+                "data.eval_batch_size", "mesh.multihost", "loss.chunk_size", "loss.projection_block")
 
 # %% ../nbs/12_config.ipynb
-# settings a stopped run may continue with, when asked (`resume=True`, `--resume`): more steps, or a new learning rate
-# or clipping after a NaN stop
-RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip")
+# settings a stopped or finished run may continue with, when asked (`resume=True`, `--resume`): more steps (under a
+# schedule that does not depend on the total), a new learning rate or clipping after a NaN stop, another evaluation
+# cadence (which decides the steps best_model/ is chosen among, so it is part of a run's identity). Each such resume is
+# recorded in the run's results (`RunResults.resumes`) and folded into its fingerprint: the run is not a straight one
+RESUMABLE = ("optim.steps", "optim.learning_rate", "optim.grad_clip", "run.eval_every")
 
 # %% ../nbs/12_config.ipynb
 def _own_params_flat(flat: dict) -> dict:
@@ -518,9 +526,12 @@ def value(self: TrainConfig, key: str):
 
 # %% ../nbs/12_config.ipynb
 @patch
-def fingerprint(self: TrainConfig) -> str:
-    "A short hash of the settings that decide a run's results (not where it lives or how often it logs)."
+def fingerprint(self: TrainConfig, resumes: list | tuple = ()) -> str:
+    """A short hash of the settings that decide a run's results (not where it lives or how often it logs), and of
+    `resumes`, the changes a resumed run continued with (`RunResults.resumes`): such a run is not a straight one."""
     identity = {k: v for k, v in self.flat().items() if k not in NOT_IDENTITY}
+    if resumes:
+        identity["resumes"] = list(resumes)
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/12_config.ipynb

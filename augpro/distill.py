@@ -36,8 +36,8 @@ from .losses import LossConfig, StepContext
 from .mesh import batch_sharding, make_mesh, maybe_initialize_distributed, param_shardings, put_batch
 from .metrics import glue_metrics
 from .projection import T5_LAYOUT, TokenLayout
-from .runs import (Checkpointer, MetricsLog, Run, RunResults, TrainState, claim_run_dir, device_info, run_lock,
-                         teacher_identity, tensorboard_hparams, versions)
+from .runs import (Checkpointer, MetricsLog, Run, RunResults, TrainState, claim_run_dir, device_info, recorded_mix_groups,
+                         resume_history, run_lock, teacher_identity, tensorboard_hparams, versions)
 from .t5_tokenizer import load_tokenizer, parse_tokenizer_spec
 from .tasks import GlueTask, get_task, load_glue
 
@@ -45,8 +45,9 @@ from .tasks import GlueTask, get_task, load_glue
 __all__ = ['HOLDOUT_SEED', 'STOP_SIGNALS', 'DIVERGED', 'TINY', 'checkpoint_tokenizer', 'check_tokenizer_fits', 'ResolvedRun',
            'resolve_run', 'holdout_split', 'run_tokenizer', 'RunData', 'load_run_data', 'make_schedule',
            'make_optimizer', 'schedule_rates', 'all_finite', 'make_train_step', 'make_eval_fn', 'evaluate',
-           'projection_candidates', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests', 'save_model', 'fit',
-           'run_model', 'prepare_run', 'train_teacher', 'distill', 'method_trace', 'sanity_check_method']
+           'projection_candidates', 'run_loss', 'compile_step', 'DevEvaluator', 'with_params', 'stop_requests',
+           'save_model', 'fit', 'run_model', 'prepare_run', 'train_teacher', 'distill', 'method_trace',
+           'sanity_check_method']
 
 # %% ../nbs/13_distill.ipynb
 @functools.lru_cache(maxsize=8)
@@ -80,6 +81,7 @@ class ResolvedRun:
     method: Method            # a teacher trains 'ft'
     run_dir: Path
     tokenizer: Any = None     # set by `prepare_run`
+    mix_groups: int | None = None   # MixUp's groups as run.json records them (`recorded_mix_groups`); None: one per device
 
 # %% ../nbs/13_distill.ipynb
 def resolve_run(cfg: TrainConfig, role: str, run_dir: Path | None = None) -> ResolvedRun:
@@ -293,6 +295,12 @@ def projection_candidates(tokenizer, vocab_size: int) -> np.ndarray:
     return candidates_V
 
 # %% ../nbs/13_distill.ipynb
+def run_loss(run: ResolvedRun, mesh: Mesh) -> LossConfig:
+    """The loss settings a run trains with: the method's, MixUp's pairs drawn within the groups of the run's first
+    session (`run.mix_groups`), else within one group per device of `mesh` (`loss.mix_groups: 0`)."""
+    return run.cfg.method_loss(run.mix_groups or mesh.size)
+
+# %% ../nbs/13_distill.ipynb
 def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, mesh: Mesh):
     """(initial TrainState, teacher parameters, jitted `step(state, teacher_params, batch, rate)`), placed on the mesh
     with explicit shardings in and out, so the step compiles once and a restored state has the same layout. `rate` is
@@ -309,7 +317,7 @@ def compile_step(run: ResolvedRun, student: Encoder, teacher: Encoder | None, me
         t_shard = param_shardings(t_params, mesh, cfg.mesh.rules)
         t_params = jax.device_put(t_params, t_shard)
     candidates_V = jnp.asarray(projection_candidates(tokenizer, student.config.vocab_size))
-    step = make_train_step(student, teacher if t_params is not None else None, method, cfg.method_loss(mesh.size),
+    step = make_train_step(student, teacher if t_params is not None else None, method, run_loss(run, mesh),
                            cfg.optim, candidates_V, cfg.run.seed, tokenizer.layout)
     opt_state = jax.jit(step.tx.init)(params)
     opt_shard = jax.tree.map(lambda x: x.sharding if isinstance(x.sharding, NamedSharding) else replicated, opt_state)
@@ -466,6 +474,8 @@ def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, d
     state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,
                                        "elapsed_s": 0.0})
     start = int(state.step)
+    # what the checkpoint was trained with, for the next session and results.json: the resumes with other settings
+    meta.update(resumes=resume_history(meta, cfg, start), config=cfg.to_dict())
     meta["elapsed_s"] = meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
     bar = _Progress(cfg.run.progress and jax.process_index() == 0, steps, start, f"{run.role} {run.method.name}")
     clock = dict.fromkeys(("setup and restore", "data prefetch (inside the steps)", "evaluation", "checkpoints"), 0.0)
@@ -513,9 +523,9 @@ def _results(run: ResolvedRun, final: dict, meta: dict, primary: str, step_times
         best_step=meta["best_step"], score=final[primary]["score"], best_score=best[primary]["score"] if best else None,
         median_step_time_s=float(np.median(step_times[1:] or step_times)) if step_times else None,
         wall_time_s=meta["elapsed_s"], time_s={k: round(v, 3) for k, v in time_s.items()}, resumed_from_step=start,
-        train_examples=len(data.train),
+        resumes=meta["resumes"], train_examples=len(data.train),
         truncated_train_examples=int(data.train.n_truncated), teacher=(teacher_info or {}).get("source"),
-        teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(), versions=versions(), device=device_info())
+        teacher_info=teacher_info or {}, fingerprint=cfg.fingerprint(meta["resumes"]), versions=versions(), device=device_info())
 
 # %% ../nbs/13_distill.ipynb
 def _finish(s: _Session, data: RunData, teacher_info: dict | None) -> Run:
@@ -602,16 +612,27 @@ def prepare_run(run: ResolvedRun, teacher_tokenizer: Path | None = None) -> tupl
     return run, load_run_data(run)
 
 # %% ../nbs/13_distill.ipynb
+def _claim(run: ResolvedRun, overwrite: bool, resume: bool, teacher: dict | None = None) -> tuple[ResolvedRun, RunResults | None]:
+    """`claim_run_dir` for the run, which then carries the MixUp groups of its first session (`run.mix_groups`):
+    a new run records those of this one's devices. Returns the finished run's results when nothing is left to train."""
+    groups = run_loss(run, make_mesh(run.cfg.mesh)).mix_groups
+    run_dir, done = claim_run_dir(run.cfg, run.role, overwrite=overwrite, resume=resume, teacher=teacher, mix_groups=groups)
+    return dataclasses.replace(run, mix_groups=recorded_mix_groups(run_dir)), done
+
+# %% ../nbs/13_distill.ipynb
 def train_teacher(cfg: TrainConfig, *, stop_at: int | None = None, overwrite: bool = False, resume: bool = False) -> Run:
     """Fine-tune the teacher `cfg.model.teacher` on `cfg.task` (method 'ft'); keeps the best dev checkpoint in
     best_model/. A finished run is returned as it is; `overwrite`/`resume` as in `claim_run_dir`."""
     _check_config(cfg, "train_teacher")
+    if cfg.method != "ft":   # the run would fine-tune, while its run.json and config.yaml named a student's method
+        raise ValueError(f"a teacher always trains method 'ft', and this config's method is {cfg.method!r}, a student's: "
+                         "resolve the teacher's config (resolve(PRESET, ..., role='teacher')), or set method 'ft'.")
     maybe_initialize_distributed(cfg.mesh)
     run = resolve_run(cfg, "teacher")
     with run_lock(run.run_dir):
-        run_dir, done = claim_run_dir(cfg, "teacher", overwrite=overwrite, resume=resume)
+        run, done = _claim(run, overwrite, resume)
         if done is not None:
-            return _finished(run_dir, done)
+            return _finished(run.run_dir, done)
         run, data = prepare_run(run)
         model = run_model(cfg, cfg.model.teacher, run.task.num_labels, run.tokenizer.vocab_size, seed=cfg.run.seed)
         _check_vocab_rows(model, run.tokenizer, "teacher")
@@ -687,9 +708,9 @@ def distill(cfg: TrainConfig, teacher: Encoder | str | os.PathLike | None = None
 def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite, resume) -> Run:
     "`distill` once its run folder's lock is held."
     cfg = run.cfg
-    run_dir, done = claim_run_dir(cfg, "student", overwrite=overwrite, resume=resume, teacher=identity)
+    run, done = _claim(run, overwrite, resume, identity)
     if done is not None:
-        return _finished(run_dir, done)
+        return _finished(run.run_dir, done)
     run, data = prepare_run(run, Path(identity["tokenizer"]) if identity else None)
     tokenizer, num_labels = run.tokenizer, run.task.num_labels
     teacher_model = _teacher_model(cfg, spec, tokenizer, num_labels) if needed else None
@@ -700,7 +721,7 @@ def _distill_locked(run: ResolvedRun, spec, identity, needed, stop_at, overwrite
                              "or use a student trained from scratch (a preset)" if identity else None)
     _check_vocab_rows(student, tokenizer, "student")
     if cfg.model.student_init == "teacher":
-        init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers)
+        init_student_from_teacher(student, teacher_model, cfg.model.student_init_layers, cfg.model.student_init_head)
     info = identity or {"source": str(spec) if isinstance(spec, (str, os.PathLike)) else f"a {type(spec).__name__} passed in memory"}
     return fit(run, student=student, teacher=teacher_model, data=data, stop_at=stop_at, teacher_info=info if needed else None)
 

@@ -338,8 +338,9 @@ def export_model(source: str | os.PathLike, out: str | os.PathLike, *, format: s
     return out
 
 # %% ../nbs/09_encoders.ipynb
-def init_student_from_teacher(student, teacher, layers: int | None = None):
-    "MixKD's initialisation (L307-310): copy the teacher's embedding parameters and its first `layers` layers into the student."
+def init_student_from_teacher(student, teacher, layers: int | None = None, head: bool = False):
+    """MixKD's initialisation (L307-310): copy the teacher's embedding parameters and its first `layers` layers into the
+    student, and with `head` what sits above the layers too (the paper is silent on it)."""
     family = family_of(student)
     if family_of(teacher) is not family:
         raise ValueError(f"model.student_init='teacher' needs a student of the teacher's family; the teacher is "
@@ -348,8 +349,9 @@ def init_student_from_teacher(student, teacher, layers: int | None = None):
     if not 0 <= layers <= min(student.config.num_layers, teacher.config.num_layers):
         raise ValueError(f"model.student_init_layers={layers} must be in [0, {min(student.config.num_layers, teacher.config.num_layers)}].")
     s_params, t_params = params_by_path(student), params_by_path(teacher)
+    in_layers = lambda p: p.startswith("layers.")
     copied = [p for p in s_params if p.split(".")[0] in family.embedding_params or
-              (p.startswith("layers.") and int(p.split(".")[1]) < layers)]
+              (in_layers(p) and int(p.split(".")[1]) < layers) or (head and not in_layers(p))]
     wrong = [f"{p} {tuple(s_params[p].shape)} vs {tuple(t_params[p].shape)}" for p in copied if s_params[p].shape != t_params[p].shape]
     if wrong:
         raise ValueError(f"model.student_init='teacher' needs a student with the teacher's widths and vocabulary; "

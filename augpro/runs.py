@@ -26,13 +26,14 @@ import optax
 from fastcore.basics import patch
 
 import augpro
-from .config import RESUMABLE, TrainConfig, describe_changes
+from .config import RESUMABLE, TOTAL_SCHEDULES, TrainConfig, describe_changes
 from .encoders import Encoder, saved_digest, saved_model_dir, tokenizer_files
 
 # %% auto 0
 __all__ = ['RUN_FILES', 'LOCK_FILE', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars',
            'MetricsLog', 'read_metrics', 'tensorboard_hparams', 'tensorboard_text', 'RunResults', 'Run', 'versions',
-           'device_info', 'RunInUse', 'run_lock', 'lock_holder', 'claim_run_dir', 'file_sha256', 'teacher_identity']
+           'device_info', 'RunInUse', 'run_lock', 'lock_holder', 'recorded_mix_groups', 'claim_run_dir',
+           'resume_history', 'describe_resumes', 'file_sha256', 'teacher_identity']
 
 # %% ../nbs/12b_runs.ipynb
 @jax.tree_util.register_dataclass
@@ -99,7 +100,7 @@ def _load(self: Checkpointer, step: int, tree) -> tuple[dict, dict]:
 @patch
 def restore(self: Checkpointer, like: TrainState, meta: dict) -> tuple[TrainState, dict]:
     """The newest checkpoint that reads back intact, with the layout (shapes, dtypes, shardings) of `like`, and `meta`
-    updated; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
+    updated with what was saved with it; `like` if there is none. Damaged checkpoints are named on stderr and skipped; if all are, ValueError."""
     tree, damaged = {"params": like.params, "opt_state": like.opt_state}, []
     for step in sorted(self.manager.all_steps(), reverse=True):
         try:
@@ -112,7 +113,7 @@ def restore(self: Checkpointer, like: TrainState, meta: dict) -> tuple[TrainStat
             shutil.rmtree(self.folder / str(bad), ignore_errors=True)
         self.manager.reload()
         restored = TrainState(jax.device_put(jnp.int32(step), like.step.sharding), state["params"], state["opt_state"])
-        return restored, {**meta, **{k: saved[k] for k in ("best", "best_step", "elapsed_s") if k in saved}}
+        return restored, {**meta, **{k: v for k, v in saved.items() if k != "digest"}}   # what the run saved with it
     if damaged:
         raise ValueError(f"no usable checkpoint in {self.folder} ({'; '.join(why for _, why in damaged)}): delete that folder to "
                          "start the run over, or pass overwrite=True.")
@@ -206,11 +207,12 @@ class RunResults:
     wall_time_s: float | None = None
     time_s: dict = field(default_factory=dict)   # where this session's time went: compile, steps, data, evaluation, ...
     resumed_from_step: int = 0
+    resumes: list = field(default_factory=list)   # each resume with other settings: {"step": S, "changes": {key: [before, after]}}
     train_examples: int | None = None
     truncated_train_examples: int | None = None
     teacher: str | None = None               # the teacher's folder or spec (students with a teacher)
     teacher_info: dict = field(default_factory=dict)   # its run, step, score and tokenizer hash (a teacher folder)
-    fingerprint: str | None = None           # TrainConfig.fingerprint(): the settings that decided these results
+    fingerprint: str | None = None           # TrainConfig.fingerprint(resumes): the settings that decided these results
     versions: dict = field(default_factory=dict)
     device: dict = field(default_factory=dict)
     experiment: dict = field(default_factory=dict)   # what a sweep or an experiment notebook adds
@@ -392,10 +394,19 @@ def _check_recorded_run(run_dir: Path, cfg: TrainConfig, role: str, resume: bool
         raise ValueError(f"{run_dir} holds {what}: pass overwrite=True to start it over there, "
                          "or choose another run.run_dir.")
     _check_teacher_unchanged(run_dir, saved, teacher)   # a finished run too: it is neither returned nor extended on another teacher
+    if "optim.steps" in changes and cfg.optim.schedule in TOTAL_SCHEDULES:
+        before, after = changes["optim.steps"]
+        raise ValueError(f"{run_dir} holds a run of {before} steps under the {cfg.optim.schedule!r} schedule, whose rates "
+                         f"depend on the number of steps: its steps so far followed the schedule that ends at step {before}, "
+                         f"so going on to {after} would not make a {after}-step run. Pass overwrite=True to train {after} "
+                         "steps from the start (runs started under the 'constant' or 'rsqrt' schedule may be extended).")
+    finished = (run_dir / "results.json").is_file()
+    if finished and changes and "optim.steps" not in changes:   # no step is left to take with them
+        raise ValueError(f"{run_dir} holds a finished run, and {describe_changes(changes)} would change none of its steps: "
+                         "pass overwrite=True to train it again with them, or give more optim.steps to go on with them.")
     if changes and not resume:
         raise ValueError(f"{run_dir} holds this run with {describe_changes(changes)}: pass resume=True to "
                          "continue it with the new values, or overwrite=True to start over.")
-    finished = (run_dir / "results.json").is_file()
     if finished and not changes:
         return RunResults.read(run_dir)
     if finished:   # more steps for a finished run: its results stand until the new end is reached
@@ -414,11 +425,20 @@ def _check_unrecorded_folder(run_dir: Path):
                          "that file away (or give it as --data.tokenizer), or choose another run.run_dir.")
 
 # %% ../nbs/12b_runs.ipynb
+def recorded_mix_groups(run_dir: Path) -> int | None:
+    """The MixUp groups `run.json` records: those of the run's first session. With `loss.mix_groups: 0` they follow the
+    device count, which the config does not name; a resume on another count keeps them, so the pairs stay those of
+    one run. None for a folder without run.json, or with one written before augpro recorded them."""
+    record = Path(run_dir) / "run.json"
+    return json.loads(record.read_text()).get("mix_groups") if record.is_file() else None
+
+# %% ../nbs/12b_runs.ipynb
 def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
-                  teacher: dict | None = None) -> tuple[Path, RunResults | None]:
+                  teacher: dict | None = None, mix_groups: int | None = None) -> tuple[Path, RunResults | None]:
     """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
     settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
-    run's results when there is nothing left to train."""
+    run's results when there is nothing left to train. `mix_groups`, the MixUp groups this session would draw pairs
+    within, is recorded for a new run; a resume keeps the recorded ones (`recorded_mix_groups`)."""
     run_dir = cfg.run_folder(role)
     if run_dir.is_file():
         raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
@@ -428,14 +448,31 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
         finished = _check_recorded_run(run_dir, cfg, role, resume, teacher)
         if finished is not None:
             return run_dir, finished
+        mix_groups = recorded_mix_groups(run_dir) or mix_groups   # those of the run's first session
     else:
         _check_unrecorded_folder(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
-    if jax.process_index() == 0:
+    if jax.process_index() == 0:   # the fingerprint of the config; results.json's also folds in the run's resumes
         record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
-                                      "teacher_sha256": (teacher or {}).get("model_sha256")}, indent=1))
+                                      "teacher_sha256": (teacher or {}).get("model_sha256"), "mix_groups": mix_groups},
+                                     indent=1))
         cfg.to_yaml(run_dir / "config.yaml")
     return run_dir, None
+
+# %% ../nbs/12b_runs.ipynb
+def resume_history(meta: dict, cfg: TrainConfig, step: int) -> list[dict]:
+    """The run's resumes so far (`meta['resumes']`, saved with each checkpoint), and this one when the session goes on
+    from checkpoint `step` with other settings than that checkpoint was trained with (`meta['config']`)."""
+    history = list(meta.get("resumes") or [])
+    if meta.get("config") is None or step == 0:   # no checkpoint (a new run), one saved before augpro recorded its
+        return history                            # config, or no step taken yet under the settings it names
+    changes = cfg.changes_from(TrainConfig.from_dict(meta["config"]))
+    return history + [{"step": step, "changes": {k: list(v) for k, v in changes.items()}}] if changes else history
+
+# %% ../nbs/12b_runs.ipynb
+def describe_resumes(resumes: list[dict]) -> str | None:
+    "A run's resumes with other settings as one line: 'resumed at step 40 with optim.learning_rate 0.001 → 0.0001'; None without."
+    return "; ".join(f"resumed at step {r['step']} with {describe_changes(r['changes'])}" for r in resumes) or None
 
 # %% ../nbs/12b_runs.ipynb
 def file_sha256(path: Path) -> str:

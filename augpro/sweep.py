@@ -23,7 +23,7 @@ from fastcore.basics import patch
 
 from .config import ROLES, RunConfig, TrainConfig, config_keys, flatten, get_method, read_yaml, resolve
 from .tasks import get_task
-from .runs import RunResults, teacher_identity
+from .runs import RunResults, describe_resumes, teacher_identity
 from .launch import LAUNCHERS, LocalLauncher
 from .encoders import parse_model_spec, preset_family, saved_model_dir
 from .files import find_file, package_dir
@@ -121,6 +121,9 @@ def _check_overrides(name: str, d) -> dict:
     unknown = sorted(set(flat) - set(config_keys()))
     if unknown:
         raise ValueError(f"unknown config key(s) {unknown} in the sweep's {name}: settings; valid keys: {', '.join(config_keys())}.")
+    if "run.progress" in flat:   # the sweep sets it for every run (`SweepSpec._run`): a value given here would be dropped
+        raise ValueError(f"run.progress in the sweep's {name}: settings is the sweep's to set (it reports every run's "
+                         "progress each progress_every seconds): drop it.")
     return flat
 
 # %% ../nbs/14_sweep.ipynb
@@ -181,15 +184,18 @@ class SweepRun:
 
     @property
     def done(self) -> bool:
-        "Finished with exactly this config (the same fingerprint), not merely holding a results.json."
+        "Finished with exactly this config, straight through (`stale` is None), not merely holding a results.json."
         return self.stale() is None and (self.run_dir / "results.json").is_file()
 
     def stale(self) -> str | None:
-        "What differs when the run folder holds a finished run of another config, or of another teacher; None otherwise."
+        """What differs when the run folder holds a finished run of another config, of another teacher, or one resumed
+        with other settings on the way (not a straight run of this config); None otherwise."""
         if not (self.run_dir / "results.json").is_file():
             return None
         results = RunResults.read(self.run_dir)
-        return self.config.describe_changes(results.train_config) or self.teacher_changed(results)
+        resumed = describe_resumes(results.resumes)
+        return (self.config.describe_changes(results.train_config) or self.teacher_changed(results)
+                or (resumed and f"{resumed}: not a straight run of this config"))
 
     def teacher_changed(self, results: RunResults) -> str | None:
         "How this student's teacher differs from the one its finished run distilled from (the weights' digest), or None."
@@ -296,6 +302,7 @@ def to_dict(self: SweepSpec) -> dict:
 
 @patch
 def _run(self: SweepSpec, role: str, overrides: dict, run_dir: Path, teacher: Path | None) -> "SweepRun":
+    # the bar of a run that papermill executes would only fill its notebook's cells: the sweep says each run's progress
     overrides = {**overrides, "run.progress": False, "run.run_dir": str(run_dir)}
     return SweepRun(role, experiment_config(self.config, overrides, role=role), self.config, overrides, run_dir, teacher,
                     self.imports)
@@ -427,11 +434,12 @@ def _run_role(plan, role: str, runner, nb_dir: Path, result: SweepResult, say, w
     "Run every unfinished run of `role` (the students of a failed teacher are not attempted)."
     todo = []
     for run in (r for r in plan if r.role == role):
-        if run.stale():
-            result.failed[run.run_dir] = (f"holds a finished run of another config ({run.stale()}): delete that folder "
+        stale = run.stale()   # read once: it reads results.json and the teacher's digest
+        if stale:
+            result.failed[run.run_dir] = (f"holds a finished run of another config ({stale}): delete that folder "
                                           "to rerun it, or give the sweep another out:")
             say(f"{run.describe()}: NOT RUN, its folder holds a finished run of another config")
-        elif run.done:
+        elif (run.run_dir / "results.json").is_file():   # finished, and not stale: done
             result.skipped.append(run.run_dir)
             say(f"{run.describe()}: done before, skipped")
         elif run.teacher_dir is not None and run.teacher_dir in result.failed:

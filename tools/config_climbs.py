@@ -87,7 +87,7 @@ def main(argv=None) -> dict:
                                  "data.tokenizer": "train:1000", "data.data_fraction": 0.02, "data.batch_size": 16,
                                  "data.eval_batch_size": 64, "data.max_len": 32, "optim.steps": 4, "optim.warmup_steps": 0,
                                  "run.eval_every": 2, "run.checkpoint_every": 100, "run.progress": False})
-    train_teacher(small.override({"run.run_dir": str(work / "teacher")}))
+    train_teacher(small.override({"method": "ft", "run.run_dir": str(work / "teacher")}))
     student = small.override({"run.run_dir": str(work / "student")})
     stops = trace(lambda: distill(student, teacher=str(work / "teacher")))
     out = measure(stops, layers())
