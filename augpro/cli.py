@@ -42,8 +42,8 @@ IMPORT_HELP = f"--import MODULE (anywhere on the line, repeatable) first imports
 RUN_OPTIONS = {   # the options beside the config keys, listed by --help with the config keys
     "--config PRESET_OR_FILE": "a preset ({presets}; default: cpu-demo) or a YAML config file",
     "--overwrite": "start the run in --run.run_dir over (deletes its checkpoints and results)",
-    "--resume": "continue a stopped run, or a finished one with more steps (constant or rsqrt schedule), with another "
-                "learning rate, clipping norm or eval_every; results.json records each such resume",
+    "--resume": "continue a run with other settings: more steps (under a constant or rsqrt schedule), another learning rate, "
+                "clipping norm or eval_every (a finished run: only with more steps); results.json records each such resume",
     "--allow_unfinished_teacher": "(distill) accept a teacher whose run did not finish",
     "--allow_other_task_teacher": "(distill) accept a teacher trained on another task",
     "--import MODULE": f"(anywhere on the line, repeatable) first import {_IMPORTS}",

@@ -474,6 +474,10 @@ def _open_session(run: ResolvedRun, student: Encoder, teacher: Encoder | None, d
     state, meta = ckpt.restore(state, {"best": None, "best_step": None, "method": run.method.name, "role": run.role,
                                        "elapsed_s": 0.0})
     start = int(state.step)
+    if cfg.loss.mix_groups == 0 and run.mix_groups not in (None, mesh.size) and jax.process_index() == 0:
+        print(f"augpro: {run.run_dir} draws MixUp pairs (and groups its projections) within {run.mix_groups} slices of "
+              f"each batch, as its first session did on {run.mix_groups} devices; here there are {mesh.size}. The numbers "
+              "are those of one run; the speed and memory may differ.", file=sys.stderr)
     # what the checkpoint was trained with, for the next session and results.json: the resumes with other settings
     meta.update(resumes=resume_history(meta, cfg, start), config=cfg.to_dict())
     meta["elapsed_s"] = meta.get("elapsed_s") or 0.0   # training time of earlier sessions of this run
@@ -615,7 +619,7 @@ def prepare_run(run: ResolvedRun, teacher_tokenizer: Path | None = None) -> tupl
 def _claim(run: ResolvedRun, overwrite: bool, resume: bool, teacher: dict | None = None) -> tuple[ResolvedRun, RunResults | None]:
     """`claim_run_dir` for the run, which then carries the MixUp groups of its first session (`run.mix_groups`):
     a new run records those of this one's devices. Returns the finished run's results when nothing is left to train."""
-    groups = run_loss(run, make_mesh(run.cfg.mesh)).mix_groups
+    groups = lambda: run_loss(run, make_mesh(run.cfg.mesh)).mix_groups   # a new run's only: a finished one builds no mesh
     run_dir, done = claim_run_dir(run.cfg, run.role, overwrite=overwrite, resume=resume, teacher=teacher, mix_groups=groups)
     return dataclasses.replace(run, mix_groups=recorded_mix_groups(run_dir)), done
 

@@ -354,7 +354,7 @@ def init_student_from_teacher(student, teacher, layers: int | None = None, head:
               (in_layers(p) and int(p.split(".")[1]) < layers) or (head and not in_layers(p))]
     wrong = [f"{p} {tuple(s_params[p].shape)} vs {tuple(t_params[p].shape)}" for p in copied if s_params[p].shape != t_params[p].shape]
     if wrong:
-        raise ValueError(f"model.student_init='teacher' needs a student with the teacher's widths and vocabulary; "
+        raise ValueError(f"model.student_init='teacher' needs a student with the teacher's widths, vocabulary and labels; "
                          f"these differ (student vs teacher): {'; '.join(wrong[:3])}. Change only num_layers, or init from scratch.")
     for p in copied:   # copies: a buffer shared with the teacher would be donated with the student's state in training
         s_params[p].set_value(jnp.array(t_params[p][...], copy=True))

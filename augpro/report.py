@@ -35,7 +35,7 @@ from .config import METHODS, ROLES, resolve
 from .data import BatchStream
 from .tasks import GLUE_TASKS, get_task
 from .distill import prepare_run, projection_candidates, resolve_run
-from .runs import RunResults, read_metrics, tensorboard_text
+from .runs import RunResults, read_metrics, recorded_mix_groups, tensorboard_text
 from .encoders import build_model
 from .losses import StepContext, augpro_fgsm_tokens_of, augpro_mix_tokens_of
 from .metrics import ResultsTable, results_table, task_display_name
@@ -234,7 +234,8 @@ def _step0_context(run_dir: Path):
     d, seed = cfg.data, cfg.run.seed
     batch = BatchStream(data.train, d.batch_size, seed=seed, length_buckets=d.length_buckets).batch_at(0)
     batch = {k: jnp.asarray(batch[k]) for k in (*data.train.arrays, "labels")}
-    ctx = StepContext(student, teacher, batch, jax.random.fold_in(jax.random.key(seed), 0), cfg.method_loss(),
+    groups = recorded_mix_groups(run_dir) or 1   # the MixUp groups the run drew its pairs within (run.json)
+    ctx = StepContext(student, teacher, batch, jax.random.fold_in(jax.random.key(seed), 0), cfg.method_loss(groups),
                       jnp.asarray(projection_candidates(tok, teacher.config.vocab_size)), tok.layout)
     return tok, ctx
 

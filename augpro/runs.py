@@ -17,7 +17,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jax
 import jax.numpy as jnp
@@ -433,12 +433,12 @@ def recorded_mix_groups(run_dir: Path) -> int | None:
     return json.loads(record.read_text()).get("mix_groups") if record.is_file() else None
 
 # %% ../nbs/12b_runs.ipynb
-def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False,
-                  teacher: dict | None = None, mix_groups: int | None = None) -> tuple[Path, RunResults | None]:
+def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resume: bool = False, teacher: dict | None = None,
+                  mix_groups: Callable[[], int] | None = None) -> tuple[Path, RunResults | None]:
     """The run's folder, checked against the run it already holds (`run.json`): the same config resumes; other
     settings are refused unless `overwrite` (start over) or, for `RESUMABLE` ones, `resume`. Returns the finished
-    run's results when there is nothing left to train. `mix_groups`, the MixUp groups this session would draw pairs
-    within, is recorded for a new run; a resume keeps the recorded ones (`recorded_mix_groups`)."""
+    run's results when there is nothing left to train. `mix_groups()`, the MixUp groups this session would draw pairs
+    within, is recorded for a new run (asked only then); a resume keeps the recorded ones (`recorded_mix_groups`)."""
     run_dir = cfg.run_folder(role)
     if run_dir.is_file():
         raise ValueError(f"run.run_dir={str(run_dir)!r} is a file: give a folder for the run.")
@@ -448,14 +448,16 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
         finished = _check_recorded_run(run_dir, cfg, role, resume, teacher)
         if finished is not None:
             return run_dir, finished
-        mix_groups = recorded_mix_groups(run_dir) or mix_groups   # those of the run's first session
     else:
         _check_unrecorded_folder(run_dir)
+    groups = recorded_mix_groups(run_dir)   # those of the run's first session; a new run's are this session's
+    groups = groups if groups is not None or mix_groups is None else mix_groups()
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:   # the fingerprint of the config; results.json's also folds in the run's resumes
-        record.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
-                                      "teacher_sha256": (teacher or {}).get("model_sha256"), "mix_groups": mix_groups},
-                                     indent=1))
+        tmp = record.with_suffix(".json.tmp")   # replaced whole: another host reading it never sees half a file
+        tmp.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
+                                   "teacher_sha256": (teacher or {}).get("model_sha256"), "mix_groups": groups}, indent=1))
+        tmp.replace(record)
         cfg.to_yaml(run_dir / "config.yaml")
     return run_dir, None
 

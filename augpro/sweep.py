@@ -436,9 +436,9 @@ def _run_role(plan, role: str, runner, nb_dir: Path, result: SweepResult, say, w
     for run in (r for r in plan if r.role == role):
         stale = run.stale()   # read once: it reads results.json and the teacher's digest
         if stale:
-            result.failed[run.run_dir] = (f"holds a finished run of another config ({stale}): delete that folder "
+            result.failed[run.run_dir] = (f"holds a finished run that is not this one ({stale}): delete that folder "
                                           "to rerun it, or give the sweep another out:")
-            say(f"{run.describe()}: NOT RUN, its folder holds a finished run of another config")
+            say(f"{run.describe()}: NOT RUN, its folder holds a finished run that is not this one")
         elif (run.run_dir / "results.json").is_file():   # finished, and not stale: done
             result.skipped.append(run.run_dir)
             say(f"{run.describe()}: done before, skipped")
