@@ -31,8 +31,8 @@ from .encoders import Encoder, saved_digest, saved_model_dir, tokenizer_files
 
 # %% auto 0
 __all__ = ['RUN_FILES', 'LOCK_FILE', 'TrainState', 'tree_digest', 'Checkpointer', 'tensorboard_writer', 'write_scalars',
-           'MetricsLog', 'read_metrics', 'tensorboard_hparams', 'tensorboard_text', 'RunResults', 'Run', 'versions',
-           'device_info', 'RunInUse', 'run_lock', 'lock_holder', 'recorded_mix_groups', 'claim_run_dir',
+           'MetricsLog', 'read_metrics', 'tensorboard_hparams', 'tensorboard_text', 'RunResults', 'write_atomic', 'Run',
+           'versions', 'device_info', 'RunInUse', 'run_lock', 'lock_holder', 'recorded_mix_groups', 'claim_run_dir',
            'resume_history', 'describe_resumes', 'file_sha256', 'teacher_identity']
 
 # %% ../nbs/12b_runs.ipynb
@@ -218,14 +218,18 @@ class RunResults:
     experiment: dict = field(default_factory=dict)   # what a sweep or an experiment notebook adds
 
 # %% ../nbs/12b_runs.ipynb
+def write_atomic(path: Path, text: str) -> Path:
+    "Write `text` to `path` through a temporary file replaced whole: a reader (another host too) never sees half a file."
+    tmp = Path(path).with_suffix(Path(path).suffix + ".tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
+    return Path(path)
+
+# %% ../nbs/12b_runs.ipynb
 @patch
 def write(self: RunResults, run_dir) -> Path:
     "Write run_dir/results.json atomically (a reader never sees half a file)."
-    path = Path(run_dir) / "results.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, default=str))
-    tmp.replace(path)
-    return path
+    return write_atomic(Path(run_dir) / "results.json", json.dumps(dataclasses.asdict(self), indent=2, default=str))
 
 # %% ../nbs/12b_runs.ipynb
 @patch(cls_method=True)
@@ -454,10 +458,8 @@ def claim_run_dir(cfg: TrainConfig, role: str, *, overwrite: bool = False, resum
     groups = groups if groups is not None or mix_groups is None else mix_groups()
     run_dir.mkdir(parents=True, exist_ok=True)
     if jax.process_index() == 0:   # the fingerprint of the config; results.json's also folds in the run's resumes
-        tmp = record.with_suffix(".json.tmp")   # replaced whole: another host reading it never sees half a file
-        tmp.write_text(json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
-                                   "teacher_sha256": (teacher or {}).get("model_sha256"), "mix_groups": groups}, indent=1))
-        tmp.replace(record)
+        write_atomic(record, json.dumps({"role": role, "fingerprint": cfg.fingerprint(), "config": cfg.to_dict(),
+                                         "teacher_sha256": (teacher or {}).get("model_sha256"), "mix_groups": groups}, indent=1))
         cfg.to_yaml(run_dir / "config.yaml")
     return run_dir, None
 
